@@ -1,0 +1,76 @@
+/**
+ * Soul CRM's one process: Next.js (pages, tRPC, auth), the WhatsApp session manager and the BullMQ
+ * workers. Environment is loaded and validated before any app module is imported.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import nextEnv from '@next/env'
+
+const dev = process.env.NODE_ENV !== 'production'
+nextEnv.loadEnvConfig(process.cwd(), dev)
+
+const { logger } = await import('./src/server/logger')
+const { parseEnv } = await import('./src/server/env')
+
+let env: ReturnType<typeof parseEnv>
+try {
+  env = parseEnv(process.env)
+} catch (err) {
+  logger.fatal((err as Error).message)
+  process.exit(1)
+}
+
+const { default: next } = await import('next')
+const { checkHealth } = await import('./src/server/health')
+const { onShutdown, runShutdown } = await import('./src/server/lifecycle')
+const { startBackground } = await import('./src/server/background')
+
+const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() })
+await app.prepare()
+const handle = app.getRequestHandler()
+
+async function health(res: ServerResponse) {
+  const report = await checkHealth()
+  res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(report))
+}
+
+const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  if (req.url === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+    health(res).catch((err) => {
+      logger.error({ err }, 'health check failed')
+      res.writeHead(500).end()
+    })
+    return
+  }
+  handle(req, res).catch((err: unknown) => {
+    logger.error({ err, url: req.url }, 'request failed')
+    if (!res.headersSent) res.writeHead(500).end()
+  })
+})
+if (dev) server.on('upgrade', app.getUpgradeHandler())
+
+onShutdown('http', 10, async () => {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    // Long-lived SSE subscriptions would hold close() open: end idle and streaming sockets.
+    setTimeout(() => server.closeAllConnections(), 500).unref()
+  })
+})
+
+await startBackground(env)
+
+server.listen(env.PORT, env.HOST, () => {
+  logger.info({ port: env.PORT, engine: env.WHATSAPP_ENGINE, mode: dev ? 'development' : 'production' }, `Soul CRM ready on http://localhost:${env.PORT}`)
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'shutting down')
+  const clean = await runShutdown(Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20000))
+  process.exit(clean ? 0 : 1)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))

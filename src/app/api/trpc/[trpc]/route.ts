@@ -1,0 +1,28 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
+import { appRouter } from '~/server/api/root'
+import { createTRPCContext } from '~/server/api/trpc'
+import { getSessionUser } from '~/server/auth'
+import { LOCALE_COOKIE, resolveLocale } from '~/i18n/locales'
+
+export const dynamic = 'force-dynamic'
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  return header
+    ?.split(';')
+    .map((part) => part.trim().split('='))
+    .find(([key]) => key === name)?.[1]
+}
+
+const handler = (req: Request) =>
+  fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: async () => {
+      const user = await getSessionUser()
+      const locale = resolveLocale(user?.locale, cookieValue(req.headers.get('cookie'), LOCALE_COOKIE))
+      return createTRPCContext({ user, locale, source: 'http' })
+    },
+  })
+
+export { handler as GET, handler as POST }

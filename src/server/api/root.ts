@@ -1,0 +1,23 @@
+import { clientsRouter } from './routers/clients/clients.router'
+import { conversationsRouter } from './routers/conversations/conversations.router'
+import { userRouter } from './routers/user/user.router'
+import { createCallerFactory, createTRPCContext, createTRPCRouter } from './trpc'
+import type { SessionUser } from '../auth/session-user'
+
+export const appRouter = createTRPCRouter({
+  user: userRouter,
+  clients: clientsRouter,
+  conversations: conversationsRouter,
+})
+
+export type AppRouter = typeof appRouter
+
+export const createCaller = createCallerFactory(appRouter)
+
+/**
+ * A caller for server-side code that is not a browser (AI agents, scripts, tests): it acts as the
+ * given user, with the same validation, scoping and limits as the HTTP API.
+ */
+export function createServerCaller(user: SessionUser, source: 'server' | 'test' = 'server') {
+  return createCaller(createTRPCContext({ user, source }))
+}

@@ -1,0 +1,125 @@
+/**
+ * tRPC setup, top to bottom: context, initialization, procedures.
+ *
+ * One context serves the HTTP route, server components, the server-side caller (AI agents) and tests.
+ * Domain code throws AppError; the middleware here is the only place that turns it into a TRPCError,
+ * and the error formatter translates messages into the caller's language.
+ */
+import { initTRPC, TRPCError } from '@trpc/server'
+import superjson from 'superjson'
+import { ZodError } from 'zod'
+import type { SessionUser } from '../auth/session-user'
+import { isAppError, type AppErrorCode } from '../errors'
+import { flattenZodError, translateError } from '../i18n/translate'
+import { logger } from '../logger'
+import { defaultLocale, type Locale } from '~/i18n/locales'
+
+// 1. Context --------------------------------------------------------------------------------------
+
+export interface TRPCContext {
+  user: SessionUser | null
+  locale: Locale
+  /** Where the call came from: the browser, a server component, server-side code (agents), tests. */
+  source: 'http' | 'rsc' | 'server' | 'test'
+}
+
+export function createTRPCContext(input: Partial<TRPCContext> & Pick<TRPCContext, 'user'>): TRPCContext {
+  return { locale: input.user?.locale && isLocaleLike(input.user.locale) ? input.user.locale : defaultLocale, source: 'server', ...input }
+}
+
+function isLocaleLike(value: string): value is Locale {
+  return value === 'ru' || value === 'en' || value === 'ky'
+}
+
+// 2. Initialization -------------------------------------------------------------------------------
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? defaultLocale
+    const zodError = error.cause instanceof ZodError ? flattenZodError(locale, error.cause) : null
+    const appError = isAppError(error.cause) ? error.cause : null
+    let message = shape.message
+    if (zodError) message = zodError.formErrors[0] ?? Object.values(zodError.fieldErrors)[0]?.[0] ?? message
+    else if (appError) message = translateError(locale, appError.messageKey, appError.params)
+    else if (error.code === 'INTERNAL_SERVER_ERROR') message = translateError(locale, 'internal')
+    else if (error.code === 'UNAUTHORIZED') message = translateError(locale, 'unauthorized')
+    else if (error.code === 'FORBIDDEN' && !appError) message = translateError(locale, 'forbidden')
+    const { stack: _stack, ...data } = shape.data
+    return {
+      ...shape,
+      message,
+      data: {
+        ...data,
+        zodError,
+        appCode: appError?.messageKey ?? null,
+        details: appError?.details ?? null,
+      },
+    }
+  },
+})
+
+const codeMap: Record<AppErrorCode, TRPCError['code']> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+}
+
+/** Turns domain errors into tRPC errors; logs unexpected ones without their inputs. */
+const errorMapping = t.middleware(async ({ next, path, ctx }) => {
+  const result = await next()
+  if (!result.ok) {
+    const cause = result.error.cause
+    if (isAppError(cause)) {
+      throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause })
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      logger.error({ path, userId: ctx.user?.id, organizationId: ctx.user?.organizationId, err: result.error.cause ?? result.error }, 'procedure failed')
+    }
+  }
+  return result
+})
+
+export const createTRPCRouter = t.router
+export const createCallerFactory = t.createCallerFactory
+export const mergeRouters = t.mergeRouters
+
+// 3. Procedures -----------------------------------------------------------------------------------
+
+export const publicProcedure = t.procedure.use(errorMapping)
+
+/** Signed in: `ctx.user` is non-null from here on. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' })
+  return next({ ctx: { ...ctx, user: ctx.user } })
+})
+
+/**
+ * Scoped to one organization: `ctx.organizationId` is the caller's own, or (SUPER_ADMIN only) the one
+ * named in the input as `organizationId`. Every query below must filter by it.
+ */
+export const orgProcedure = protectedProcedure.use(async ({ ctx, next, getRawInput }) => {
+  const raw = await getRawInput()
+  const requested =
+    raw && typeof raw === 'object' && 'organizationId' in raw && typeof raw.organizationId === 'string'
+      ? raw.organizationId
+      : undefined
+  if (requested && requested !== ctx.user.organizationId && ctx.user.role !== 'SUPER_ADMIN') {
+    throw new TRPCError({ code: 'FORBIDDEN' })
+  }
+  return next({ ctx: { ...ctx, organizationId: requested ?? ctx.user.organizationId } })
+})
+
+/** Organization admins (and super admins). */
+export const adminProcedure = orgProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'ADMIN' && ctx.user.role !== 'SUPER_ADMIN') throw new TRPCError({ code: 'FORBIDDEN' })
+  return next()
+})
+
+export type OrgContext = TRPCContext & { user: SessionUser; organizationId: string }

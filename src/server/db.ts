@@ -1,0 +1,41 @@
+/**
+ * The one Prisma client of the process. server.ts (loaded by tsx) and Next's bundled route handlers are
+ * separate module copies in the same process, so the client lives on globalThis.
+ */
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from './db/generated/client'
+
+export * from './db/generated/enums'
+export type { Prisma } from './db/generated/client'
+export { PrismaClient }
+
+const globalForPrisma = globalThis as unknown as { __soulPrisma?: PrismaClient }
+
+/** Creates a client for a database URL (tests use their own database). */
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000 })
+  return new PrismaClient({ adapter })
+}
+
+/** The process-wide client, created on first use from DATABASE_URL. */
+export function getDb(): PrismaClient {
+  if (!globalForPrisma.__soulPrisma) {
+    const url = process.env.DATABASE_URL
+    if (!url) throw new Error('DATABASE_URL is not set')
+    globalForPrisma.__soulPrisma = createPrismaClient(url)
+  }
+  return globalForPrisma.__soulPrisma
+}
+
+/** Replaces the process-wide client (tests). */
+export function setDb(client: PrismaClient): void {
+  globalForPrisma.__soulPrisma = client
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getDb() as unknown as Record<PropertyKey, unknown>
+    const value = client[prop]
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(client) : value
+  },
+})

@@ -1,0 +1,100 @@
+/** Reads of conversations and their messages, always scoped by organization. */
+import { db, type Prisma } from '../../db'
+import { notFound } from '../../errors'
+
+export interface ConversationListFilter {
+  search?: string
+  page: number
+  pageSize: number
+}
+
+export async function listConversations(organizationId: string, filter: ConversationListFilter) {
+  const where: Prisma.ConversationWhereInput = { organizationId }
+  if (filter.search) {
+    const digits = filter.search.replace(/\D/g, '')
+    where.client = {
+      OR: [
+        { name: { contains: filter.search, mode: 'insensitive' } },
+        ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : []),
+      ],
+    }
+  }
+  const [rows, total] = await db.$transaction([
+    db.conversation.findMany({
+      where,
+      orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      select: {
+        id: true,
+        channel: true,
+        lastMessageAt: true,
+        client: { select: { id: true, name: true, phone: true, avatarUrl: true, status: true } },
+        messages: {
+          orderBy: { createdAt: 'desc' },
+          take: 1,
+          select: { id: true, content: true, direction: true, status: true, createdAt: true },
+        },
+      },
+    }),
+    db.conversation.count({ where }),
+  ])
+  const items = rows.map(({ messages, ...rest }) => ({ ...rest, lastMessage: messages[0] ?? null }))
+  return { items, total, page: filter.page, pageSize: filter.pageSize }
+}
+
+export async function getConversation(organizationId: string, conversationId: string) {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, organizationId },
+    select: {
+      id: true,
+      channel: true,
+      lastMessageAt: true,
+      createdAt: true,
+      client: {
+        select: { id: true, name: true, phone: true, avatarUrl: true, status: true, preferredLanguage: true, whatsappId: true },
+      },
+    },
+  })
+  if (!conversation) throw notFound('conversationNotFound')
+  return conversation
+}
+
+export const messageSelect = {
+  id: true,
+  conversationId: true,
+  content: true,
+  direction: true,
+  sender: true,
+  senderId: true,
+  status: true,
+  language: true,
+  error: true,
+  createdAt: true,
+  sentAt: true,
+  deliveredAt: true,
+  readAt: true,
+} satisfies Prisma.MessageSelect
+
+/**
+ * A page of a conversation's messages, newest page first, returned oldest-to-newest for display.
+ * `before` is a message id: the page ends just before it.
+ */
+export async function listMessages(organizationId: string, conversationId: string, limit: number, before?: string) {
+  await getConversation(organizationId, conversationId)
+  let cursorDate: Date | undefined
+  if (before) {
+    const anchor = await db.message.findFirst({ where: { id: before, organizationId, conversationId }, select: { createdAt: true } })
+    if (!anchor) throw notFound('messageNotFound')
+    cursorDate = anchor.createdAt
+  }
+  const rows = await db.message.findMany({
+    where: { organizationId, conversationId, ...(cursorDate ? { createdAt: { lt: cursorDate } } : {}) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: messageSelect,
+  })
+  const hasMore = rows.length > limit
+  const items = rows.slice(0, limit).reverse()
+  return { items, hasMore, nextBefore: hasMore ? (items[0]?.id ?? null) : null }
+}
