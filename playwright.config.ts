@@ -1,0 +1,65 @@
+/**
+ * End-to-end flows in the system Chromium (never a downloaded browser), against server.ts with the
+ * simulator engine, its own database (soul_crm_e2e) and its own Redis prefix.
+ * E2E_DEV=1 runs the server in development mode (no `next build` needed).
+ */
+import { defineConfig } from '@playwright/test'
+
+const port = Number(process.env.E2E_PORT ?? 3210)
+const baseURL = `http://localhost:${port}`
+const dbBase = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
+dbBase.pathname = '/soul_crm_e2e'
+
+export const e2eServerEnv = {
+  NODE_ENV: process.env.E2E_DEV ? 'development' : 'production',
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATABASE_URL: dbBase.toString(),
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+  REDIS_PREFIX: 'soul_e2e',
+  AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+  AUTH_URL: baseURL,
+  WHATSAPP_ENGINE: 'simulator',
+  WHATSAPP_DISABLE_DELAYS: 'true',
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+  NEXT_TELEMETRY_DISABLED: '1',
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.e2e.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'node --import tsx server.ts',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: e2eServerEnv,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+})
