@@ -1,0 +1,93 @@
+/**
+ * Test data builders for integration tests. Every call makes fresh rows with unique ids, so test
+ * files never depend on each other's data.
+ */
+import { randomUUID } from 'node:crypto'
+import { db } from '../db'
+import type { ClientStatus, UserRole } from '../db/generated/enums'
+import type { SessionUser } from '../auth/session-user'
+import { createServerCaller } from '../api/root'
+
+const unique = () => randomUUID().slice(0, 8)
+
+export async function createOrganization(name = `Org ${unique()}`) {
+  return db.organization.create({ data: { name }, select: { id: true, name: true } })
+}
+
+export async function createUser(organizationId: string, role: UserRole = 'ADMIN'): Promise<SessionUser> {
+  const user = await db.user.create({
+    data: {
+      organizationId,
+      role,
+      email: `${role.toLowerCase()}-${unique()}@test.soul.kg`,
+      name: `Test ${role}`,
+      // Not a real hash: these users never sign in through the password form.
+      passwordHash: 'scrypt$1$1$1$AA==$AA==',
+    },
+    select: { id: true, email: true, name: true, role: true, organizationId: true, locale: true },
+  })
+  return user
+}
+
+let phoneCounter = 0
+export async function createClient(organizationId: string, data: { name?: string; status?: ClientStatus; language?: string } = {}) {
+  phoneCounter += 1
+  const phone = `+99655${String(Date.now() % 10000).padStart(4, '0')}${String(phoneCounter).padStart(3, '0')}`
+  return db.client.create({
+    data: {
+      organizationId,
+      phone,
+      whatsappId: `${phone.slice(1)}@c.us`,
+      name: data.name ?? `Client ${unique()}`,
+      status: data.status ?? 'NEW_LEAD',
+      preferredLanguage: data.language ?? 'ru',
+    },
+    select: { id: true, phone: true, name: true, whatsappId: true },
+  })
+}
+
+export async function createConversation(organizationId: string, clientId: string, messages: string[] = ['Салам!']) {
+  const conversation = await db.conversation.create({
+    data: { organizationId, clientId, channel: 'WHATSAPP', lastMessageAt: new Date() },
+    select: { id: true },
+  })
+  const created = []
+  for (const [i, content] of messages.entries()) {
+    created.push(
+      await db.message.create({
+        data: {
+          organizationId,
+          conversationId: conversation.id,
+          content,
+          direction: 'INCOMING',
+          sender: 'CLIENT',
+          status: 'PENDING',
+          whatsappMessageId: `test_${unique()}_${i}`,
+          createdAt: new Date(Date.now() - (messages.length - i) * 1000),
+        },
+        select: { id: true },
+      }),
+    )
+  }
+  return { ...conversation, messageIds: created.map((m) => m.id) }
+}
+
+/** An organization with an admin, an operator, a client and a conversation. */
+export async function createTenant() {
+  const organization = await createOrganization()
+  const admin = await createUser(organization.id, 'ADMIN')
+  const operator = await createUser(organization.id, 'OPERATOR')
+  const client = await createClient(organization.id)
+  const conversation = await createConversation(organization.id, client.id, ['Здравствуйте', 'Сколько стоит?'])
+  return {
+    organization,
+    admin,
+    operator,
+    client,
+    conversation,
+    asAdmin: () => createServerCaller(admin, 'test'),
+    asOperator: () => createServerCaller(operator, 'test'),
+  }
+}
+
+export type Tenant = Awaited<ReturnType<typeof createTenant>>

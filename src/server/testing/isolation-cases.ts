@@ -1,0 +1,55 @@
+/**
+ * The tenant-isolation table: one entry per tRPC procedure. The isolation test calls each procedure as
+ * a user of another organization, naming the victim organization's resources, and expects FORBIDDEN
+ * or NOT_FOUND. A procedure missing from this table fails the test, so none can be forgotten.
+ */
+import type { SessionUser } from '../auth/session-user'
+import type { Tenant } from './factories'
+
+export interface IsolationCase {
+  /** The input that names the victim's resources. */
+  input: (victim: Tenant) => Record<string, unknown> | undefined
+  /** Which attacker role calls it (default: ADMIN, the strongest non-super role). */
+  attacker?: 'ADMIN' | 'OPERATOR'
+  /**
+   * For procedures that only ever act on the caller's own data (no organization in the input): the
+   * result is checked to hold nothing of the victim's instead of expecting an error.
+   */
+  ownDataOnly?: (result: unknown, attacker: SessionUser, victim: Tenant) => void
+  /** false for procedures that take no organizationId (user-scoped). Default true. */
+  orgScoped?: boolean
+}
+
+function assert(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(message)
+}
+
+export const isolationCases: Record<string, IsolationCase> = {
+  'user.me': {
+    input: () => undefined,
+    orgScoped: false,
+    ownDataOnly: (result, attacker, victim) => {
+      const me = result as { id: string; organization: { id: string } }
+      assert(me.id === attacker.id, 'user.me returned another user')
+      assert(me.organization.id !== victim.organization.id, 'user.me leaked the victim organization')
+    },
+  },
+  'user.setLocale': {
+    input: () => ({ locale: 'en' }),
+    orgScoped: false,
+    ownDataOnly: () => undefined,
+  },
+  'clients.list': {
+    input: (v) => ({ organizationId: v.organization.id }),
+    ownDataOnly: undefined,
+  },
+  'clients.byId': { input: (v) => ({ clientId: v.client.id }) },
+  'conversations.list': { input: (v) => ({ organizationId: v.organization.id }) },
+  'conversations.byId': { input: (v) => ({ conversationId: v.conversation.id }) },
+  'conversations.messages': { input: (v) => ({ conversationId: v.conversation.id }) },
+}
+
+/** Procedure path → case; later issues add their procedures here. */
+export function registerIsolationCases(cases: Record<string, IsolationCase>) {
+  Object.assign(isolationCases, cases)
+}

@@ -1,0 +1,41 @@
+/**
+ * Two projects: `unit` (no services, fake engine) and `integration` (*.int.test.ts, real PostgreSQL
+ * and Redis, in the soul_crm_test database and the soul_test key prefix: never the demo data).
+ */
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import { integrationEnv } from './src/server/testing/test-env.ts'
+
+const src = fileURLToPath(new URL('./src', import.meta.url))
+
+export default defineConfig({
+  resolve: { alias: { '~': src } },
+  test: {
+    reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
+    projects: [
+      {
+        resolve: { alias: { '~': src } },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'prisma/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts', 'node_modules/**'],
+          environment: 'node',
+          env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+        },
+      },
+      {
+        resolve: { alias: { '~': src } },
+        test: {
+          name: 'integration',
+          include: ['src/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['src/server/testing/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { ...integrationEnv },
+        },
+      },
+    ],
+  },
+})
