@@ -9,9 +9,13 @@ import pg from 'pg'
 
 nextEnv.loadEnvConfig(process.cwd())
 
-const [database, ...flags] = process.argv.slice(2)
+const args = process.argv.slice(2)
+const flags = args.filter((a) => a.startsWith('--'))
+const database = flags.includes('--from-env')
+  ? new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm').pathname.slice(1)
+  : args.find((a) => !a.startsWith('--'))
 if (!database || !/^[a-z0-9_]+$/.test(database)) {
-  process.stderr.write('usage: prepare-db.ts <database_name> [--reset] [--seed]\n')
+  process.stderr.write('usage: prepare-db.ts <database_name>|--from-env [--reset] [--seed]\n')
   process.exit(2)
 }
 

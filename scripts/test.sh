@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `npm test`: every test there is — unit, integration (real PostgreSQL and Redis, own database and
+# key prefix), and end-to-end in the system Chromium — then one closing line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 PUPPETEER_SKIP_DOWNLOAD=true
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/soul_crm}"
+
+bash scripts/ensure-services.sh || exit 1
+bash scripts/install-deps.sh || exit 1
+[ -f .env ] || cp .env.example .env
+
+reports=test-results
+rm -rf "$reports" && mkdir -p "$reports"
+status=0
+
+echo "== unit tests"
+VITEST_JSON="$reports/unit.json" npx vitest run --project unit || status=1
+
+echo "== integration tests"
+VITEST_JSON="$reports/integration.json" npx vitest run --project integration || status=1
+
+echo "== build"
+if npx next build >"$reports/build.log" 2>&1; then
+  echo "build ok"
+  echo "== end-to-end tests"
+  node --import tsx scripts/prepare-db.ts soul_crm_e2e --reset --seed || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json || status=1
+else
+  tail -60 "$reports/build.log"
+  echo "build failed: end-to-end tests not run"
+  status=1
+fi
+
+echo "== summary"
+node scripts/test-summary.mjs "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json" || status=1
+exit $status

@@ -1,0 +1,133 @@
+/**
+ * The few icons the app uses, as inline SVG (outline style, 24px grid, stroke = currentColor).
+ * Decorative by default: give the surrounding control a label.
+ */
+type IconProps = React.SVGProps<SVGSVGElement>
+
+function Outline({ children, className = 'size-5', ...props }: IconProps) {
+  return (
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className={className}
+      {...props}
+    >
+      {children}
+    </svg>
+  )
+}
+
+export const ChatIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M21 11.5a8.4 8.4 0 0 1-9 8.4 9 9 0 0 1-3.8-.8L3 20.5l1.4-4.3A8 8 0 0 1 3 11.5 8.6 8.6 0 0 1 12 3a8.6 8.6 0 0 1 9 8.5Z" />
+    <path d="M8 10h8M8 13.5h5" />
+  </Outline>
+)
+
+export const UsersIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M16 20v-1.5A3.5 3.5 0 0 0 12.5 15h-5A3.5 3.5 0 0 0 4 18.5V20" />
+    <circle cx="10" cy="8" r="3.5" />
+    <path d="M20 20v-1.5a3.5 3.5 0 0 0-2.5-3.35M15.5 4.65a3.5 3.5 0 0 1 0 6.7" />
+  </Outline>
+)
+
+export const PhoneLinkIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <rect x="6" y="2.5" width="12" height="19" rx="2.5" />
+    <path d="M10.5 18.5h3" />
+    <path d="M9.5 8.5h2v2h-2zM12.5 11.5h2v2h-2z" />
+  </Outline>
+)
+
+export const UploadIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M12 15V4M7.5 8.5 12 4l4.5 4.5" />
+    <path d="M4 15v3a2.5 2.5 0 0 0 2.5 2.5h11A2.5 2.5 0 0 0 20 18v-3" />
+  </Outline>
+)
+
+export const MenuIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M4 6.5h16M4 12h16M4 17.5h16" />
+  </Outline>
+)
+
+export const CloseIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Outline>
+)
+
+export const SearchIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="m20 20-4.2-4.2" />
+  </Outline>
+)
+
+export const ChevronLeftIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="m14.5 6-6 6 6 6" />
+  </Outline>
+)
+
+export const ChevronRightIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="m9.5 6 6 6-6 6" />
+  </Outline>
+)
+
+export const SignOutIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M15 4h2.5A2.5 2.5 0 0 1 20 6.5v11a2.5 2.5 0 0 1-2.5 2.5H15" />
+    <path d="M10 8l-4 4 4 4M6 12h10" />
+  </Outline>
+)
+
+export const GlobeIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M3.5 12h17M12 3.5c2.3 2.4 3.4 5.2 3.4 8.5s-1.1 6.1-3.4 8.5c-2.3-2.4-3.4-5.2-3.4-8.5S9.7 5.9 12 3.5Z" />
+  </Outline>
+)
+
+export const AlertIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 7.5v5M12 16.2v.3" />
+  </Outline>
+)
+
+export const ClockIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <circle cx="12" cy="12" r="8" />
+    <path d="M12 7.5V12l3 2" />
+  </Outline>
+)
+
+/** WhatsApp-style single tick. */
+export const TickIcon = (p: IconProps) => (
+  <Outline viewBox="0 0 16 16" strokeWidth={1.6} {...p}>
+    <path d="m3 8.5 3 3L13 4.5" />
+  </Outline>
+)
+
+/** WhatsApp-style double tick. */
+export const DoubleTickIcon = (p: IconProps) => (
+  <Outline viewBox="0 0 20 16" strokeWidth={1.6} {...p}>
+    <path d="m1.5 8.5 3 3 7-7M8.5 11.5l7-7" />
+  </Outline>
+)
+
+export const SpinnerIcon = ({ className = 'size-5', ...p }: IconProps) => (
+  <svg aria-hidden viewBox="0 0 24 24" fill="none" className={`animate-spin ${className}`} {...p}>
+    <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.2" strokeWidth="3" />
+    <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+  </svg>
+)

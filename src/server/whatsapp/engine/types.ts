@@ -1,0 +1,158 @@
+/**
+ * The WhatsApp engine contract, in our own types. Everything above an engine (the client wrapper, the
+ * session manager, queues, tRPC) speaks only these; each engine maps its library's events to them in
+ * one place (its mappers), so the real engine and the simulator are interchangeable.
+ */
+import type { EventEmitter } from 'node:events'
+
+/** Delivery progress of an outgoing message, as WhatsApp reports it. */
+export type WaAck = 'ERROR' | 'PENDING' | 'SERVER' | 'DEVICE' | 'READ' | 'PLAYED'
+
+/**
+ * Why a session ended:
+ * - LOGOUT: the phone unlinked this device (a new QR is needed);
+ * - BANNED: WhatsApp blocked the number (terms of service): stop everything, tell the admin;
+ * - CONFLICT: WhatsApp Web was opened elsewhere;
+ * - NETWORK: the connection dropped (reconnect with backoff);
+ * - QR_EXPIRED: nobody scanned the QR in time;
+ * - UNPAIRED: the stored session is no longer valid (a new QR is needed);
+ * - NAVIGATION: the page reloaded or navigated unexpectedly (ambiguous: never treat as logout);
+ * - UNKNOWN: anything else.
+ */
+export type WaDisconnectReason = 'LOGOUT' | 'BANNED' | 'CONFLICT' | 'NETWORK' | 'QR_EXPIRED' | 'UNPAIRED' | 'NAVIGATION' | 'UNKNOWN'
+
+/** Message kinds we distinguish; anything with media becomes a `[Media: <type>]` placeholder. */
+export type WaMessageType =
+  | 'text'
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'voice'
+  | 'document'
+  | 'sticker'
+  | 'location'
+  | 'contact'
+  | 'unknown'
+
+/** A message as an engine sees it, before any filtering. */
+export interface WaRawMessage {
+  /** WhatsApp's serialized id (e.g. `false_996555123456@c.us_3EB0…`). */
+  id: string
+  /** Chat id of the sender: `<phone>@c.us`, `<id>@lid`, `<group>@g.us`, `status@broadcast`. */
+  from: string
+  to: string
+  body: string
+  /** Unix seconds. */
+  timestamp: number
+  fromMe: boolean
+  isStatus: boolean
+  isGroup: boolean
+  hasMedia: boolean
+  type: WaMessageType
+  /** The sender's own display name (push name), when WhatsApp sends it. */
+  notifyName?: string
+}
+
+/** The normalized incoming message the rest of the system consumes. */
+export interface WaIncomingMessage {
+  id: string
+  from: string
+  to: string
+  body: string
+  timestamp: number
+  hasMedia: boolean
+  type: WaMessageType
+  notifyName?: string
+}
+
+export interface WaContact {
+  id: string
+  /** The name saved in the business phone's address book. */
+  name?: string
+  /** The name the customer set for themselves. */
+  pushName?: string
+  avatarUrl?: string
+  isBusiness?: boolean
+}
+
+export interface WaMe {
+  /** Our own WhatsApp id, e.g. `996555000001@c.us`. */
+  wid: string
+  phone: string
+  pushName?: string
+}
+
+export interface WaSentMessage {
+  id: string
+  timestamp: number
+}
+
+export interface EngineEvents {
+  qr: [qr: string]
+  authenticated: []
+  ready: [me: WaMe]
+  auth_failure: [message: string]
+  message: [message: WaRawMessage]
+  message_ack: [ack: { id: string; ack: WaAck }]
+  disconnected: [reason: WaDisconnectReason, detail?: string]
+}
+
+/** What an engine can do beyond the basics; callers check instead of catching "not implemented". */
+export interface EngineCapabilities {
+  contacts: boolean
+  avatars: boolean
+  history: boolean
+}
+
+/** A chat with its messages, for history import (engines with `capabilities.history`). */
+export interface WaChatSummary {
+  id: string
+  name?: string
+  isGroup: boolean
+  unreadCount: number
+  lastMessageAt?: number
+}
+
+/**
+ * One WhatsApp Web session. An engine instance is single-use: after `destroy()` a new one is made.
+ * `initialize()` resolves once the session is started (QR shown or authenticated), rejects when it
+ * cannot start at all (no browser, no network) with an EngineError.
+ */
+export interface WaEngine extends EventEmitter<EngineEvents> {
+  readonly kind: 'webjs' | 'simulator'
+  readonly capabilities: EngineCapabilities
+  initialize(): Promise<void>
+  sendText(chatId: string, text: string): Promise<WaSentMessage>
+  getContact(chatId: string): Promise<WaContact | null>
+  getMe(): WaMe | null
+  /** Persist the auth state now (RemoteAuth archive, simulator token). No-op where nothing is stored. */
+  syncSession(): Promise<void>
+  /** Unlink this device (the phone forgets it) and forget the stored session. */
+  logout(): Promise<void>
+  /** Close the session, keeping the stored auth state for the next start. */
+  destroy(): Promise<void>
+  /** History import (capabilities.history). */
+  getChats?(): Promise<WaChatSummary[]>
+  fetchMessages?(chatId: string, limit: number): Promise<WaRawMessage[]>
+}
+
+/** What the session store keeps for an engine: an opaque archive. */
+export interface SessionArchiveStore {
+  exists(sessionName: string): Promise<boolean>
+  /** Saves the archive; returns false when unchanged (same hash) and nothing was written. */
+  save(sessionName: string, archive: Buffer): Promise<boolean>
+  load(sessionName: string): Promise<Buffer | null>
+  /** Deletes the stored archive. Only called after an explicit, confirmed logout. */
+  remove(sessionName: string): Promise<void>
+}
+
+export interface EngineOptions {
+  organizationId: string
+  mode: 'integration' | 'import'
+  /** Client id (`org-<org>` or `import-<org>`), data path and session name come from createWhatsAppClientConfig. */
+  clientId: string
+  dataPath: string
+  store: SessionArchiveStore
+}
+
+export type EngineFactory = (options: EngineOptions) => WaEngine
