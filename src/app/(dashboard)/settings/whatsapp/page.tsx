@@ -1,0 +1,14 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { PhoneLinkIcon } from '~/components/icons'
+import { SettingsSection } from '~/features/settings/settings-section'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings.whatsapp')
+  return { title: `${t('title')} · Soul CRM` }
+}
+
+export default async function WhatsAppSettingsPage() {
+  const t = await getTranslations('settings.whatsapp')
+  return <SettingsSection title={t('title')} description={t('description')} icon={<PhoneLinkIcon />} />
+}

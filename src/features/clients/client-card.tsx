@@ -1,0 +1,53 @@
+import { useFormatter, useTranslations } from 'next-intl'
+import { Avatar } from '~/components/avatar'
+import { Card } from '~/components/card'
+import { formatPhone, PhoneText } from '~/components/phone-text'
+import type { ClientStatus } from '~/server/db/generated/enums'
+import { useLanguageName } from './client-languages'
+import { ClientStatusBadge } from './client-status-badge'
+
+export interface ClientCardData {
+  id: string
+  name: string | null
+  phone: string
+  email: string | null
+  status: ClientStatus
+  preferredLanguage: string | null
+  createdAt: Date
+}
+
+/** The client's details: who they are, where they are in the pipeline, and since when. */
+export function ClientCard({ client }: { client: ClientCardData }) {
+  const t = useTranslations('clients')
+  const format = useFormatter()
+  const languageName = useLanguageName()
+  const rows: Array<[label: string, value: React.ReactNode, testId: string]> = [
+    [t('columns.phone'), <PhoneText key="phone" phone={client.phone} className="tabular-nums" />, 'client-phone'],
+    ...(client.email ? [[t('email'), client.email, 'client-email'] as [string, React.ReactNode, string]] : []),
+    [t('columns.language'), languageName(client.preferredLanguage) ?? t('noLanguage'), 'client-language'],
+    [t('columns.created'), format.dateTime(client.createdAt, { dateStyle: 'long' }), 'client-created'],
+  ]
+  return (
+    <Card data-testid="client-card">
+      <div className="flex items-center gap-4 border-b border-slate-100 p-5">
+        <Avatar name={client.name ?? ''} seed={client.id} size="lg" />
+        <div className="min-w-0 space-y-1.5">
+          <h1 data-testid="page-title" className="truncate text-lg font-semibold tracking-tight text-slate-900">
+            {client.name || formatPhone(client.phone)}
+          </h1>
+          <ClientStatusBadge status={client.status} />
+        </div>
+      </div>
+      <dl className="divide-y divide-slate-100 px-5">
+        {rows.map(([label, value, testId]) => (
+          <div key={testId} className="flex items-baseline justify-between gap-4 py-3 text-sm">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="min-w-0 truncate text-right font-medium text-slate-900" data-testid={testId}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  )
+}

@@ -1,0 +1,100 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useEffect, useRef, useState } from 'react'
+import { Button } from '~/components/button'
+import { SearchIcon } from '~/components/icons'
+import { Input } from '~/components/input'
+import { Select } from '~/components/select'
+import { clientLanguages, useLanguageName } from './client-languages'
+import { clientListHref, type ClientListParams } from './client-list-params'
+import { clientStatuses, isClientStatus } from './client-statuses'
+
+const SEARCH_DELAY_MS = 300
+
+/** Search, status and language filters; every change goes to the URL (and back to page 1). */
+export function ClientFilters({ params }: { params: ClientListParams }) {
+  const t = useTranslations()
+  const router = useRouter()
+  const languageName = useLanguageName()
+  const [query, setQuery] = useState(params.search)
+  // The last search we put in the URL: a URL change we did not make (reset, back button) updates the box.
+  const pushedSearch = useRef(params.search)
+
+  const go = (next: Partial<ClientListParams>) => router.replace(clientListHref({ ...params, page: 1, ...next }), { scroll: false })
+
+  useEffect(() => {
+    if (params.search !== pushedSearch.current) {
+      pushedSearch.current = params.search
+      setQuery(params.search)
+    }
+  }, [params.search])
+
+  useEffect(() => {
+    const search = query.trim()
+    if (search === params.search) return
+    const timer = setTimeout(() => {
+      pushedSearch.current = search
+      go({ search })
+    }, SEARCH_DELAY_MS)
+    return () => clearTimeout(timer)
+    // `go` is rebuilt each render from params; the effect only needs to react to typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, params.search])
+
+  const filtered = Boolean(params.search || params.status || params.language)
+
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+      <Input
+        type="search"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        placeholder={t('clients.searchPlaceholder')}
+        aria-label={t('clients.searchLabel')}
+        data-testid="clients-search"
+        leading={<SearchIcon className="size-4" />}
+        className="min-w-0 flex-1"
+      />
+      <div className="grid grid-cols-2 gap-2 sm:flex">
+        <Select
+          value={params.status ?? ''}
+          onChange={(event) => go({ status: isClientStatus(event.target.value) ? event.target.value : undefined })}
+          aria-label={t('clients.statusLabel')}
+          data-testid="clients-status-filter"
+          className="sm:w-48"
+        >
+          <option value="">{t('clients.allStatuses')}</option>
+          {clientStatuses.map((status) => (
+            <option key={status} value={status}>
+              {t(`clientStatus.${status}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          value={params.language ?? ''}
+          onChange={(event) => go({ language: event.target.value || undefined })}
+          aria-label={t('clients.languageLabel')}
+          data-testid="clients-language-filter"
+          className="sm:w-40"
+        >
+          <option value="">{t('clients.allLanguages')}</option>
+          {clientLanguages.map((code) => (
+            <option key={code} value={code}>
+              {languageName(code)}
+            </option>
+          ))}
+          {params.language && !(clientLanguages as readonly string[]).includes(params.language) && (
+            <option value={params.language}>{languageName(params.language)}</option>
+          )}
+        </Select>
+      </div>
+      {filtered && (
+        <Button variant="ghost" onClick={() => go({ search: '', status: undefined, language: undefined })} className="max-sm:self-start">
+          {t('clients.resetFilters')}
+        </Button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,13 @@
+import { useTranslations } from 'next-intl'
+import { Badge } from '~/components/badge'
+import type { ClientStatus } from '~/server/db/generated/enums'
+import { clientStatusTone } from './client-statuses'
+
+export function ClientStatusBadge({ status, className }: { status: ClientStatus; className?: string }) {
+  const t = useTranslations('clientStatus')
+  return (
+    <Badge tone={clientStatusTone(status)} className={className} data-testid="client-status" data-status={status}>
+      {t(status)}
+    </Badge>
+  )
+}

@@ -1,0 +1,86 @@
+import Link from 'next/link'
+import { useFormatter, useTranslations } from 'next-intl'
+import { Avatar } from '~/components/avatar'
+import { ChevronRightIcon } from '~/components/icons'
+import { PhoneText, formatPhone } from '~/components/phone-text'
+import type { ClientStatus } from '~/server/db/generated/enums'
+import { useLanguageName } from './client-languages'
+import { ClientStatusBadge } from './client-status-badge'
+
+export interface ClientRow {
+  id: string
+  name: string | null
+  phone: string
+  status: ClientStatus
+  preferredLanguage: string | null
+  createdAt: Date
+}
+
+/** Clients as a table; each row opens the client's card (the name is a link stretched over the row). */
+export function ClientTable({ clients }: { clients: ClientRow[] }) {
+  const t = useTranslations('clients')
+  const format = useFormatter()
+  const languageName = useLanguageName()
+  const th = 'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase'
+  return (
+    <table data-testid="clients-table" className="w-full text-sm">
+      <thead className="border-b border-slate-100 bg-slate-50/70">
+        <tr>
+          <th scope="col" className={th}>
+            {t('columns.name')}
+          </th>
+          <th scope="col" className={`${th} hidden md:table-cell`}>
+            {t('columns.phone')}
+          </th>
+          <th scope="col" className={th}>
+            {t('columns.status')}
+          </th>
+          <th scope="col" className={`${th} hidden lg:table-cell`}>
+            {t('columns.language')}
+          </th>
+          <th scope="col" className={`${th} hidden sm:table-cell`}>
+            {t('columns.created')}
+          </th>
+          <th className="w-8" />
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {clients.map((client) => {
+          const name = client.name || formatPhone(client.phone)
+          return (
+            <tr key={client.id} data-testid="client-row" className="group relative transition-colors hover:bg-slate-50">
+              <td className="px-4 py-3">
+                <div className="flex min-w-0 items-center gap-3">
+                  <Avatar name={client.name ?? ''} seed={client.id} size="sm" />
+                  <div className="min-w-0">
+                    <Link
+                      href={`/clients/${client.id}`}
+                      className="block truncate font-medium text-slate-900 after:absolute after:inset-0 after:content-[''] focus-visible:outline-none group-focus-within:text-brand-700"
+                      data-testid="client-link"
+                    >
+                      {name}
+                    </Link>
+                    <PhoneText phone={client.phone} className="block text-xs text-slate-500 md:hidden" />
+                  </div>
+                </div>
+              </td>
+              <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums md:table-cell">
+                <PhoneText phone={client.phone} />
+              </td>
+              <td className="px-4 py-3">
+                <ClientStatusBadge status={client.status} />
+              </td>
+              <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">{languageName(client.preferredLanguage) ?? '—'}</td>
+              <td className="hidden px-4 py-3 whitespace-nowrap text-slate-500 sm:table-cell">
+                {format.dateTime(client.createdAt, { dateStyle: 'medium' })}
+              </td>
+              <td className="pr-3 text-slate-300 group-hover:text-slate-500">
+                <ChevronRightIcon className="size-4" />
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

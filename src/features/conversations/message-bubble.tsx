@@ -1,0 +1,45 @@
+import { useFormatter, useTranslations } from 'next-intl'
+import { cx } from '~/components/class-names'
+import { MessageStatusIcon } from './message-status-icon'
+import type { ThreadMessage } from './use-conversation-messages'
+
+/**
+ * One message: incoming on the left in white, outgoing on the right in green, with its time and
+ * (outgoing) delivery status. `grouped` = same sender as the message above, so no tail and less space.
+ */
+export function MessageBubble({ message, grouped }: { message: ThreadMessage; grouped?: boolean }) {
+  const t = useTranslations('conversations')
+  const format = useFormatter()
+  const outgoing = message.direction === 'OUTGOING'
+  const failed = outgoing && message.status === 'FAILED'
+  return (
+    <div className={cx('flex flex-col', outgoing ? 'items-end' : 'items-start', grouped ? 'mt-0.5' : 'mt-2.5')}>
+      <div
+        data-testid="message-bubble"
+        data-direction={message.direction}
+        data-status={message.status}
+        className={cx(
+          'relative max-w-[85%] rounded-lg px-2.5 pt-1.5 pb-2 text-[0.9rem] leading-snug text-slate-900 shadow-[0_1px_0.5px_rgba(11,20,26,0.13)] sm:max-w-[70%]',
+          outgoing ? 'bg-bubble-out' : 'bg-white',
+          !grouped && (outgoing ? 'rounded-tr-none' : 'rounded-tl-none'),
+          failed && 'ring-1 ring-red-300',
+        )}
+      >
+        <p className="break-words whitespace-pre-wrap">
+          {message.content}
+          {/* Keeps the last line clear of the time in the corner. */}
+          <span aria-hidden className={cx('inline-block', outgoing ? 'w-[4.5rem]' : 'w-11')} />
+        </p>
+        <span className="absolute right-2 bottom-1 flex items-center gap-1 text-[0.68rem] leading-none text-slate-500 tabular-nums">
+          <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { hour: '2-digit', minute: '2-digit' })}</time>
+          {outgoing && <MessageStatusIcon status={message.status} />}
+        </span>
+      </div>
+      {failed && (
+        <p className="mt-1 max-w-[85%] text-right text-xs text-red-600 sm:max-w-[70%]" data-testid="message-error">
+          {message.error ? t('failed', { error: message.error }) : t('failedUnknown')}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+'use client'
+
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import type { inferRouterOutputs } from '@trpc/server'
+import { useMemo } from 'react'
+import type { AppRouter } from '~/server/api/root'
+import { useTRPC, useTRPCClient } from '~/trpc/react'
+
+export type ConversationPage = inferRouterOutputs<AppRouter>['conversations']['list']
+export type ConversationSummary = ConversationPage['items'][number]
+
+const PAGE_SIZE = 30
+
+/**
+ * Conversations in the order the server returns them (latest activity first), page by page.
+ * Keyed in tRPC's format so `trpc.conversations.list.pathFilter()` invalidates it.
+ */
+export function useConversationList(search: string) {
+  const trpc = useTRPC()
+  const client = useTRPCClient()
+  const query = useInfiniteQuery({
+    queryKey: [...trpc.conversations.list.pathKey(), { input: { search }, type: 'infinite' }] as const,
+    queryFn: ({ pageParam, signal }) =>
+      client.conversations.list.query({ search: search || undefined, page: pageParam, pageSize: PAGE_SIZE }, { signal }),
+    initialPageParam: 1,
+    getNextPageParam: (last: ConversationPage) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    placeholderData: keepPreviousData,
+  })
+  const conversations = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data])
+  return {
+    conversations,
+    total: query.data?.pages[0]?.total ?? 0,
+    isPending: query.isPending,
+    isSearching: query.isPlaceholderData,
+    error: query.error,
+    refetch: query.refetch,
+    hasMore: query.hasNextPage,
+    isLoadingMore: query.isFetchingNextPage,
+    loadMore: () => query.fetchNextPage(),
+  }
+}

@@ -1,0 +1,48 @@
+'use client'
+
+import { useInfiniteQuery } from '@tanstack/react-query'
+import type { inferRouterOutputs } from '@trpc/server'
+import { useMemo } from 'react'
+import type { AppRouter } from '~/server/api/root'
+import { useTRPC, useTRPCClient } from '~/trpc/react'
+
+export type MessagePage = inferRouterOutputs<AppRouter>['conversations']['messages']
+export type ThreadMessage = MessagePage['items'][number]
+
+export const MESSAGES_PAGE_SIZE = 50
+
+/**
+ * The cache key of a conversation's thread, in tRPC's own key format ([path, { input, type }]), so
+ * `trpc.conversations.messages.pathFilter()` / `queryFilter({ conversationId })` match it too.
+ * (tRPC's infiniteQueryOptions needs the cursor field to be called `cursor`; ours is `before`.)
+ */
+export function useMessagesQueryKey(conversationId: string) {
+  const trpc = useTRPC()
+  return [...trpc.conversations.messages.pathKey(), { input: { conversationId }, type: 'infinite' }] as const
+}
+
+/**
+ * A conversation's messages, oldest first, loading older pages on demand. Pages are newest-first
+ * in the cache (page 0 is the latest), so live updates can write into page 0.
+ */
+export function useConversationMessages(conversationId: string) {
+  const client = useTRPCClient()
+  const queryKey = useMessagesQueryKey(conversationId)
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) =>
+      client.conversations.messages.query({ conversationId, before: pageParam, limit: MESSAGES_PAGE_SIZE }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: MessagePage) => page.nextBefore ?? undefined,
+  })
+  const messages = useMemo(() => (query.data ? query.data.pages.toReversed().flatMap((page) => page.items) : []), [query.data])
+  return {
+    messages,
+    isPending: query.isPending,
+    error: query.error,
+    refetch: query.refetch,
+    hasOlder: query.hasNextPage,
+    isLoadingOlder: query.isFetchingNextPage,
+    loadOlder: () => query.fetchNextPage(),
+  }
+}

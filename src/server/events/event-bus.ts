@@ -1,0 +1,173 @@
+/**
+ * A typed event bus over Redis. Each organization has a capped stream (for resuming after a reconnect
+ * by last event id) and a pub/sub channel (for live delivery); both are written in one Lua call.
+ * One subscriber connection per process fans events out to in-process listeners, so it works the same
+ * with one server process or several, and for modules loaded twice (tsx and Next's bundle).
+ */
+import { EventEmitter } from 'node:events'
+import superjson from 'superjson'
+import type { Redis } from 'ioredis'
+import { logger } from '../logger'
+import { createRedis, getRedis, redisKey } from '../redis'
+import type { AppEvent, AppEventType, DeliveredEvent } from './event-types'
+
+const STREAM_MAX_LENGTH = 500
+
+const PUBLISH_SCRIPT = `
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], 86400000)
+redis.call('PUBLISH', KEYS[2], id .. '|' .. ARGV[1])
+return id`
+
+const streamKey = (organizationId: string) => redisKey('events', organizationId)
+const channelKey = (organizationId: string) => redisKey('events-live', organizationId)
+
+/** Compares Redis stream ids ("ms-seq"). */
+export function compareStreamIds(a: string, b: string): number {
+  const [am = '0', as = '0'] = a.split('-')
+  const [bm = '0', bs = '0'] = b.split('-')
+  const ms = BigInt(am) - BigInt(bm)
+  if (ms !== 0n) return ms > 0n ? 1 : -1
+  const seq = BigInt(as) - BigInt(bs)
+  return seq === 0n ? 0 : seq > 0n ? 1 : -1
+}
+
+class EventBus {
+  private subscriber: Redis | null = null
+  private readonly local = new EventEmitter()
+  private readonly counts = new Map<string, number>()
+
+  constructor() {
+    this.local.setMaxListeners(0)
+  }
+
+  /** Publishes an event for an organization; returns its id, or null when Redis is unreachable. */
+  async publish(organizationId: string, event: AppEvent): Promise<string | null> {
+    try {
+      const payload = superjson.stringify(event)
+      const id = (await getRedis().eval(PUBLISH_SCRIPT, 2, streamKey(organizationId), channelKey(organizationId), payload, STREAM_MAX_LENGTH)) as string
+      return id
+    } catch (err) {
+      logger.warn({ organizationId, type: event.type, err: (err as Error).message }, 'event not published (redis unavailable)')
+      return null
+    }
+  }
+
+  /** The id of the newest event of an organization ('0-0' when none). */
+  async lastId(organizationId: string): Promise<string> {
+    try {
+      const rows = (await getRedis().xrevrange(streamKey(organizationId), '+', '-', 'COUNT', 1)) as Array<[string, string[]]>
+      return rows[0]?.[0] ?? '0-0'
+    } catch {
+      return '0-0'
+    }
+  }
+
+  /**
+   * Events of one organization, live, optionally resuming after `lastEventId`. Listens before it
+   * back-fills, so nothing published in between is lost; ids only ever increase.
+   */
+  async *subscribe<T extends AppEventType>(
+    organizationId: string,
+    options: { types: T[]; lastEventId?: string | null; signal?: AbortSignal },
+  ): AsyncGenerator<DeliveredEvent<Extract<AppEvent, { type: T }>>> {
+    const wanted = new Set<string>(options.types)
+    const queue: DeliveredEvent[] = []
+    let wake: (() => void) | null = null
+    const listener = (delivered: DeliveredEvent) => {
+      if (!wanted.has(delivered.event.type)) return
+      queue.push(delivered)
+      wake?.()
+    }
+    const onAbort = () => wake?.()
+    options.signal?.addEventListener('abort', onAbort)
+    await this.listen(organizationId, listener)
+    try {
+      let last = options.lastEventId ?? null
+      if (last) {
+        for (const delivered of await this.range(organizationId, last)) {
+          if (!wanted.has(delivered.event.type)) continue
+          last = delivered.id
+          yield delivered as DeliveredEvent<Extract<AppEvent, { type: T }>>
+        }
+      }
+      while (!options.signal?.aborted) {
+        const next = queue.shift()
+        if (!next) {
+          await new Promise<void>((resolve) => (wake = resolve))
+          wake = null
+          continue
+        }
+        if (last && compareStreamIds(next.id, last) <= 0) continue
+        last = next.id
+        yield next as DeliveredEvent<Extract<AppEvent, { type: T }>>
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort)
+      this.unlisten(organizationId, listener)
+    }
+  }
+
+  private async range(organizationId: string, afterId: string): Promise<DeliveredEvent[]> {
+    try {
+      const rows = (await getRedis().xrange(streamKey(organizationId), `(${afterId}`, '+', 'COUNT', STREAM_MAX_LENGTH)) as Array<[string, string[]]>
+      return rows.map(([id, fields]) => ({ id, organizationId, event: superjson.parse<AppEvent>(fields[1]!) }))
+    } catch (err) {
+      logger.warn({ organizationId, err: (err as Error).message }, 'event back-fill failed')
+      return []
+    }
+  }
+
+  private async listen(organizationId: string, listener: (e: DeliveredEvent) => void) {
+    this.local.on(organizationId, listener)
+    const count = (this.counts.get(organizationId) ?? 0) + 1
+    this.counts.set(organizationId, count)
+    if (count === 1) await this.ensureSubscriber().subscribe(channelKey(organizationId)).catch(() => undefined)
+  }
+
+  private unlisten(organizationId: string, listener: (e: DeliveredEvent) => void) {
+    this.local.off(organizationId, listener)
+    const count = (this.counts.get(organizationId) ?? 1) - 1
+    if (count <= 0) {
+      this.counts.delete(organizationId)
+      this.subscriber?.unsubscribe(channelKey(organizationId)).catch(() => undefined)
+    } else this.counts.set(organizationId, count)
+  }
+
+  private ensureSubscriber(): Redis {
+    if (this.subscriber) return this.subscriber
+    const subscriber = createRedis({ maxRetriesPerRequest: null })
+    const prefix = redisKey('events-live', '')
+    subscriber.on('message', (channel: string, message: string) => {
+      const organizationId = channel.slice(prefix.length)
+      const bar = message.indexOf('|')
+      try {
+        const event = superjson.parse<AppEvent>(message.slice(bar + 1))
+        this.local.emit(organizationId, { id: message.slice(0, bar), organizationId, event })
+      } catch (err) {
+        logger.warn({ err }, 'malformed event ignored')
+      }
+    })
+    this.subscriber = subscriber
+    return subscriber
+  }
+
+  /** Closes the subscriber connection (shutdown, tests). */
+  async close() {
+    const subscriber = this.subscriber
+    this.subscriber = null
+    this.counts.clear()
+    this.local.removeAllListeners()
+    await subscriber?.quit().catch(() => undefined)
+  }
+}
+
+const globalForBus = globalThis as unknown as { __soulEventBus?: EventBus }
+
+/** The process-wide event bus. */
+export function getEventBus(): EventBus {
+  globalForBus.__soulEventBus ??= new EventBus()
+  return globalForBus.__soulEventBus
+}
+
+export type { EventBus }

@@ -1,0 +1,86 @@
+/**
+ * A scriptable engine for unit tests: it does exactly what the test tells it, synchronously, and
+ * records what was asked of it.
+ */
+import { EventEmitter } from 'node:events'
+import { EngineError } from './errors'
+import type { EngineEvents, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from './types'
+
+export interface FakeEngineScript {
+  /** What initialize() does: resolve (default) or reject with this error. */
+  initError?: EngineError
+  /** Emit ready right away on initialize. */
+  autoReady?: boolean
+}
+
+export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
+  readonly kind = 'simulator' as const
+  readonly capabilities = { contacts: true, avatars: true, history: false }
+  me: WaMe | null = null
+  calls = { initialize: 0, sync: 0, destroy: 0, logout: 0 }
+  sent: Array<{ chatId: string; text: string }> = []
+  /** Order of lifecycle calls, to check that sync comes before destroy. */
+  log: string[] = []
+
+  constructor(private readonly script: FakeEngineScript = {}) {
+    super()
+  }
+
+  async initialize() {
+    this.calls.initialize += 1
+    this.log.push('initialize')
+    if (this.script.initError) throw this.script.initError
+    if (this.script.autoReady) this.becomeReady()
+  }
+
+  becomeReady(me: WaMe = { wid: '996555000001@c.us', phone: '+996555000001', pushName: 'Shop' }) {
+    this.me = me
+    this.emit('authenticated')
+    this.emit('ready', me)
+  }
+
+  async sendText(chatId: string, text: string): Promise<WaSentMessage> {
+    this.sent.push({ chatId, text })
+    return { id: `true_${chatId}_${this.sent.length}`, timestamp: Math.floor(Date.now() / 1000) }
+  }
+
+  async getContact(chatId: string): Promise<WaContact | null> {
+    return { id: chatId, pushName: 'Customer' }
+  }
+
+  getMe() {
+    return this.me
+  }
+
+  async syncSession() {
+    this.calls.sync += 1
+    this.log.push('sync')
+  }
+
+  async logout() {
+    this.calls.logout += 1
+    this.log.push('logout')
+  }
+
+  async destroy() {
+    this.calls.destroy += 1
+    this.log.push('destroy')
+  }
+
+  receive(partial: Partial<WaRawMessage> & Pick<WaRawMessage, 'body'>) {
+    this.emit('message', {
+      id: `false_996700111222@c.us_${Math.random().toString(36).slice(2)}`,
+      from: '996700111222@c.us',
+      to: '996555000001@c.us',
+      timestamp: Math.floor(Date.now() / 1000),
+      fromMe: false,
+      isStatus: false,
+      isGroup: false,
+      hasMedia: false,
+      type: 'text',
+      ...partial,
+    })
+  }
+}
+
+export const unreachable = () => new EngineError('WHATSAPP_UNREACHABLE', 'net::ERR_NAME_NOT_RESOLVED', { retryable: true })

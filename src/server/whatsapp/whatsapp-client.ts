@@ -1,0 +1,280 @@
+/**
+ * The long-running WhatsApp client of one organization, over any engine. It filters and normalizes
+ * messages, reconnects with exponential backoff (min(1000·2^n, 30000) ms, at most 5 attempts), resets
+ * the attempt counter only after the connection has stayed up for a while (so a flapping connection
+ * cannot reset it), and syncs the stored session before reconnecting and before destroying.
+ */
+import { EventEmitter } from 'node:events'
+import type { Logger } from '../logger'
+import { EngineError, isEngineError } from './engine/errors'
+import type { WaAck, WaContact, WaDisconnectReason, WaEngine, WaIncomingMessage, WaMe, WaRawMessage, WaSentMessage } from './engine/types'
+
+export const MAX_RECONNECT_ATTEMPTS = 5
+export const RECONNECT_BASE_MS = 1000
+export const RECONNECT_CAP_MS = 30000
+/** How long a connection must stay up before the reconnect counter resets. */
+export const STABLE_CONNECTION_MS = 60000
+
+/** Delay before reconnect attempt n (1-based): 2 s, 4 s, 8 s, 16 s, 30 s. */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(RECONNECT_BASE_MS * 2 ** attempt, RECONNECT_CAP_MS)
+}
+
+/** Reasons after which reconnecting would not help: a person must act (scan, or talk to WhatsApp). */
+const TERMINAL_REASONS: ReadonlySet<WaDisconnectReason> = new Set(['LOGOUT', 'UNPAIRED', 'BANNED', 'QR_EXPIRED'])
+
+export interface ClientEvents {
+  qr: [qr: string]
+  authenticated: []
+  ready: [me: WaMe]
+  auth_failure: [message: string]
+  message: [message: WaIncomingMessage]
+  message_ack: [ack: { id: string; ack: WaAck }]
+  disconnected: [reason: WaDisconnectReason, detail?: string]
+  reconnecting: [info: { attempt: number; max: number; delayMs: number }]
+  max_reconnect_reached: [lastError: string | null]
+  /** Could not start at all and retrying will not help (e.g. no browser). */
+  fatal: [error: EngineError]
+}
+
+export type ClientState = 'idle' | 'starting' | 'waiting_for_scan' | 'connected' | 'reconnecting' | 'stopped' | 'failed'
+
+export interface WhatsAppClientOptions {
+  organizationId: string
+  createEngine: () => WaEngine
+  log: Logger
+  maxReconnectAttempts?: number
+  stableConnectionMs?: number
+}
+
+/** Media become a placeholder the CRM can show and search: `[Media: image]`, plus the caption if any. */
+export function mediaPlaceholder(message: Pick<WaRawMessage, 'hasMedia' | 'type' | 'body'>): string {
+  if (!message.hasMedia) return message.body
+  const caption = message.body.trim()
+  return caption ? `[Media: ${message.type}] ${caption}` : `[Media: ${message.type}]`
+}
+
+/** Whether a message is a customer writing to us (not ourselves, not a status, not a group). */
+export function isCustomerMessage(message: WaRawMessage): boolean {
+  if (message.fromMe || message.isStatus || message.isGroup) return false
+  if (message.from === 'status@broadcast' || message.from.endsWith('@g.us') || message.from.endsWith('@broadcast')) return false
+  return true
+}
+
+export function normalizeMessage(message: WaRawMessage): WaIncomingMessage {
+  return {
+    id: message.id,
+    from: message.from,
+    to: message.to,
+    body: mediaPlaceholder(message),
+    timestamp: message.timestamp,
+    hasMedia: message.hasMedia,
+    type: message.type,
+    ...(message.notifyName ? { notifyName: message.notifyName } : {}),
+  }
+}
+
+export class WhatsAppClient extends EventEmitter<ClientEvents> {
+  readonly organizationId: string
+  private engine: WaEngine | null = null
+  private state: ClientState = 'idle'
+  private attempts = 0
+  private reconnectTimer: NodeJS.Timeout | null = null
+  private stableTimer: NodeJS.Timeout | null = null
+  private lastError: string | null = null
+  private readonly maxAttempts: number
+  private readonly stableMs: number
+
+  constructor(private readonly options: WhatsAppClientOptions) {
+    super()
+    this.organizationId = options.organizationId
+    this.maxAttempts = options.maxReconnectAttempts ?? MAX_RECONNECT_ATTEMPTS
+    this.stableMs = options.stableConnectionMs ?? STABLE_CONNECTION_MS
+  }
+
+  get reconnectAttempts(): number {
+    return this.attempts
+  }
+
+  getState(): ClientState {
+    return this.state
+  }
+
+  isConnected(): boolean {
+    return this.state === 'connected'
+  }
+
+  getMe(): WaMe | null {
+    return this.engine?.getMe() ?? null
+  }
+
+  /** Starts the session (QR or restored). Failures to start are retried with backoff, not thrown. */
+  async initialize(): Promise<void> {
+    if (this.state === 'stopped') return
+    this.state = 'starting'
+    const engine = this.options.createEngine()
+    this.engine = engine
+    this.wire(engine)
+    try {
+      await engine.initialize()
+    } catch (error) {
+      if (this.engine !== engine || this.state === 'stopped') return
+      const engineError = isEngineError(error) ? error : new EngineError('UNKNOWN', String((error as Error)?.message ?? error), { cause: error })
+      this.lastError = `${engineError.code}: ${engineError.message}`
+      this.options.log.warn({ code: engineError.code, err: engineError.message }, 'whatsapp engine failed to start')
+      await this.dropEngine(engine)
+      if (!engineError.retryable) {
+        this.state = 'failed'
+        this.emit('fatal', engineError)
+        return
+      }
+      this.scheduleReconnect()
+    }
+  }
+
+  /** Sends a text; throws EngineError(NOT_CONNECTED) unless connected. */
+  async sendMessage(chatId: string, content: string): Promise<WaSentMessage> {
+    if (!this.engine || this.state !== 'connected') {
+      throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    }
+    return this.engine.sendText(chatId, content)
+  }
+
+  async getContact(chatId: string): Promise<WaContact | null> {
+    if (!this.engine || this.state !== 'connected' || !this.engine.capabilities.contacts) return null
+    return this.engine.getContact(chatId)
+  }
+
+  /** The engine, for capabilities beyond messaging (history import). */
+  getEngine(): WaEngine | null {
+    return this.engine
+  }
+
+  /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */
+  async syncSession(): Promise<void> {
+    const engine = this.engine
+    if (!engine) return
+    try {
+      await engine.syncSession()
+    } catch (error) {
+      this.options.log.warn({ err: (error as Error).message }, 'session sync failed')
+    }
+  }
+
+  /** Stops for good: syncs the session, closes the engine. Idempotent. */
+  async destroy(): Promise<void> {
+    this.state = 'stopped'
+    this.clearTimers()
+    const engine = this.engine
+    if (!engine) return
+    await this.syncSession()
+    await this.dropEngine(engine)
+  }
+
+  /** Unlinks the device on the phone and forgets the stored session. */
+  async logout(): Promise<void> {
+    this.state = 'stopped'
+    this.clearTimers()
+    const engine = this.engine
+    if (!engine) return
+    try {
+      await engine.logout()
+    } catch (error) {
+      this.options.log.warn({ err: (error as Error).message }, 'logout failed')
+    }
+    await this.dropEngine(engine)
+  }
+
+  private wire(engine: WaEngine) {
+    // Events from an engine we already replaced or dropped are ignored.
+    const current = () => this.engine === engine && this.state !== 'stopped'
+    engine.on('qr', (qr) => {
+      if (!current()) return
+      this.state = 'waiting_for_scan'
+      this.emit('qr', qr)
+    })
+    engine.on('authenticated', () => current() && this.emit('authenticated'))
+    engine.on('auth_failure', (message) => current() && this.emit('auth_failure', message))
+    engine.on('ready', (me) => {
+      if (!current()) return
+      this.state = 'connected'
+      this.lastError = null
+      this.armStableTimer()
+      this.emit('ready', me)
+    })
+    engine.on('message', (raw) => {
+      if (!current() || !isCustomerMessage(raw)) return
+      this.emit('message', normalizeMessage(raw))
+    })
+    engine.on('message_ack', (ack) => current() && this.emit('message_ack', ack))
+    engine.on('disconnected', (reason, detail) => {
+      if (!current()) return
+      void this.handleDisconnect(engine, reason, detail)
+    })
+  }
+
+  private async handleDisconnect(engine: WaEngine, reason: WaDisconnectReason, detail?: string) {
+    this.clearStableTimer()
+    this.lastError = detail ? `${reason}: ${detail}` : reason
+    this.options.log.warn({ reason, detail }, 'whatsapp disconnected')
+    // Save what the session learned before the engine goes away.
+    await this.syncSession()
+    this.emit('disconnected', reason, detail)
+    await this.dropEngine(engine)
+    if (this.state === 'stopped') return
+    if (TERMINAL_REASONS.has(reason)) {
+      this.state = 'idle'
+      return
+    }
+    this.scheduleReconnect()
+  }
+
+  private scheduleReconnect() {
+    if (this.state === 'stopped') return
+    if (this.attempts >= this.maxAttempts) {
+      this.state = 'failed'
+      this.options.log.error({ attempts: this.attempts }, 'giving up reconnecting')
+      this.emit('max_reconnect_reached', this.lastError)
+      return
+    }
+    this.attempts += 1
+    const delayMs = reconnectDelay(this.attempts)
+    this.state = 'reconnecting'
+    this.emit('reconnecting', { attempt: this.attempts, max: this.maxAttempts, delayMs })
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null
+      void this.initialize()
+    }, delayMs)
+    this.reconnectTimer.unref?.()
+  }
+
+  private armStableTimer() {
+    this.clearStableTimer()
+    this.stableTimer = setTimeout(() => {
+      this.stableTimer = null
+      if (this.state === 'connected') this.attempts = 0
+    }, this.stableMs)
+    this.stableTimer.unref?.()
+  }
+
+  private clearStableTimer() {
+    if (this.stableTimer) clearTimeout(this.stableTimer)
+    this.stableTimer = null
+  }
+
+  private clearTimers() {
+    this.clearStableTimer()
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer)
+    this.reconnectTimer = null
+  }
+
+  private async dropEngine(engine: WaEngine) {
+    if (this.engine === engine) this.engine = null
+    engine.removeAllListeners()
+    try {
+      await engine.destroy()
+    } catch (error) {
+      this.options.log.warn({ err: (error as Error).message }, 'engine destroy failed')
+    }
+  }
+}
