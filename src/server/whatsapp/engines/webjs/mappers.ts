@@ -1,0 +1,209 @@
+/**
+ * whatsapp-web.js data → our engine types. The one place that knows the library's shapes, kept pure so
+ * it is tested with plain objects (no browser). Inputs are typed structurally, not with the library's
+ * classes, so tests and history import can pass serialized data.
+ */
+import { EngineError } from '../../engine/errors'
+import type { WaAck, WaChatSummary, WaContact, WaDisconnectReason, WaMe, WaMessageType, WaRawMessage } from '../../engine/types'
+import { extractPhoneFromWhatsAppId } from '../../phone'
+
+/** A WhatsApp id as the library serializes it (`{ _serialized: '996…@c.us' }`), or already a string. */
+export type WebjsId = string | { _serialized: string } | null | undefined
+
+/** The fields of a whatsapp-web.js `Message` we read. */
+export interface WebjsMessageLike {
+  id: { _serialized: string; fromMe?: boolean; remote?: WebjsId }
+  from?: WebjsId
+  to?: WebjsId
+  author?: WebjsId
+  body?: string | null
+  timestamp?: number | null
+  fromMe?: boolean
+  isStatus?: boolean
+  hasMedia?: boolean
+  type?: string
+  _data?: { notifyName?: string | null } | null
+}
+
+/** The fields of a whatsapp-web.js `Contact` we read. */
+export interface WebjsContactLike {
+  id: { _serialized: string }
+  name?: string | null
+  pushname?: string | null
+  isBusiness?: boolean
+}
+
+/** The fields of a whatsapp-web.js `Chat` we read. */
+export interface WebjsChatLike {
+  id: { _serialized: string }
+  name?: string | null
+  isGroup?: boolean
+  unreadCount?: number | null
+  timestamp?: number | null
+}
+
+/** The fields of `client.info` (ClientInfo) we read. */
+export interface WebjsClientInfoLike {
+  wid?: WebjsId
+  pushname?: string | null
+}
+
+export function serializeId(id: WebjsId): string {
+  if (!id) return ''
+  return typeof id === 'string' ? id : id._serialized
+}
+
+const MESSAGE_TYPES: Record<string, WaMessageType> = {
+  chat: 'text',
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  ptt: 'voice',
+  document: 'document',
+  sticker: 'sticker',
+  location: 'location',
+  vcard: 'contact',
+  multi_vcard: 'contact',
+}
+
+export function mapMessageType(type: string | undefined): WaMessageType {
+  return (type && MESSAGE_TYPES[type]) || 'unknown'
+}
+
+/** A library message as our raw message (before any filtering of status/group messages). */
+export function mapMessage(msg: WebjsMessageLike): WaRawMessage {
+  const from = serializeId(msg.from)
+  const to = serializeId(msg.to)
+  const notifyName = msg._data?.notifyName?.trim()
+  return {
+    id: msg.id._serialized,
+    from,
+    to,
+    body: msg.body ?? '',
+    // Some message kinds (e.g. just-sent ones) arrive without `t`; 0 would sort them into 1970.
+    timestamp: msg.timestamp || Math.floor(Date.now() / 1000),
+    fromMe: Boolean(msg.fromMe ?? msg.id.fromMe),
+    isStatus: Boolean(msg.isStatus) || from === 'status@broadcast' || serializeId(msg.id.remote) === 'status@broadcast',
+    // `author` is only set for group messages (the participant who wrote it).
+    isGroup: from.endsWith('@g.us') || to.endsWith('@g.us') || Boolean(serializeId(msg.author)),
+    hasMedia: Boolean(msg.hasMedia),
+    type: mapMessageType(msg.type),
+    ...(notifyName ? { notifyName } : {}),
+  }
+}
+
+/** MessageAck numbers (-1…4) as our ack; out-of-range values clamp to the nearest end. */
+export function mapAck(ack: number | null | undefined): WaAck {
+  if (typeof ack !== 'number' || Number.isNaN(ack)) return 'PENDING'
+  if (ack <= -1) return 'ERROR'
+  if (ack === 0) return 'PENDING'
+  if (ack === 1) return 'SERVER'
+  if (ack === 2) return 'DEVICE'
+  if (ack === 3) return 'READ'
+  return 'PLAYED'
+}
+
+/**
+ * The library's `disconnected` reason (a WAState, 'LOGOUT', 'NAVIGATION' or free text) as ours.
+ * Choices beyond the obvious ones:
+ * - TIMEOUT, OPENING, PAIRING: transient socket states (the library treats them as "still connecting")
+ *   → NETWORK, so the session manager reconnects with backoff.
+ * - PROXYBLOCK: WhatsApp refused the connection from this network/proxy → NETWORK (a network-level
+ *   problem; backoff, and an admin may change the proxy). Not BANNED: the number itself is fine.
+ * - UNLAUNCHED, DEPRECATED_VERSION: the page never got a working socket, or this WhatsApp Web build is
+ *   too old → UNKNOWN: reconnecting in a loop would not help; it needs a look (or a library upgrade).
+ */
+export function mapDisconnectReason(reason: string | null | undefined): WaDisconnectReason {
+  const raw = (reason ?? '').trim()
+  if (/max qrcode retries/i.test(raw)) return 'QR_EXPIRED'
+  switch (raw.toUpperCase()) {
+    case 'LOGOUT':
+      return 'LOGOUT'
+    case 'TOS_BLOCK':
+    case 'SMB_TOS_BLOCK':
+      return 'BANNED'
+    case 'CONFLICT':
+      return 'CONFLICT'
+    case 'UNPAIRED':
+    case 'UNPAIRED_IDLE':
+      return 'UNPAIRED'
+    case 'NAVIGATION':
+      return 'NAVIGATION'
+    case 'TIMEOUT':
+    case 'OPENING':
+    case 'PAIRING':
+    case 'PROXYBLOCK':
+      return 'NETWORK'
+    default:
+      return 'UNKNOWN'
+  }
+}
+
+export function mapContact(contact: WebjsContactLike, avatarUrl?: string | null): WaContact {
+  return {
+    id: contact.id._serialized,
+    ...(contact.name ? { name: contact.name } : {}),
+    ...(contact.pushname ? { pushName: contact.pushname } : {}),
+    ...(avatarUrl ? { avatarUrl } : {}),
+    ...(contact.isBusiness !== undefined ? { isBusiness: Boolean(contact.isBusiness) } : {}),
+  }
+}
+
+export function mapChat(chat: WebjsChatLike): WaChatSummary {
+  return {
+    id: chat.id._serialized,
+    ...(chat.name ? { name: chat.name } : {}),
+    isGroup: Boolean(chat.isGroup) || chat.id._serialized.endsWith('@g.us'),
+    unreadCount: chat.unreadCount ?? 0,
+    ...(chat.timestamp ? { lastMessageAt: chat.timestamp } : {}),
+  }
+}
+
+/**
+ * Our own account from `client.info`. The wid may be an `@lid` id (WhatsApp hides the number): the
+ * phone is then empty rather than invented.
+ */
+export function mapMe(info: WebjsClientInfoLike | null | undefined): WaMe | null {
+  const wid = serializeId(info?.wid)
+  if (!wid) return null
+  const { phone } = extractPhoneFromWhatsAppId(wid)
+  return { wid, phone: phone ?? '', ...(info?.pushname ? { pushName: info.pushname } : {}) }
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`
+  if (typeof err === 'string') return err
+  try {
+    return JSON.stringify(err) ?? String(err)
+  } catch {
+    return String(err)
+  }
+}
+
+const UNREACHABLE =
+  /net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|INTERNET_DISCONNECTED|CONNECTION_[A-Z_]+|ADDRESS_UNREACHABLE|NETWORK_CHANGED|NETWORK_ACCESS_DENIED|PROXY_CONNECTION_FAILED|TUNNEL_CONNECTION_FAILED|TIMED_OUT|SSL_PROTOCOL_ERROR|CERT_[A-Z_]+)/
+
+/**
+ * Why `client.initialize()` failed, as an EngineError: WhatsApp unreachable (retry later), the browser
+ * cannot start (a deployment problem: retrying will not help), or a timeout. The library also throws
+ * bare strings ('auth timeout', 'ready timeout'), so anything is accepted.
+ */
+export function mapInitError(err: unknown): EngineError {
+  if (err instanceof EngineError) return err
+  const text = errorText(err)
+  const code = (err as { code?: unknown } | null)?.code
+  if (UNREACHABLE.test(text)) {
+    return new EngineError('WHATSAPP_UNREACHABLE', `WhatsApp Web is unreachable: ${text}`, { retryable: true, cause: err })
+  }
+  if (
+    /Failed to launch the browser process|Browser was not found at the configured executablePath|Could not find Chrom/i.test(text) ||
+    (code === 'ENOENT' && /spawn|executable|chrom/i.test(text)) ||
+    (code === 'EACCES' && /spawn/i.test(text))
+  ) {
+    return new EngineError('BROWSER_LAUNCH_FAILED', `Chromium could not be started: ${text}`, { retryable: false, cause: err })
+  }
+  if ((err as { name?: unknown } | null)?.name === 'TimeoutError' || /time(d)?[ -]?out/i.test(text)) {
+    return new EngineError('TIMEOUT', `WhatsApp Web did not start in time: ${text}`, { retryable: true, cause: err })
+  }
+  return new EngineError('UNKNOWN', `WhatsApp Web failed to start: ${text}`, { cause: err })
+}
