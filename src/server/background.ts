@@ -1,13 +1,43 @@
 /**
- * Starts what runs beside the web server (the WhatsApp session manager and queue workers) and
- * registers their ordered shutdown. The database and Redis connections close last.
+ * Starts what runs beside the web server (the WhatsApp session manager, later the queue workers) and
+ * registers their ordered shutdown: sessions are synced and leases released before connections close.
  */
 import { getDb } from './db'
 import type { Env } from './env'
+import { getEventBus } from './events/event-bus'
 import { onShutdown } from './lifecycle'
+import { logger } from './logger'
 import { getRedis } from './redis'
+import { registerSessionManager } from './services'
+import type { EngineFactory } from './whatsapp/engine/types'
+import { WhatsAppSessionManager } from './whatsapp/session-manager'
 
-export async function startBackground(_env: Env): Promise<void> {
+async function engineFactoryFor(env: Env): Promise<EngineFactory> {
+  if (env.WHATSAPP_ENGINE === 'simulator') {
+    const { createSimulatorEngineFactory, simulatorTimingFromEnv } = await import('./whatsapp/engines/simulator')
+    return createSimulatorEngineFactory(simulatorTimingFromEnv())
+  }
+  const { createWebjsEngineFactory } = await import('./whatsapp/engines/webjs')
+  return createWebjsEngineFactory({
+    chromiumPath: env.CHROMIUM_PATH,
+    authMode: env.WHATSAPP_SESSION_STORE ?? (env.NODE_ENV === 'production' ? 'database' : 'local'),
+  })
+}
+
+export async function startBackground(env: Env): Promise<void> {
+  const sessionManager = new WhatsAppSessionManager({ engineFactory: await engineFactoryFor(env) })
+  registerSessionManager(sessionManager)
+  try {
+    await sessionManager.start()
+  } catch (err) {
+    // Redis or PostgreSQL down at boot: the web app still serves (health says what is wrong);
+    // the manager's ticker restores sessions once they are back.
+    logger.error({ err: (err as Error).message }, 'WhatsApp session manager started degraded')
+  }
+  logger.info({ engine: env.WHATSAPP_ENGINE, instanceId: sessionManager.instanceId }, 'WhatsApp session manager started')
+
+  onShutdown('whatsapp-sessions', 20, () => sessionManager.disconnectAll())
+  onShutdown('event-bus', 80, () => getEventBus().close())
   onShutdown('redis', 90, async () => {
     await getRedis().quit().catch(() => undefined)
   })

@@ -1,6 +1,8 @@
 import { clientsRouter } from './routers/clients/clients.router'
 import { conversationsRouter } from './routers/conversations/conversations.router'
+import { devPhoneRouter } from './routers/dev-phone/dev-phone.router'
 import { userRouter } from './routers/user/user.router'
+import { whatsappRouter } from './routers/whatsapp/whatsapp.router'
 import { createCallerFactory, createTRPCContext, createTRPCRouter } from './trpc'
 import type { SessionUser } from '../auth/session-user'
 
@@ -8,6 +10,8 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   clients: clientsRouter,
   conversations: conversationsRouter,
+  whatsapp: whatsappRouter,
+  devPhone: devPhoneRouter,
 })
 
 export type AppRouter = typeof appRouter

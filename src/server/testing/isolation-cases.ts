@@ -47,6 +47,19 @@ export const isolationCases: Record<string, IsolationCase> = {
   'conversations.list': { input: (v) => ({ organizationId: v.organization.id }) },
   'conversations.byId': { input: (v) => ({ conversationId: v.conversation.id }) },
   'conversations.messages': { input: (v) => ({ conversationId: v.conversation.id }) },
+  'whatsapp.status': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.qr': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.connect': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.disconnect': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.onStatus': { input: (v) => ({ organizationId: v.organization.id }) },
+  'devPhone.state': { input: (v) => ({ organizationId: v.organization.id }) },
+  'devPhone.scan': { input: (v) => ({ organizationId: v.organization.id }) },
+  'devPhone.sendAsCustomer': { input: (v) => ({ organizationId: v.organization.id, from: '+996700111222', body: 'hi' }) },
+  'devPhone.logout': { input: (v) => ({ organizationId: v.organization.id }) },
+  'devPhone.ban': { input: (v) => ({ organizationId: v.organization.id }) },
+  'devPhone.unban': { input: (v) => ({ organizationId: v.organization.id }) },
+  'devPhone.setNetwork': { input: (v) => ({ organizationId: v.organization.id, up: false }) },
+  'devPhone.failNextSends': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

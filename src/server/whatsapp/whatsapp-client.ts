@@ -118,7 +118,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     try {
       await engine.initialize()
     } catch (error) {
-      if (this.engine !== engine || this.state === 'stopped') return
+      if (this.engine !== engine || (this.state as ClientState) === 'stopped') return
       const engineError = isEngineError(error) ? error : new EngineError('UNKNOWN', String((error as Error)?.message ?? error), { cause: error })
       this.lastError = `${engineError.code}: ${engineError.message}`
       this.options.log.warn({ code: engineError.code, err: engineError.message }, 'whatsapp engine failed to start')

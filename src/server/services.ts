@@ -1,0 +1,27 @@
+/**
+ * The long-lived services server.ts starts, reachable from tRPC handlers. Next's bundled route code
+ * and tsx-loaded server.ts are separate module copies in one process, so the registry is a deliberate
+ * globalThis singleton.
+ */
+import { AppError } from './errors'
+import type { WhatsAppSessionManager } from './whatsapp/session-manager'
+
+interface Services {
+  sessionManager?: WhatsAppSessionManager
+}
+
+const globalForServices = globalThis as unknown as { __soulServices?: Services }
+const services = (globalForServices.__soulServices ??= {})
+
+export function registerSessionManager(manager: WhatsAppSessionManager | undefined) {
+  services.sessionManager = manager
+}
+
+export function getSessionManager(): WhatsAppSessionManager {
+  if (!services.sessionManager) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
+  return services.sessionManager
+}
+
+export function whatsappEngineKind(): 'webjs' | 'simulator' {
+  return process.env.WHATSAPP_ENGINE === 'simulator' ? 'simulator' : 'webjs'
+}

@@ -1,0 +1,183 @@
+/**
+ * The phone's side of the simulator: what QA does on /dev/phone, what tests and demos drive. Each
+ * action changes the simulated WhatsApp state in Redis and signals the running engine, wherever it runs.
+ * Exists only when WHATSAPP_ENGINE=simulator (the tRPC router refuses otherwise).
+ */
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../../../errors'
+import type { WaMessageType, WaRawMessage } from '../../engine/types'
+import { formatPhoneNumber } from '../../phone'
+import { redis, sendSignal, simKey, type SimOutboxEntry } from './simulator-state'
+
+export interface CustomerMessageInput {
+  /** The customer's number (any layout) or WhatsApp id. */
+  from: string
+  /** The customer's own display name (push name). */
+  name?: string
+  body: string
+  type?: WaMessageType
+  /** Posted in a group instead of a private chat (the CRM must ignore it). */
+  group?: boolean
+  /** Posted as a status update (the CRM must ignore it). */
+  status?: boolean
+}
+
+export interface PhoneState {
+  linked: boolean
+  phone: string | null
+  pushName: string | null
+  qrAvailable: boolean
+  banned: boolean
+  networkDown: boolean
+  pendingMessages: number
+  outbox: SimOutboxEntry[]
+}
+
+/** A stable business number for an organization's simulated phone: +996 555 xxx xxx. */
+export function defaultBusinessPhone(clientId: string): string {
+  let hash = 0
+  for (const ch of clientId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
+  return `+996555${String(hash % 1_000_000).padStart(6, '0')}`
+}
+
+export async function getPhoneState(clientId: string): Promise<PhoneState> {
+  const r = redis()
+  const token = await r.get(simKey.linked(clientId))
+  const device = token ? await r.get(simKey.device(token)) : null
+  const parsed = device ? (JSON.parse(device) as { phone: string; pushName: string }) : null
+  const phone = parsed?.phone ?? defaultBusinessPhone(clientId)
+  const [qr, banned, down, pending, outbox] = await Promise.all([
+    r.get(simKey.qr(clientId)),
+    r.exists(simKey.banned(phone.replace(/\D/g, ''))),
+    r.exists(simKey.network(clientId)),
+    r.llen(simKey.pending(clientId)),
+    r.lrange(simKey.outbox(clientId), 0, 49),
+  ])
+  return {
+    linked: Boolean(parsed),
+    phone: parsed?.phone ?? null,
+    pushName: parsed?.pushName ?? null,
+    qrAvailable: Boolean(qr),
+    banned: banned === 1,
+    networkDown: down === 1,
+    pendingMessages: pending,
+    outbox: outbox.map((e) => JSON.parse(e) as SimOutboxEntry),
+  }
+}
+
+/**
+ * The phone scans the QR the web page shows now. Pass the QR text read from the page to scan exactly
+ * that code (a stale one is refused like a real phone would).
+ */
+export async function scanQr(clientId: string, options: { qr?: string; phone?: string; pushName?: string } = {}): Promise<void> {
+  const current = await redis().get(simKey.qr(clientId))
+  if (!current) throw new AppError('PRECONDITION_FAILED', 'simulatorNoQr')
+  if (options.qr && options.qr !== current) throw new AppError('BAD_REQUEST', 'simulatorQrStale')
+  const phone = options.phone ? `+${formatPhoneNumber(options.phone).split('@')[0]}` : defaultBusinessPhone(clientId)
+  await sendSignal(clientId, { type: 'scan', qr: current, phone, pushName: options.pushName ?? 'Soul Demo Shop' })
+}
+
+/** A customer writes to the business number. Delivered when the session is up, like WhatsApp does. */
+export async function sendAsCustomer(clientId: string, input: CustomerMessageInput): Promise<WaRawMessage> {
+  const from = formatPhoneNumber(input.from)
+  const me = await getPhoneState(clientId)
+  const type = input.type ?? 'text'
+  const chatFrom = input.status ? 'status@broadcast' : input.group ? `120363${from.slice(0, 12)}@g.us` : from
+  const message: WaRawMessage = {
+    id: `false_${chatFrom}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`,
+    from: chatFrom,
+    to: me.phone ? `${me.phone.slice(1)}@c.us` : `${defaultBusinessPhone(clientId).slice(1)}@c.us`,
+    body: input.body,
+    timestamp: Math.floor(Date.now() / 1000),
+    fromMe: false,
+    isStatus: Boolean(input.status),
+    isGroup: Boolean(input.group),
+    hasMedia: type !== 'text' && type !== 'location' && type !== 'contact',
+    type,
+    ...(input.name ? { notifyName: input.name } : {}),
+  }
+  const r = redis()
+  if (input.name) {
+    await r.set(simKey.contact(clientId, from), JSON.stringify({ pushName: input.name, avatarUrl: avatarFor(input.name) }))
+  }
+  await r.rpush(simKey.pending(clientId), JSON.stringify(message))
+  await sendSignal(clientId, { type: 'incoming' })
+  return message
+}
+
+/** Delivers the same WhatsApp message again (WhatsApp does re-deliver after reconnects). */
+export async function redeliver(clientId: string, message: WaRawMessage): Promise<void> {
+  await redis().rpush(simKey.pending(clientId), JSON.stringify(message))
+  await sendSignal(clientId, { type: 'incoming' })
+}
+
+/** Settings → Linked devices → Log out, on the phone. */
+export async function logoutFromPhone(clientId: string): Promise<void> {
+  const r = redis()
+  const token = await r.get(simKey.linked(clientId))
+  if (token) await r.del(simKey.device(token))
+  await r.del(simKey.linked(clientId))
+  await sendSignal(clientId, { type: 'logout' })
+}
+
+/** WhatsApp bans the business number. */
+export async function banNumber(clientId: string, banned = true): Promise<void> {
+  const state = await getPhoneState(clientId)
+  const phone = (state.phone ?? defaultBusinessPhone(clientId)).replace(/\D/g, '')
+  if (banned) {
+    await redis().set(simKey.banned(phone), '1')
+    await sendSignal(clientId, { type: 'ban' })
+  } else {
+    await redis().del(simKey.banned(phone))
+  }
+}
+
+/** The network between the server and WhatsApp drops or comes back. */
+export async function setNetwork(clientId: string, up: boolean): Promise<void> {
+  if (up) await redis().del(simKey.network(clientId))
+  else await redis().set(simKey.network(clientId), 'down')
+  await sendSignal(clientId, { type: 'network', up })
+}
+
+/** The next `count` sends fail (to exercise retries). */
+export async function failNextSends(clientId: string, count: number): Promise<void> {
+  await redis().set(simKey.failNext(clientId), String(count))
+}
+
+/** Chat history WhatsApp Web will show for history import. */
+export async function setHistory(
+  clientId: string,
+  chats: Array<{ id: string; name?: string; isGroup: boolean; messages: WaRawMessage[] }>,
+): Promise<void> {
+  await redis().set(simKey.history(clientId), JSON.stringify(chats))
+}
+
+/** Forgets everything simulated for a client id (tests). */
+export async function resetSimulator(clientId: string): Promise<void> {
+  const r = redis()
+  const token = await r.get(simKey.linked(clientId))
+  const state = await getPhoneState(clientId)
+  const keys = [
+    simKey.linked(clientId),
+    simKey.qr(clientId),
+    simKey.network(clientId),
+    simKey.pending(clientId),
+    simKey.outbox(clientId),
+    simKey.failNext(clientId),
+    simKey.history(clientId),
+    simKey.banned((state.phone ?? defaultBusinessPhone(clientId)).replace(/\D/g, '')),
+  ]
+  if (token) keys.push(simKey.device(token))
+  await r.del(...keys)
+}
+
+function avatarFor(name: string): string {
+  const initials = name
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase()
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#25D366"/><text x="32" y="40" font-size="24" text-anchor="middle" fill="#fff" font-family="sans-serif">${initials.replace(/[<>&"]/g, '')}</text></svg>`
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
+}

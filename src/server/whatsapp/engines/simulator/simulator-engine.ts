@@ -1,0 +1,265 @@
+/**
+ * A WhatsApp Web stand-in with the behaviour whatsapp-web.js shows us: a QR that rotates (~20 s) and
+ * expires after a few rotations, scan → authenticated → ready, a stored session that restores without a
+ * QR (saved through the same archive store as the real engine), incoming messages including groups,
+ * statuses and media, delivery acks, and disconnects for logout, ban and network loss.
+ * Driven by simulator-control (the /dev/phone page, tests, demos) through Redis signals.
+ */
+import { randomBytes } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import { logger } from '../../../logger'
+import { EngineError } from '../../engine/errors'
+import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
+import { getDevice, isBanned, isNetworkDown, redis, simKey, simulatorSignals, takePending, type SimDevice, type SimOutboxEntry, type SimSignal } from './simulator-state'
+
+export interface SimulatorTiming {
+  /** How long WhatsApp Web takes to show the first QR or restore a session. */
+  startupMs: number
+  qrRotateMs: number
+  /** QR codes shown before giving up (whatsapp-web.js: qrMaxRetries). */
+  qrMaxCodes: number
+  /** Delays of the SERVER, DEVICE and READ acks after a send. */
+  ackDelaysMs: [number, number, number]
+}
+
+export const defaultSimulatorTiming: SimulatorTiming = {
+  startupMs: 300,
+  qrRotateMs: 20_000,
+  qrMaxCodes: 5,
+  ackDelaysMs: [300, 1200, 4000],
+}
+
+/** A QR payload shaped like WhatsApp's: ref, noise key, identity key, adv secret. */
+export function makeQrString(): string {
+  const b64 = (n: number) => randomBytes(n).toString('base64')
+  return `2@${b64(36)},${b64(32)},${b64(32)},${b64(32)}`
+}
+
+interface StoredAuth {
+  token: string
+}
+
+export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEngine {
+  readonly kind = 'simulator' as const
+  readonly capabilities = { contacts: true, avatars: true, history: true }
+  private me: WaMe | null = null
+  private token: string | null = null
+  private currentQr: string | null = null
+  private qrCount = 0
+  private timers = new Set<NodeJS.Timeout>()
+  private unsubscribe: (() => void) | null = null
+  private destroyed = false
+  private ready = false
+  private readonly log
+  private readonly timing: SimulatorTiming
+  private readonly sessionName: string
+
+  constructor(
+    private readonly options: EngineOptions,
+    timing: Partial<SimulatorTiming> = {},
+  ) {
+    super()
+    this.timing = { ...defaultSimulatorTiming, ...timing }
+    this.sessionName = `RemoteAuth-${options.clientId}`
+    this.log = logger.child({ organizationId: options.organizationId, engine: 'simulator', clientId: options.clientId })
+  }
+
+  async initialize(): Promise<void> {
+    if (this.destroyed) throw new EngineError('UNKNOWN', 'engine already destroyed', { retryable: false })
+    await this.sleep(this.timing.startupMs)
+    if (await isNetworkDown(this.options.clientId)) {
+      throw new EngineError('WHATSAPP_UNREACHABLE', 'simulated network is down (net::ERR_INTERNET_DISCONNECTED)', { retryable: true })
+    }
+    this.unsubscribe = await simulatorSignals().on(this.options.clientId, (signal) => void this.onSignal(signal))
+    const device = await this.restoreDevice()
+    if (device) {
+      if (await isBanned(device.phone)) {
+        this.later(0, () => this.emit('disconnected', 'BANNED', 'this number is banned from WhatsApp'))
+        return
+      }
+      this.later(0, () => void this.goReady(device))
+      return
+    }
+    this.showNextQr()
+  }
+
+  private async restoreDevice(): Promise<SimDevice | null> {
+    const archive = await this.options.store.load(this.sessionName)
+    if (!archive) return null
+    try {
+      const { token } = JSON.parse(archive.toString('utf8')) as StoredAuth
+      const device = await getDevice(token)
+      if (!device || device.clientId !== this.options.clientId) return null
+      this.token = token
+      return device
+    } catch {
+      return null
+    }
+  }
+
+  private showNextQr() {
+    if (this.destroyed || this.ready) return
+    if (this.qrCount >= this.timing.qrMaxCodes) {
+      this.currentQr = null
+      void redis().del(simKey.qr(this.options.clientId))
+      this.emit('disconnected', 'QR_EXPIRED', 'Max qrcode retries reached')
+      return
+    }
+    this.qrCount += 1
+    this.currentQr = makeQrString()
+    void redis()
+      .set(simKey.qr(this.options.clientId), this.currentQr, 'PX', this.timing.qrRotateMs + 5000)
+      .catch(() => undefined)
+    this.emit('qr', this.currentQr)
+    this.later(this.timing.qrRotateMs, () => this.showNextQr())
+  }
+
+  private async onSignal(signal: SimSignal) {
+    if (this.destroyed) return
+    switch (signal.type) {
+      case 'scan': {
+        if (this.ready || !this.currentQr || signal.qr !== this.currentQr) return
+        const token = randomBytes(24).toString('hex')
+        const device: SimDevice = { clientId: this.options.clientId, phone: signal.phone, pushName: signal.pushName, linkedAt: Date.now() }
+        await redis().set(simKey.device(token), JSON.stringify(device))
+        const previous = await redis().getset(simKey.linked(this.options.clientId), token)
+        if (previous && previous !== token) await redis().del(simKey.device(previous))
+        await redis().del(simKey.qr(this.options.clientId))
+        this.token = token
+        this.currentQr = null
+        this.emit('authenticated')
+        await this.syncSession()
+        await this.goReady(device)
+        return
+      }
+      case 'incoming':
+        if (this.ready) await this.drainPending()
+        return
+      case 'logout':
+        if (!this.ready) return
+        this.ready = false
+        this.emit('disconnected', 'LOGOUT', 'the phone unlinked this device')
+        return
+      case 'ban':
+        if (!this.ready && !this.currentQr) return
+        this.ready = false
+        this.emit('disconnected', 'BANNED', 'TOS_BLOCK')
+        return
+      case 'network':
+        if (!signal.up && (this.ready || this.currentQr)) {
+          this.ready = false
+          this.emit('disconnected', 'NETWORK', 'connection lost')
+        }
+        return
+      case 'read':
+        return
+    }
+  }
+
+  private async goReady(device: SimDevice) {
+    if (this.destroyed) return
+    const digits = device.phone.replace(/\D/g, '')
+    this.me = { wid: `${digits}@c.us`, phone: `+${digits}`, pushName: device.pushName }
+    this.ready = true
+    this.emit('ready', this.me)
+    await this.drainPending()
+  }
+
+  private async drainPending() {
+    for (;;) {
+      if (!this.ready || this.destroyed) return
+      const message = await takePending(this.options.clientId)
+      if (!message) return
+      this.emit('message', message)
+    }
+  }
+
+  async sendText(chatId: string, text: string): Promise<WaSentMessage> {
+    if (!this.ready || !this.me) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    const clientId = this.options.clientId
+    if (await isBanned(this.me.phone)) throw new EngineError('BANNED', 'this number is banned from WhatsApp', { retryable: false })
+    if (await isNetworkDown(clientId)) throw new EngineError('SEND_FAILED', 'simulated network is down', { retryable: true })
+    const failures = await redis().decr(simKey.failNext(clientId))
+    if (failures >= 0) throw new EngineError('SEND_FAILED', 'simulated send failure', { retryable: true })
+    await redis().del(simKey.failNext(clientId))
+    // Numbers ending in 0000 play "not on WhatsApp".
+    if (!/^\d{6,15}@c\.us$|^\d+@lid$/.test(chatId) || /0000@c\.us$/.test(chatId)) {
+      throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
+    }
+    const id = `true_${chatId}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`
+    const timestamp = Math.floor(Date.now() / 1000)
+    const entry: SimOutboxEntry = { id, to: chatId, body: text, timestamp }
+    await redis().multi().lpush(simKey.outbox(clientId), JSON.stringify(entry)).ltrim(simKey.outbox(clientId), 0, 199).exec()
+    const acks: WaAck[] = ['SERVER', 'DEVICE', 'READ']
+    acks.forEach((ack, i) => this.later(this.timing.ackDelaysMs[i]!, () => this.ready && this.emit('message_ack', { id, ack })))
+    return { id, timestamp }
+  }
+
+  async getContact(chatId: string): Promise<WaContact | null> {
+    if (!this.ready) return null
+    const raw = await redis().get(simKey.contact(this.options.clientId, chatId))
+    if (!raw) return { id: chatId }
+    return { id: chatId, ...(JSON.parse(raw) as Omit<WaContact, 'id'>) }
+  }
+
+  getMe(): WaMe | null {
+    return this.me
+  }
+
+  async syncSession(): Promise<void> {
+    if (!this.token) return
+    await this.options.store.save(this.sessionName, Buffer.from(JSON.stringify({ token: this.token } satisfies StoredAuth)))
+  }
+
+  async logout(): Promise<void> {
+    if (this.token) {
+      await redis().del(simKey.device(this.token))
+      await redis().del(simKey.linked(this.options.clientId))
+    }
+    this.token = null
+    this.ready = false
+    await this.options.store.remove(this.sessionName)
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.ready = false
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+    this.unsubscribe?.()
+    this.unsubscribe = null
+    if (this.currentQr) await redis().del(simKey.qr(this.options.clientId)).catch(() => undefined)
+  }
+
+  async getChats() {
+    const raw = await redis().get(simKey.history(this.options.clientId))
+    const chats = raw ? (JSON.parse(raw) as Array<{ id: string; name?: string; isGroup: boolean; messages: WaRawMessage[] }>) : []
+    return chats.map((c) => ({
+      id: c.id,
+      ...(c.name ? { name: c.name } : {}),
+      isGroup: c.isGroup,
+      unreadCount: 0,
+      ...(c.messages.length ? { lastMessageAt: c.messages[c.messages.length - 1]!.timestamp } : {}),
+    }))
+  }
+
+  async fetchMessages(chatId: string, limit: number): Promise<WaRawMessage[]> {
+    const raw = await redis().get(simKey.history(this.options.clientId))
+    const chats = raw ? (JSON.parse(raw) as Array<{ id: string; messages: WaRawMessage[] }>) : []
+    return (chats.find((c) => c.id === chatId)?.messages ?? []).slice(-limit)
+  }
+
+  private later(ms: number, fn: () => void) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      if (!this.destroyed) fn()
+    }, ms)
+    timer.unref?.()
+    this.timers.add(timer)
+  }
+
+  private sleep(ms: number) {
+    return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.()) : Promise.resolve()
+  }
+}

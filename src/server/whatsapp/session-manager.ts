@@ -1,0 +1,315 @@
+/**
+ * One WhatsApp client per organization, in exactly one server process at a time.
+ *
+ * - Start/stop of one organization is serialized (a per-organization lock): a double click or a
+ *   reconnect racing a disconnect cannot start two browsers.
+ * - Every status change goes through the single status setter (database + event bus).
+ * - Ownership is a Redis lease, renewed while running and released on shutdown. Sessions the admin
+ *   wants running (wantedConnected) are restored on boot and taken over by a survivor when their
+ *   owner stops renewing.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Redis } from 'ioredis'
+import { WhatsAppSessionStatus } from '../db/generated/enums'
+import { db } from '../db'
+import { AppError } from '../errors'
+import { logger, orgLogger } from '../logger'
+import { createRedis, getRedis, redisKey } from '../redis'
+import type { EngineFactory, SessionArchiveStore, WaAck, WaDisconnectReason, WaIncomingMessage, WaSentMessage } from './engine/types'
+import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
+import { SessionLeases } from './session-lease'
+import { setSessionStatus, type StatusPatch } from './session-status'
+import { createDatabaseArchiveStore } from './session-store'
+import { WhatsAppClient } from './whatsapp-client'
+
+export type IncomingHandler = (organizationId: string, message: WaIncomingMessage) => Promise<void>
+export type AckHandler = (organizationId: string, ack: { id: string; ack: WaAck }) => Promise<void>
+
+export interface SessionManagerOptions {
+  engineFactory: EngineFactory
+  instanceId?: string
+  leaseTtlMs?: number
+  /** How often leases are renewed and orphaned sessions looked for. */
+  tickMs?: number
+  storeFor?: (organizationId: string) => SessionArchiveStore
+  /** Redis for leases (default: the shared connection). */
+  redis?: Redis
+  client?: { maxReconnectAttempts?: number; stableConnectionMs?: number }
+}
+
+type Command = { type: 'disconnect' | 'logout'; organizationId: string; from: string }
+
+const DISCONNECT_STATUS: Record<WaDisconnectReason, { status: WhatsAppSessionStatus; code: string; terminal: boolean }> = {
+  LOGOUT: { status: WhatsAppSessionStatus.DISCONNECTED, code: 'LOGGED_OUT', terminal: true },
+  UNPAIRED: { status: WhatsAppSessionStatus.DISCONNECTED, code: 'LOGGED_OUT', terminal: true },
+  QR_EXPIRED: { status: WhatsAppSessionStatus.DISCONNECTED, code: 'QR_EXPIRED', terminal: true },
+  BANNED: { status: WhatsAppSessionStatus.ERROR, code: 'BANNED', terminal: true },
+  NETWORK: { status: WhatsAppSessionStatus.CONNECTING, code: 'NETWORK', terminal: false },
+  CONFLICT: { status: WhatsAppSessionStatus.CONNECTING, code: 'CONFLICT', terminal: false },
+  NAVIGATION: { status: WhatsAppSessionStatus.CONNECTING, code: 'NETWORK', terminal: false },
+  UNKNOWN: { status: WhatsAppSessionStatus.CONNECTING, code: 'UNKNOWN', terminal: false },
+}
+
+export class WhatsAppSessionManager {
+  readonly instanceId: string
+  private readonly clients = new Map<string, WhatsAppClient>()
+  private readonly locks = new Map<string, Promise<unknown>>()
+  private readonly leases: SessionLeases
+  private readonly tickMs: number
+  private ticker: NodeJS.Timeout | null = null
+  private commands: Redis | null = null
+  private incomingHandler: IncomingHandler | null = null
+  private ackHandler: AckHandler | null = null
+  private stopped = false
+  private readonly log = logger.child({ component: 'session-manager' })
+
+  constructor(private readonly options: SessionManagerOptions) {
+    this.instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`
+    this.leases = new SessionLeases(options.redis ?? getRedis(), this.instanceId, options.leaseTtlMs ?? 15_000)
+    this.tickMs = options.tickMs ?? 5_000
+  }
+
+  /** Where incoming customer messages go (the incoming queue). */
+  setIncomingHandler(handler: IncomingHandler) {
+    this.incomingHandler = handler
+  }
+
+  setAckHandler(handler: AckHandler) {
+    this.ackHandler = handler
+  }
+
+  /** Restores wanted sessions, listens for commands from other processes, starts renewing leases. */
+  async start(): Promise<void> {
+    this.stopped = false
+    this.commands = createRedis({ maxRetriesPerRequest: null })
+    this.commands.on('message', (_channel: string, raw: string) => void this.onCommand(raw))
+    await this.commands.subscribe(redisKey('wa', 'commands')).catch((err) => this.log.warn({ err: err.message }, 'command channel unavailable'))
+    await this.tick()
+    this.ticker = setInterval(() => void this.tick(), this.tickMs)
+    this.ticker.unref?.()
+  }
+
+  /** Organizations whose client runs in this process. */
+  localOrganizations(): string[] {
+    return [...this.clients.keys()]
+  }
+
+  /** The running client of an organization in this process, if any. */
+  getClient(organizationId: string): WhatsAppClient | null {
+    return this.clients.get(organizationId) ?? null
+  }
+
+  /** Admin pressed Connect: start (or restart) the session; the QR and status arrive as events. */
+  async connect(organizationId: string): Promise<void> {
+    await this.serialize(organizationId, async () => {
+      const existing = this.clients.get(organizationId)
+      if (existing && ['connected', 'starting', 'waiting_for_scan', 'reconnecting'].includes(existing.getState())) return
+      if (existing) await this.stopLocal(organizationId, { keepLease: true })
+      let acquired: boolean
+      try {
+        acquired = await this.leases.acquire(organizationId)
+      } catch {
+        throw new AppError('UNAVAILABLE', 'whatsappRedisDown')
+      }
+      if (!acquired) throw new AppError('CONFLICT', 'whatsappOwnedElsewhere')
+      await this.startLocal(organizationId)
+    })
+  }
+
+  /** Admin pressed Disconnect: stop the session and keep it stopped (the stored session is kept). */
+  async disconnect(organizationId: string, options: { logout?: boolean } = {}): Promise<void> {
+    await this.serialize(organizationId, async () => {
+      await setSessionStatus(organizationId, {
+        status: WhatsAppSessionStatus.DISCONNECTED,
+        wantedConnected: false,
+        qrCode: null,
+        errorCode: null,
+        errorMessage: null,
+        lastDisconnectedAt: new Date(),
+      })
+      if (this.clients.has(organizationId)) {
+        await this.stopLocal(organizationId, { logout: options.logout })
+      } else {
+        // Owned by another process (or none): tell whoever runs it.
+        const command: Command = { type: options.logout ? 'logout' : 'disconnect', organizationId, from: this.instanceId }
+        await getRedis().publish(redisKey('wa', 'commands'), JSON.stringify(command)).catch(() => undefined)
+      }
+    })
+  }
+
+  /** Graceful shutdown: sync and close every local session, release their leases. */
+  async disconnectAll(): Promise<void> {
+    this.stopped = true
+    if (this.ticker) clearInterval(this.ticker)
+    this.ticker = null
+    await Promise.allSettled(
+      [...this.clients.keys()].map((organizationId) =>
+        this.serialize(organizationId, () => this.stopLocal(organizationId, {})),
+      ),
+    )
+    await this.commands?.quit().catch(() => undefined)
+    this.commands = null
+  }
+
+  async getStatus(organizationId: string): Promise<WhatsAppSessionStatus | null> {
+    const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { status: true } })
+    return row?.status ?? null
+  }
+
+  async getQRCode(organizationId: string): Promise<string | null> {
+    const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { qrCode: true } })
+    return row?.qrCode ?? null
+  }
+
+  /** Sends through this process's client; the send queue only calls it where the lease is held. */
+  async sendMessage(organizationId: string, to: string, content: string): Promise<WaSentMessage> {
+    const client = this.clients.get(organizationId)
+    if (!client) throw new AppError('UNAVAILABLE', 'whatsappNotConnected')
+    return client.sendMessage(formatPhoneNumber(to), content)
+  }
+
+  private async startLocal(organizationId: string) {
+    const config = createWhatsAppClientConfig(organizationId, 'integration')
+    const store = (this.options.storeFor ?? createDatabaseArchiveStore)(organizationId)
+    const log = orgLogger(organizationId, { component: 'whatsapp-client' })
+    const client = new WhatsAppClient({
+      organizationId,
+      log,
+      ...this.options.client,
+      createEngine: () =>
+        this.options.engineFactory({ organizationId, mode: 'integration', clientId: config.clientId, dataPath: config.dataPath, store }),
+    })
+    this.clients.set(organizationId, client)
+    this.wire(organizationId, client)
+    await setSessionStatus(organizationId, {
+      status: WhatsAppSessionStatus.CONNECTING,
+      wantedConnected: true,
+      qrCode: null,
+      errorCode: null,
+      errorMessage: null,
+    })
+    void client.initialize().catch((err) => log.error({ err }, 'initialize crashed'))
+  }
+
+  private wire(organizationId: string, client: WhatsAppClient) {
+    const log = orgLogger(organizationId, { component: 'session-manager' })
+    const update = (patch: StatusPatch, transient?: Parameters<typeof setSessionStatus>[2]) =>
+      setSessionStatus(organizationId, patch, transient).catch((err) => log.error({ err: err.message }, 'status not saved'))
+    const isCurrent = () => this.clients.get(organizationId) === client
+
+    client.on('qr', (qr) => void (isCurrent() && update({ status: WhatsAppSessionStatus.QR_CODE_PENDING, qrCode: qr, errorCode: null, errorMessage: null })))
+    client.on('ready', (me) => {
+      if (!isCurrent()) return
+      void update({
+        status: WhatsAppSessionStatus.CONNECTED,
+        qrCode: null,
+        phoneNumber: me.phone,
+        pushName: me.pushName ?? null,
+        lastConnectedAt: new Date(),
+        errorCode: null,
+        errorMessage: null,
+        wantedConnected: true,
+      })
+    })
+    client.on('auth_failure', (message) => log.warn({ message }, 'authentication failed'))
+    client.on('disconnected', (reason, detail) => {
+      if (!isCurrent()) return
+      const mapped = DISCONNECT_STATUS[reason]
+      void update({
+        status: mapped.status,
+        qrCode: null,
+        errorCode: mapped.code,
+        errorMessage: detail ?? reason,
+        lastDisconnectedAt: new Date(),
+        ...(mapped.terminal ? { wantedConnected: false } : {}),
+      })
+      if (mapped.terminal) void this.serialize(organizationId, () => this.stopLocal(organizationId, {}))
+    })
+    client.on('reconnecting', (info) => {
+      if (!isCurrent()) return
+      void update({ status: WhatsAppSessionStatus.CONNECTING }, { reconnect: info })
+    })
+    client.on('max_reconnect_reached', (lastError) => {
+      if (!isCurrent()) return
+      void update({ status: WhatsAppSessionStatus.ERROR, errorCode: 'MAX_RECONNECT', errorMessage: lastError, wantedConnected: false, qrCode: null })
+      void this.serialize(organizationId, () => this.stopLocal(organizationId, {}))
+    })
+    client.on('fatal', (error) => {
+      if (!isCurrent()) return
+      void update({ status: WhatsAppSessionStatus.ERROR, errorCode: error.code, errorMessage: error.message, wantedConnected: false, qrCode: null })
+      void this.serialize(organizationId, () => this.stopLocal(organizationId, {}))
+    })
+    client.on('message', (message) => {
+      if (!this.incomingHandler) {
+        log.warn({ messageId: message.id }, 'incoming message dropped: no handler registered')
+        return
+      }
+      this.incomingHandler(organizationId, message).catch((err) => log.error({ err, messageId: message.id }, 'incoming message not accepted'))
+    })
+    client.on('message_ack', (ack) => {
+      this.ackHandler?.(organizationId, ack).catch((err) => log.error({ err, messageId: ack.id }, 'ack not recorded'))
+    })
+  }
+
+  private async stopLocal(organizationId: string, options: { logout?: boolean; keepLease?: boolean }) {
+    const client = this.clients.get(organizationId)
+    if (client) {
+      this.clients.delete(organizationId)
+      if (options.logout) await client.logout()
+      else await client.destroy()
+      client.removeAllListeners()
+    }
+    if (!options.keepLease) await this.leases.release(organizationId).catch(() => undefined)
+  }
+
+  /** Renews our leases (dropping sessions whose lease was lost) and takes over orphaned sessions. */
+  private async tick() {
+    if (this.stopped) return
+    for (const organizationId of [...this.clients.keys()]) {
+      const kept = await this.leases.renew(organizationId).catch(() => true) // Redis blip: keep running
+      if (!kept) {
+        this.log.warn({ organizationId }, 'lease lost: another process owns this session now')
+        await this.serialize(organizationId, () => this.stopLocal(organizationId, { keepLease: true }))
+      }
+    }
+    let wanted: Array<{ organizationId: string }>
+    try {
+      wanted = await db.whatsAppSession.findMany({ where: { wantedConnected: true }, select: { organizationId: true } })
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'could not read sessions to restore')
+      return
+    }
+    for (const { organizationId } of wanted) {
+      if (this.stopped || this.clients.has(organizationId)) continue
+      await this.serialize(organizationId, async () => {
+        if (this.clients.has(organizationId)) return
+        const acquired = await this.leases.acquire(organizationId).catch(() => false)
+        if (!acquired) return
+        this.log.info({ organizationId }, 'restoring session')
+        await this.startLocal(organizationId)
+      })
+    }
+  }
+
+  private async onCommand(raw: string) {
+    let command: Command
+    try {
+      command = JSON.parse(raw) as Command
+    } catch {
+      return
+    }
+    if (command.from === this.instanceId || !this.clients.has(command.organizationId)) return
+    await this.serialize(command.organizationId, () => this.stopLocal(command.organizationId, { logout: command.type === 'logout' }))
+  }
+
+  private serialize<T>(organizationId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(organizationId) ?? Promise.resolve()
+    const next = previous.catch(() => undefined).then(fn)
+    const tail = next.catch(() => undefined)
+    this.locks.set(organizationId, tail)
+    void tail.then(() => {
+      if (this.locks.get(organizationId) === tail) this.locks.delete(organizationId)
+    })
+    return next
+  }
+}
