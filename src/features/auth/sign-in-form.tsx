@@ -13,7 +13,7 @@ export function SignInForm() {
   const t = useTranslations('auth')
   const [state, formAction, pending] = useActionState(signInWithPassword, initialState)
   return (
-    <form action={formAction} className="space-y-4" noValidate={false}>
+    <form action={formAction} className="space-y-4">
       {state.error && (
         <div
           role="alert"

@@ -1,26 +1,18 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import { Avatar } from '~/components/avatar'
 import { Card } from '~/components/card'
-import { formatPhone, PhoneText } from '~/components/phone-text'
-import type { ClientStatus } from '~/server/db/generated/enums'
+import { PhoneText } from '~/components/phone-text'
+import { useClientDisplayName } from './client-display-name'
 import { useLanguageName } from './client-languages'
 import { ClientStatusBadge } from './client-status-badge'
-
-export interface ClientCardData {
-  id: string
-  name: string | null
-  phone: string
-  email: string | null
-  status: ClientStatus
-  preferredLanguage: string | null
-  createdAt: Date
-}
+import type { ClientDetails } from './client-types'
 
 /** The client's details: who they are, where they are in the pipeline, and since when. */
-export function ClientCard({ client }: { client: ClientCardData }) {
+export function ClientCard({ client }: { client: ClientDetails }) {
   const t = useTranslations('clients')
   const format = useFormatter()
   const languageName = useLanguageName()
+  const displayName = useClientDisplayName()
   const rows: Array<[label: string, value: React.ReactNode, testId: string]> = [
     [t('columns.phone'), <PhoneText key="phone" phone={client.phone} className="tabular-nums" />, 'client-phone'],
     ...(client.email ? [[t('email'), client.email, 'client-email'] as [string, React.ReactNode, string]] : []),
@@ -33,7 +25,7 @@ export function ClientCard({ client }: { client: ClientCardData }) {
         <Avatar name={client.name ?? ''} seed={client.id} size="lg" />
         <div className="min-w-0 space-y-1.5">
           <h1 data-testid="page-title" className="truncate text-lg font-semibold tracking-tight text-slate-900">
-            {client.name || formatPhone(client.phone)}
+            {displayName(client)}
           </h1>
           <ClientStatusBadge status={client.status} />
         </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react'
 import { Button } from '~/components/button'
 import { SearchIcon } from '~/components/icons'
 import { Input } from '~/components/input'
@@ -13,16 +13,31 @@ import { clientStatuses, isClientStatus } from './client-statuses'
 
 const SEARCH_DELAY_MS = 300
 
-/** Search, status and language filters; every change goes to the URL (and back to page 1). */
+/**
+ * Search, status and language filters; every change goes to the URL (and back to page 1). While the
+ * URL catches up, the controls show the new values (useOptimistic), and a second quick change builds
+ * on the first instead of on the URL it has not reached yet.
+ */
 export function ClientFilters({ params }: { params: ClientListParams }) {
   const t = useTranslations()
   const router = useRouter()
   const languageName = useLanguageName()
+  const [, startTransition] = useTransition()
+  const [current, setCurrent] = useOptimistic(params)
+  const latest = useRef(current)
+  latest.current = current
   const [query, setQuery] = useState(params.search)
   // The last search we put in the URL: a URL change we did not make (reset, back button) updates the box.
   const pushedSearch = useRef(params.search)
 
-  const go = (next: Partial<ClientListParams>) => router.replace(clientListHref({ ...params, page: 1, ...next }), { scroll: false })
+  const go = (changes: Partial<ClientListParams>) => {
+    const next = { ...latest.current, page: 1, ...changes }
+    latest.current = next
+    startTransition(() => {
+      setCurrent(next)
+      router.replace(clientListHref(next), { scroll: false })
+    })
+  }
 
   useEffect(() => {
     if (params.search !== pushedSearch.current) {
@@ -33,17 +48,17 @@ export function ClientFilters({ params }: { params: ClientListParams }) {
 
   useEffect(() => {
     const search = query.trim()
-    if (search === params.search) return
+    if (search === pushedSearch.current) return
     const timer = setTimeout(() => {
       pushedSearch.current = search
       go({ search })
     }, SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
-    // `go` is rebuilt each render from params; the effect only needs to react to typing.
+    // `go` reads the latest state through a ref; the effect only needs to react to typing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, params.search])
+  }, [query])
 
-  const filtered = Boolean(params.search || params.status || params.language)
+  const filtered = Boolean(current.search || current.status || current.language)
 
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
@@ -59,7 +74,7 @@ export function ClientFilters({ params }: { params: ClientListParams }) {
       />
       <div className="grid grid-cols-2 gap-2 sm:flex">
         <Select
-          value={params.status ?? ''}
+          value={current.status ?? ''}
           onChange={(event) => go({ status: isClientStatus(event.target.value) ? event.target.value : undefined })}
           aria-label={t('clients.statusLabel')}
           data-testid="clients-status-filter"
@@ -73,7 +88,7 @@ export function ClientFilters({ params }: { params: ClientListParams }) {
           ))}
         </Select>
         <Select
-          value={params.language ?? ''}
+          value={current.language ?? ''}
           onChange={(event) => go({ language: event.target.value || undefined })}
           aria-label={t('clients.languageLabel')}
           data-testid="clients-language-filter"
@@ -85,13 +100,17 @@ export function ClientFilters({ params }: { params: ClientListParams }) {
               {languageName(code)}
             </option>
           ))}
-          {params.language && !(clientLanguages as readonly string[]).includes(params.language) && (
-            <option value={params.language}>{languageName(params.language)}</option>
+          {current.language && !(clientLanguages as readonly string[]).includes(current.language) && (
+            <option value={current.language}>{languageName(current.language)}</option>
           )}
         </Select>
       </div>
       {filtered && (
-        <Button variant="ghost" onClick={() => go({ search: '', status: undefined, language: undefined })} className="max-sm:self-start">
+        <Button variant="ghost" onClick={() => {
+            pushedSearch.current = ''
+            setQuery('')
+            go({ search: '', status: undefined, language: undefined })
+          }} className="max-sm:self-start">
           {t('clients.resetFilters')}
         </Button>
       )}

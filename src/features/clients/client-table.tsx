@@ -2,26 +2,19 @@ import Link from 'next/link'
 import { useFormatter, useTranslations } from 'next-intl'
 import { Avatar } from '~/components/avatar'
 import { ChevronRightIcon } from '~/components/icons'
-import { PhoneText, formatPhone } from '~/components/phone-text'
-import type { ClientStatus } from '~/server/db/generated/enums'
+import { PhoneText } from '~/components/phone-text'
+import { useClientDisplayName } from './client-display-name'
 import { useLanguageName } from './client-languages'
 import { ClientStatusBadge } from './client-status-badge'
-
-export interface ClientRow {
-  id: string
-  name: string | null
-  phone: string
-  status: ClientStatus
-  preferredLanguage: string | null
-  createdAt: Date
-}
+import type { ClientListItem } from './client-types'
 
 /** Clients as a table; each row opens the client's card (the name is a link stretched over the row). */
-export function ClientTable({ clients }: { clients: ClientRow[] }) {
+export function ClientTable({ clients }: { clients: ClientListItem[] }) {
   const t = useTranslations('clients')
   const format = useFormatter()
   const languageName = useLanguageName()
-  const th = 'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase'
+  const displayName = useClientDisplayName()
+  const th = 'px-3 py-2.5 sm:px-4 text-left text-xs font-medium tracking-wide text-slate-500 uppercase'
   return (
     <table data-testid="clients-table" className="w-full text-sm">
       <thead className="border-b border-slate-100 bg-slate-50/70">
@@ -46,10 +39,10 @@ export function ClientTable({ clients }: { clients: ClientRow[] }) {
       </thead>
       <tbody className="divide-y divide-slate-100">
         {clients.map((client) => {
-          const name = client.name || formatPhone(client.phone)
           return (
             <tr key={client.id} data-testid="client-row" className="group relative transition-colors hover:bg-slate-50">
-              <td className="px-4 py-3">
+              {/* w-full + max-w-0: the name column takes the room left and truncates, so phones never scroll sideways. */}
+              <td className="w-full max-w-0 py-3 pr-2 pl-3 sm:px-4">
                 <div className="flex min-w-0 items-center gap-3">
                   <Avatar name={client.name ?? ''} seed={client.id} size="sm" />
                   <div className="min-w-0">
@@ -58,7 +51,7 @@ export function ClientTable({ clients }: { clients: ClientRow[] }) {
                       className="block truncate font-medium text-slate-900 after:absolute after:inset-0 after:content-[''] focus-visible:outline-none group-focus-within:text-brand-700"
                       data-testid="client-link"
                     >
-                      {name}
+                      {displayName(client)}
                     </Link>
                     <PhoneText phone={client.phone} className="block text-xs text-slate-500 md:hidden" />
                   </div>
@@ -67,14 +60,14 @@ export function ClientTable({ clients }: { clients: ClientRow[] }) {
               <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums md:table-cell">
                 <PhoneText phone={client.phone} />
               </td>
-              <td className="px-4 py-3">
+              <td className="px-2 py-3 sm:px-4">
                 <ClientStatusBadge status={client.status} />
               </td>
               <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">{languageName(client.preferredLanguage) ?? '—'}</td>
               <td className="hidden px-4 py-3 whitespace-nowrap text-slate-500 sm:table-cell">
                 {format.dateTime(client.createdAt, { dateStyle: 'medium' })}
               </td>
-              <td className="pr-3 text-slate-300 group-hover:text-slate-500">
+              <td className="pr-2 text-slate-300 group-hover:text-slate-500 sm:pr-3">
                 <ChevronRightIcon className="size-4" />
               </td>
             </tr>

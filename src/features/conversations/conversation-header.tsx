@@ -3,20 +3,15 @@ import { useTranslations } from 'next-intl'
 import { Avatar } from '~/components/avatar'
 import { buttonClasses } from '~/components/button'
 import { ChevronLeftIcon, ChevronRightIcon } from '~/components/icons'
-import { formatPhone } from '~/components/phone-text'
-import type { ClientStatus } from '~/server/db/generated/enums'
+import { PhoneText } from '~/components/phone-text'
+import type { ClientListItem } from '../clients/client-types'
+import { useClientDisplayName } from '../clients/client-display-name'
 import { ClientStatusBadge } from '../clients/client-status-badge'
 
-export interface ConversationHeaderClient {
-  id: string
-  name: string | null
-  phone: string
-  status: ClientStatus
-}
-
 /** The open conversation's title bar: back (on phones), who it is with, a link to their card. */
-export function ConversationHeader({ client }: { client: ConversationHeaderClient }) {
+export function ConversationHeader({ client }: { client: Pick<ClientListItem, 'id' | 'name' | 'phone' | 'status'> }) {
   const t = useTranslations('conversations')
+  const displayName = useClientDisplayName()
   return (
     <header className="flex h-16 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-2 sm:px-4">
       <Link
@@ -30,9 +25,9 @@ export function ConversationHeader({ client }: { client: ConversationHeaderClien
       <Avatar name={client.name ?? ''} seed={client.id} />
       <div className="min-w-0 flex-1">
         <h1 data-testid="page-title" className="truncate text-base font-semibold text-slate-900">
-          {client.name || formatPhone(client.phone)}
+          {displayName(client)}
         </h1>
-        <p className="truncate text-xs text-slate-500 tabular-nums">{formatPhone(client.phone)}</p>
+        <PhoneText phone={client.phone} className="block truncate text-xs text-slate-500 tabular-nums" />
       </div>
       <ClientStatusBadge status={client.status} className="max-sm:hidden" />
       <Link

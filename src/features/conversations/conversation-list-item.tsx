@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl'
 import { Avatar } from '~/components/avatar'
 import { cx } from '~/components/class-names'
 import { formatPhone } from '~/components/phone-text'
+import { useClientDisplayName } from '../clients/client-display-name'
 import { MessageStatusIcon } from './message-status-icon'
 import { useListTime } from './use-chat-dates'
 import type { ConversationSummary } from './use-conversation-list'
@@ -11,8 +12,9 @@ import type { ConversationSummary } from './use-conversation-list'
 export function ConversationListItem({ conversation, active }: { conversation: ConversationSummary; active: boolean }) {
   const t = useTranslations('conversations')
   const listTime = useListTime()
+  const displayName = useClientDisplayName()
   const { client, lastMessage } = conversation
-  const name = client.name || formatPhone(client.phone)
+  const name = displayName(client)
   const at = lastMessage?.createdAt ?? conversation.lastMessageAt
   const outgoing = lastMessage?.direction === 'OUTGOING'
   return (
@@ -34,7 +36,7 @@ export function ConversationListItem({ conversation, active }: { conversation: C
             </p>
             {at && <span className="shrink-0 text-xs text-slate-500 tabular-nums">{listTime(at)}</span>}
           </div>
-          {client.name && <p className="truncate text-xs text-slate-400 tabular-nums">{formatPhone(client.phone)}</p>}
+          {client.name && client.phone && <p className="truncate text-xs text-slate-400 tabular-nums">{formatPhone(client.phone)}</p>}
           <p className="mt-0.5 flex min-w-0 items-center gap-1 text-sm text-slate-600" data-testid="conversation-preview">
             {outgoing && lastMessage && <MessageStatusIcon status={lastMessage.status} className="shrink-0" />}
             {outgoing && <span className="shrink-0 text-slate-400">{t('you')}:</span>}

@@ -20,8 +20,8 @@ export function useConversationList(search: string) {
   const client = useTRPCClient()
   const query = useInfiniteQuery({
     queryKey: [...trpc.conversations.list.pathKey(), { input: { search }, type: 'infinite' }] as const,
-    queryFn: ({ pageParam, signal }) =>
-      client.conversations.list.query({ search: search || undefined, page: pageParam, pageSize: PAGE_SIZE }, { signal }),
+    queryFn: ({ pageParam }) =>
+      client.conversations.list.query({ search: search || undefined, page: pageParam, pageSize: PAGE_SIZE }),
     initialPageParam: 1,
     getNextPageParam: (last: ConversationPage) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,

@@ -30,8 +30,8 @@ export function useConversationMessages(conversationId: string) {
   const queryKey = useMessagesQueryKey(conversationId)
   const query = useInfiniteQuery({
     queryKey,
-    queryFn: ({ pageParam, signal }) =>
-      client.conversations.messages.query({ conversationId, before: pageParam, limit: MESSAGES_PAGE_SIZE }, { signal }),
+    queryFn: ({ pageParam }) =>
+      client.conversations.messages.query({ conversationId, before: pageParam, limit: MESSAGES_PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: MessagePage) => page.nextBefore ?? undefined,
   })

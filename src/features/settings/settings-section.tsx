@@ -7,11 +7,13 @@ import { PageHeader } from '~/components/page-header'
 export function SettingsSection({
   title,
   description,
+  placeholder,
   icon,
   children,
 }: {
   title: string
   description: string
+  placeholder?: string
   icon: React.ReactNode
   children?: React.ReactNode
 }) {
@@ -21,7 +23,7 @@ export function SettingsSection({
       <PageHeader title={title} description={description} />
       {children ?? (
         <Card>
-          <EmptyState icon={icon} title={t('comingSoon')} description={description} data-testid="settings-placeholder" />
+          <EmptyState icon={icon} title={t('comingSoon')} description={placeholder} data-testid="settings-placeholder" />
         </Card>
       )}
     </div>

@@ -10,5 +10,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportSettingsPage() {
   const t = await getTranslations('settings.import')
-  return <SettingsSection title={t('title')} description={t('description')} icon={<UploadIcon />} />
+  return <SettingsSection title={t('title')} description={t('description')} placeholder={t('placeholder')} icon={<UploadIcon />} />
 }

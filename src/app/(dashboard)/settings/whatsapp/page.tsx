@@ -10,5 +10,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WhatsAppSettingsPage() {
   const t = await getTranslations('settings.whatsapp')
-  return <SettingsSection title={t('title')} description={t('description')} icon={<PhoneLinkIcon />} />
+  return <SettingsSection title={t('title')} description={t('description')} placeholder={t('placeholder')} icon={<PhoneLinkIcon />} />
 }
