@@ -9,6 +9,7 @@ import {
   mapMe,
   mapMessage,
   mapMessageType,
+  mapRuntimeError,
   type WebjsMessageLike,
 } from './mappers'
 
@@ -223,5 +224,26 @@ describe('mapInitError', () => {
     expect(mapInitError(own)).toBe(own)
     expect(mapInitError(new Error('Protocol error: Target closed'))).toMatchObject({ code: 'UNKNOWN', retryable: false })
     expect(mapInitError({ weird: true }).message).toContain('weird')
+  })
+})
+
+describe('mapRuntimeError', () => {
+  it('treats a closed page or browser as NOT_CONNECTED, retryable', () => {
+    for (const message of [
+      'Protocol error (Runtime.callFunctionOn): Target closed',
+      'Protocol error: Connection closed.',
+      'Execution context was destroyed, most likely because of a navigation.',
+      "Cannot read properties of null (reading 'evaluate')",
+    ]) {
+      expect(mapRuntimeError(new Error(message))).toMatchObject({ code: 'NOT_CONNECTED', retryable: true })
+    }
+  })
+
+  it('maps timeouts and other failures', () => {
+    expect(mapRuntimeError(Object.assign(new Error('Waiting failed'), { name: 'TimeoutError' }))).toMatchObject({ code: 'TIMEOUT', retryable: true })
+    expect(mapRuntimeError(new Error('Evaluation failed: Error: boom'))).toMatchObject({ code: 'SEND_FAILED', retryable: true })
+    expect(mapRuntimeError(new Error('boom'), 'UNKNOWN')).toMatchObject({ code: 'UNKNOWN', retryable: false })
+    const own = new EngineError('INVALID_RECIPIENT', 'x')
+    expect(mapRuntimeError(own)).toBe(own)
   })
 })

@@ -207,3 +207,21 @@ export function mapInitError(err: unknown): EngineError {
   }
   return new EngineError('UNKNOWN', `WhatsApp Web failed to start: ${text}`, { cause: err })
 }
+
+/** Puppeteer's ways of saying the page or browser is gone (closed, crashed, navigated away). */
+const PAGE_GONE =
+  /Target closed|Session closed|Connection closed|Protocol error|Execution context was destroyed|detached Frame|Navigating frame was detached|reading 'evaluate'/i
+
+/**
+ * A failure while talking to a running session (send, contact lookup, history). A page that went away
+ * means NOT_CONNECTED (retry after the reconnect); anything else is `fallback` (retryable by default).
+ */
+export function mapRuntimeError(err: unknown, fallback: 'SEND_FAILED' | 'UNKNOWN' = 'SEND_FAILED'): EngineError {
+  if (err instanceof EngineError) return err
+  const text = errorText(err)
+  if (PAGE_GONE.test(text)) return new EngineError('NOT_CONNECTED', `WhatsApp Web page is gone: ${text}`, { retryable: true, cause: err })
+  if ((err as { name?: unknown } | null)?.name === 'TimeoutError') {
+    return new EngineError('TIMEOUT', `WhatsApp Web did not answer in time: ${text}`, { retryable: true, cause: err })
+  }
+  return new EngineError(fallback, text, { retryable: fallback === 'SEND_FAILED', cause: err })
+}

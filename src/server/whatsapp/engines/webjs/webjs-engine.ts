@@ -1,0 +1,262 @@
+/**
+ * The real WhatsApp engine: whatsapp-web.js driving the system Chromium. Library events are mapped to
+ * EngineEvents through ./mappers; every listener is guarded so nothing thrown in our code (or by a
+ * subscriber) escapes into the library's page callbacks and crashes the process.
+ */
+import { EventEmitter } from 'node:events'
+import path from 'node:path'
+import type { Client as WebjsClient, ClientOptions, Message } from 'whatsapp-web.js'
+// CommonJS package: Node's ESM loader (tsx, vitest) only detects `Client` as a named export, so take
+// everything from the default export (module.exports).
+import wwebjs from 'whatsapp-web.js'
+import { orgLogger, type Logger } from '../../../logger'
+import { EngineError } from '../../engine/errors'
+import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
+import { DatabaseAuth } from './database-auth'
+import { mapAck, mapChat, mapContact, mapDisconnectReason, mapInitError, mapMe, mapMessage, mapRuntimeError } from './mappers'
+
+/** The flags Playwright/Chromium need in a container; whatsapp-web.js adds its user agent on top. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const DEFAULT_INIT_TIMEOUT_MS = 120_000
+
+export interface WebjsEngineOptions extends EngineOptions {
+  /** The system Chromium; Puppeteer never downloads a browser (.puppeteerrc.cjs skips it). */
+  chromiumPath: string
+  /** 'local': the profile folder on disk (LocalAuth); 'database': RemoteAuth archive in the store. */
+  authMode: 'local' | 'database'
+  headless?: boolean
+  /** Upper bound for `initialize()`: the library navigates with no timeout at all. */
+  initTimeoutMs?: number
+  /** 0 = never give up showing QR codes (the session manager decides when to stop). */
+  qrMaxRetries?: number
+}
+
+const BAN_STATES = new Set(['TOS_BLOCK', 'SMB_TOS_BLOCK'])
+
+class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
+  readonly kind = 'webjs' as const
+  readonly capabilities: EngineCapabilities = { contacts: true, avatars: true, history: true }
+  private readonly client: WebjsClient
+  private readonly auth: DatabaseAuth | InstanceType<typeof wwebjs.LocalAuth>
+  private readonly log: Logger
+  private me: WaMe | null = null
+  private ready = false
+  /** A disconnect was reported: the library is clearing the profile, so there is nothing to sync. */
+  private disconnected = false
+  /** A reason already reported from `change_state`, so the library's own `disconnected` is not doubled. */
+  private reportedState: string | null = null
+  private initializing: Promise<void> | null = null
+  private destroying: Promise<void> | null = null
+
+  constructor(private readonly options: WebjsEngineOptions) {
+    super()
+    this.log = orgLogger(options.organizationId, { component: 'webjs', clientId: options.clientId, mode: options.mode })
+    this.auth =
+      options.authMode === 'database'
+        ? new DatabaseAuth({ organizationId: options.organizationId, clientId: options.clientId, dataPath: options.dataPath, store: options.store })
+        : new wwebjs.LocalAuth({ clientId: options.clientId, dataPath: options.dataPath })
+    const clientOptions: ClientOptions = {
+      authStrategy: this.auth as unknown as ClientOptions['authStrategy'],
+      puppeteer: { executablePath: options.chromiumPath, headless: options.headless ?? true, args: [...CHROMIUM_ARGS] },
+      // The library's default cache folder is ./.wwebjs_cache in the working directory.
+      webVersionCache: { type: 'local', path: path.join(options.dataPath, '.wwebjs_cache') },
+      qrMaxRetries: options.qrMaxRetries ?? 0,
+    }
+    this.client = new wwebjs.Client(clientOptions)
+    this.wire()
+  }
+
+  async initialize(): Promise<void> {
+    if (this.destroying) throw new EngineError('NOT_CONNECTED', 'engine already destroyed')
+    this.initializing ??= this.start()
+    return this.initializing
+  }
+
+  private async start(): Promise<void> {
+    const timeoutMs = this.options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS
+    const pending = this.client.initialize()
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new EngineError('TIMEOUT', `WhatsApp Web did not start within ${timeoutMs} ms`)), timeoutMs)
+    })
+    try {
+      await Promise.race([pending, timeout])
+    } catch (err) {
+      const mapped = mapInitError(err)
+      this.log.warn({ code: mapped.code, retryable: mapped.retryable, err: mapped.message }, 'whatsapp web failed to start')
+      // No Chromium may outlive a failed start; a launch still in flight is closed when it lands.
+      pending.catch(() => undefined).finally(() => void this.closeBrowser())
+      await this.destroy()
+      throw mapped
+    } finally {
+      clearTimeout(timer)
+    }
+    if (this.destroying) {
+      await this.closeBrowser()
+      throw new EngineError('NOT_CONNECTED', 'engine destroyed while starting')
+    }
+  }
+
+  async sendText(chatId: string, text: string): Promise<WaSentMessage> {
+    this.assertReady()
+    try {
+      let target = chatId
+      // getNumberId appends @c.us, so only phone ids are checked; it also resolves the canonical id.
+      if (chatId.endsWith('@c.us')) {
+        const wid = await this.client.getNumberId(chatId)
+        if (!wid) throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
+        target = wid._serialized || chatId
+      }
+      const sent = await this.client.sendMessage(target, text)
+      if (!sent) throw new EngineError('SEND_FAILED', `WhatsApp Web returned no message for ${target}`)
+      return { id: sent.id._serialized, timestamp: sent.timestamp || Math.floor(Date.now() / 1000) }
+    } catch (err) {
+      throw mapRuntimeError(err)
+    }
+  }
+
+  async getContact(chatId: string): Promise<WaContact | null> {
+    this.assertReady()
+    try {
+      const contact = await this.client.getContactById(chatId)
+      // Privacy settings or a missing picture make this fail: the contact is still useful without it.
+      const avatarUrl = await this.client.getProfilePicUrl(chatId).catch(() => undefined)
+      return mapContact(contact, avatarUrl)
+    } catch (err) {
+      const mapped = mapRuntimeError(err, 'UNKNOWN')
+      if (mapped.code === 'NOT_CONNECTED') throw mapped
+      this.log.warn({ err: mapped.message }, 'contact lookup failed')
+      return null
+    }
+  }
+
+  getMe(): WaMe | null {
+    return this.me
+  }
+
+  async syncSession(): Promise<void> {
+    if (!(this.auth instanceof DatabaseAuth) || this.disconnected || this.destroying) return
+    await this.auth.syncNow()
+  }
+
+  /** Unlinks the device; only once WhatsApp confirmed it is the stored archive deleted. */
+  async logout(): Promise<void> {
+    this.assertReady()
+    try {
+      await this.client.logout()
+    } catch (err) {
+      await this.destroy()
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
+    this.ready = false
+    if (this.auth instanceof DatabaseAuth) await this.auth.forgetStoredSession()
+    this.log.info('logged out; stored session forgotten')
+    await this.destroy()
+  }
+
+  async destroy(): Promise<void> {
+    this.ready = false
+    this.destroying ??= this.closeBrowser()
+    return this.destroying
+  }
+
+  async getChats(): Promise<WaChatSummary[]> {
+    this.assertReady()
+    try {
+      const chats = await this.client.getChats()
+      return chats.map((chat) => mapChat(chat))
+    } catch (err) {
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
+  }
+
+  async fetchMessages(chatId: string, limit: number): Promise<WaRawMessage[]> {
+    this.assertReady()
+    try {
+      const chat = await this.client.getChatById(chatId)
+      if (!chat) return []
+      const messages = await chat.fetchMessages({ limit })
+      return messages.map((message) => mapMessage(message))
+    } catch (err) {
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
+  }
+
+  /** Closes Chromium; never throws. Kills the process if the polite close did not end it. */
+  private async closeBrowser(): Promise<void> {
+    try {
+      await this.client.destroy()
+    } catch (err) {
+      this.log.warn({ err: (err as Error)?.message ?? String(err) }, 'whatsapp web client destroy failed')
+    }
+    const child = this.client.pupBrowser?.process()
+    if (child && child.exitCode === null && child.signalCode === null) {
+      this.log.warn({ pid: child.pid }, 'chromium still running after destroy; killing it')
+      child.kill('SIGKILL')
+    }
+  }
+
+  private assertReady(): void {
+    if (!this.ready || this.destroying) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+  }
+
+  private wire(): void {
+    const on = (event: string, handler: (...args: never[]) => void) => {
+      this.client.on(event, (...args: unknown[]) => {
+        if (this.destroying) return
+        try {
+          handler(...(args as never[]))
+        } catch (err) {
+          this.log.error({ err, event }, 'whatsapp web event handler failed')
+        }
+      })
+    }
+    on('qr', (qr: string) => this.emit('qr', qr))
+    on('authenticated', () => this.emit('authenticated'))
+    on('auth_failure', (message: unknown) => this.emit('auth_failure', String(message ?? '')))
+    on('ready', () => {
+      this.me = mapMe(this.client.info)
+      this.ready = true
+      this.disconnected = false
+      this.reportedState = null
+      if (!this.me) this.log.warn('ready without an own WhatsApp id')
+      this.emit('ready', this.me ?? { wid: '', phone: '' })
+    })
+    // 'message' carries only what others sent; our own sends are tracked by the send queue.
+    on('message', (message: Message) => this.emit('message', mapMessage(message)))
+    on('message_ack', (message: Message, ack: number) => this.emit('message_ack', { id: message.id._serialized, ack: mapAck(ack) }))
+    on('change_state', (state: string) => {
+      this.log.info({ state }, 'whatsapp web state changed')
+      // A ban is reported at once; the library's own 'disconnected' for it follows and is not doubled.
+      if (BAN_STATES.has(state)) this.reportDisconnect(state)
+    })
+    on('disconnected', (reason: string) => {
+      if (BAN_STATES.has(reason) && reason === this.reportedState) return
+      this.reportDisconnect(reason)
+    })
+  }
+
+  private reportDisconnect(rawReason: string): void {
+    const reason = mapDisconnectReason(rawReason)
+    this.ready = false
+    this.disconnected = true
+    this.reportedState = rawReason
+    this.log.warn({ reason, detail: rawReason }, 'whatsapp web disconnected')
+    this.emit('disconnected', reason, rawReason)
+  }
+}
+
+/** One single-use engine (after `destroy()` make a new one). */
+export function createWebjsEngine(options: WebjsEngineOptions): WaEngine {
+  return new WebjsEngine(options)
+}
