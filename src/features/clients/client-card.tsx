@@ -1,7 +1,8 @@
-import { useFormatter, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
 import { Avatar } from '~/components/avatar'
 import { Card } from '~/components/card'
 import { PhoneText } from '~/components/phone-text'
+import { useDateFormatter } from '~/components/use-date-formatter'
 import { useClientDisplayName } from './client-display-name'
 import { useLanguageName } from './client-languages'
 import { ClientStatusBadge } from './client-status-badge'
@@ -10,7 +11,7 @@ import type { ClientDetails } from './client-types'
 /** The client's details: who they are, where they are in the pipeline, and since when. */
 export function ClientCard({ client }: { client: ClientDetails }) {
   const t = useTranslations('clients')
-  const format = useFormatter()
+  const format = useDateFormatter()
   const languageName = useLanguageName()
   const displayName = useClientDisplayName()
   const rows: Array<[label: string, value: React.ReactNode, testId: string]> = [

@@ -44,6 +44,20 @@ export function ClientList() {
         action={<Button variant="secondary" onClick={() => query.refetch()}>{t('common.retry')}</Button>}
       />
     )
+  } else if (query.data.items.length === 0 && query.data.total > 0) {
+    // A page past the end (an old link, or the list shrank): offer the first page.
+    body = (
+      <EmptyState
+        data-testid="clients-empty"
+        icon={<SearchIcon />}
+        title={t('clients.noMatchesTitle')}
+        action={
+          <Link href={clientListHref({ ...params, page: 1 })} className={buttonClasses({ variant: 'secondary' })}>
+            {t('pagination.first')}
+          </Link>
+        }
+      />
+    )
   } else if (query.data.items.length === 0) {
     body = filtered ? (
       <EmptyState

@@ -1,8 +1,9 @@
 import Link from 'next/link'
-import { useFormatter, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
 import { Avatar } from '~/components/avatar'
 import { ChevronRightIcon } from '~/components/icons'
 import { PhoneText } from '~/components/phone-text'
+import { useDateFormatter } from '~/components/use-date-formatter'
 import { useClientDisplayName } from './client-display-name'
 import { useLanguageName } from './client-languages'
 import { ClientStatusBadge } from './client-status-badge'
@@ -11,7 +12,7 @@ import type { ClientListItem } from './client-types'
 /** Clients as a table; each row opens the client's card (the name is a link stretched over the row). */
 export function ClientTable({ clients }: { clients: ClientListItem[] }) {
   const t = useTranslations('clients')
-  const format = useFormatter()
+  const format = useDateFormatter()
   const languageName = useLanguageName()
   const displayName = useClientDisplayName()
   const th = 'px-3 py-2.5 sm:px-4 text-left text-xs font-medium tracking-wide text-slate-500 uppercase'
@@ -25,7 +26,7 @@ export function ClientTable({ clients }: { clients: ClientListItem[] }) {
           <th scope="col" className={`${th} hidden md:table-cell`}>
             {t('columns.phone')}
           </th>
-          <th scope="col" className={th}>
+          <th scope="col" className={`${th} hidden sm:table-cell`}>
             {t('columns.status')}
           </th>
           <th scope="col" className={`${th} hidden lg:table-cell`}>
@@ -53,14 +54,15 @@ export function ClientTable({ clients }: { clients: ClientListItem[] }) {
                     >
                       {displayName(client)}
                     </Link>
-                    <PhoneText phone={client.phone} className="block text-xs text-slate-500 md:hidden" />
+                    <PhoneText phone={client.phone} className="block truncate text-xs text-slate-500 tabular-nums md:hidden" />
+                    <ClientStatusBadge status={client.status} className="mt-1 sm:hidden" testId="client-status-compact" />
                   </div>
                 </div>
               </td>
               <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums md:table-cell">
                 <PhoneText phone={client.phone} />
               </td>
-              <td className="px-2 py-3 sm:px-4">
+              <td className="hidden px-2 py-3 sm:table-cell sm:px-4">
                 <ClientStatusBadge status={client.status} />
               </td>
               <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">{languageName(client.preferredLanguage) ?? '—'}</td>

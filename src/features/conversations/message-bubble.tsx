@@ -1,5 +1,6 @@
-import { useFormatter, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
+import { useDateFormatter } from '~/components/use-date-formatter'
 import { MessageStatusIcon } from './message-status-icon'
 import type { ThreadMessage } from './use-conversation-messages'
 
@@ -9,9 +10,10 @@ import type { ThreadMessage } from './use-conversation-messages'
  */
 export function MessageBubble({ message, grouped }: { message: ThreadMessage; grouped?: boolean }) {
   const t = useTranslations('conversations')
-  const format = useFormatter()
+  const format = useDateFormatter()
   const outgoing = message.direction === 'OUTGOING'
   const failed = outgoing && message.status === 'FAILED'
+  const time = format.dateTime(message.createdAt, { hour: '2-digit', minute: '2-digit' })
   return (
     <div className={cx('flex flex-col', outgoing ? 'items-end' : 'items-start', grouped ? 'mt-0.5' : 'mt-2.5')}>
       <div
@@ -27,11 +29,14 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
       >
         <p className="break-words whitespace-pre-wrap">
           {message.content}
-          {/* Keeps the last line clear of the time in the corner. */}
-          <span aria-hidden className={cx('inline-block', outgoing ? 'w-[4.5rem]' : 'w-11')} />
+          {/* An invisible copy of the time keeps the last line clear of the real one in the corner. */}
+          <span aria-hidden className="invisible ml-2 inline-flex gap-1 text-[0.68rem] leading-none tabular-nums">
+            {time}
+            {outgoing && <span className="w-4" />}
+          </span>
         </p>
         <span className="absolute right-2 bottom-1 flex items-center gap-1 text-[0.68rem] leading-none text-slate-500 tabular-nums">
-          <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { hour: '2-digit', minute: '2-digit' })}</time>
+          <time dateTime={message.createdAt.toISOString()}>{time}</time>
           {outgoing && <MessageStatusIcon status={message.status} />}
         </span>
       </div>

@@ -1,7 +1,8 @@
 'use client'
 
-import { useFormatter, useNow, useTimeZone, useTranslations } from 'next-intl'
+import { useNow, useTimeZone, useTranslations } from 'next-intl'
 import { useMemo } from 'react'
+import { useDateFormatter } from '~/components/use-date-formatter'
 
 /** Calendar days between two instants in the given time zone (0 = same day, 1 = yesterday…). */
 function useDayDistance() {
@@ -21,7 +22,7 @@ function useDayDistance() {
 /** Labels for the thread's day dividers: "Today", "Yesterday", then the date. */
 export function useDayLabel() {
   const t = useTranslations('conversations')
-  const format = useFormatter()
+  const format = useDateFormatter()
   const daysAgo = useDayDistance()
   return (date: Date) => {
     const days = daysAgo(date)
@@ -34,7 +35,7 @@ export function useDayLabel() {
 /** A compact time for the conversation list: 14:05, Yesterday, Mon, or 12.03.25. */
 export function useListTime() {
   const t = useTranslations('conversations')
-  const format = useFormatter()
+  const format = useDateFormatter()
   const daysAgo = useDayDistance()
   return (date: Date) => {
     const days = daysAgo(date)
