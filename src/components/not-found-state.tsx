@@ -9,7 +9,9 @@ export function NotFoundState({ backHref = '/', backLabel }: { backHref?: string
   return (
     <EmptyState
       className="min-h-[60vh]"
-      title={<span data-testid="page-title">{t('notFoundTitle')}</span>}
+      titleAs="h1"
+      titleTestId="page-title"
+      title={t('notFoundTitle')}
       description={t('notFoundDescription')}
       action={
         <Link href={backHref} className={buttonClasses()}>

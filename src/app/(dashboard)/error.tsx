@@ -12,7 +12,9 @@ export default function DashboardError({ reset }: { error: Error & { digest?: st
     <EmptyState
       className="h-full"
       icon={<AlertIcon />}
-      title={<span data-testid="page-title">{t('errorTitle')}</span>}
+      titleAs="h1"
+      titleTestId="page-title"
+      title={t('errorTitle')}
       action={<Button onClick={reset}>{t('retry')}</Button>}
     />
   )

@@ -1,15 +1,12 @@
-import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { SignInForm } from '~/features/auth/sign-in-form'
 import { Brand } from '~/features/shell/brand'
 import { LocaleSwitcher } from '~/features/shell/locale-switcher'
+import { pageMetadata } from '~/features/shell/page-metadata'
 import { getServerCaller } from '~/trpc/server'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('auth')
-  return { title: `${t('submit')} · Soul CRM` }
-}
+export const generateMetadata = () => pageMetadata('auth.submit')
 
 export default async function SignInPage() {
   // Already signed in (and the user still exists): go straight to work.

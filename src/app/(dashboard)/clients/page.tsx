@@ -1,13 +1,10 @@
-import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { Suspense } from 'react'
 import { PageHeader } from '~/components/page-header'
 import { ClientList } from '~/features/clients/client-list'
+import { pageMetadata } from '~/features/shell/page-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('clients')
-  return { title: `${t('title')} · Soul CRM` }
-}
+export const generateMetadata = () => pageMetadata('clients.title')
 
 export default async function ClientsPage() {
   const t = await getTranslations('clients')

@@ -1,12 +1,9 @@
-import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { EmptyState } from '~/components/empty-state'
 import { ChatIcon } from '~/components/icons'
+import { pageMetadata } from '~/features/shell/page-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('conversations')
-  return { title: `${t('title')} · Soul CRM` }
-}
+export const generateMetadata = () => pageMetadata('conversations.title')
 
 export default async function ConversationsPage() {
   const t = await getTranslations('conversations')

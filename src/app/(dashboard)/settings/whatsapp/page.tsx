@@ -1,12 +1,9 @@
-import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { PhoneLinkIcon } from '~/components/icons'
 import { SettingsSection } from '~/features/settings/settings-section'
+import { pageMetadata } from '~/features/shell/page-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('settings.whatsapp')
-  return { title: `${t('title')} · Soul CRM` }
-}
+export const generateMetadata = () => pageMetadata('settings.whatsapp.title')
 
 export default async function WhatsAppSettingsPage() {
   const t = await getTranslations('settings.whatsapp')
