@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { isSystemBody, matchMediaPlaceholder, trimInvisible } from './export-markers'
+
+describe('matchMediaPlaceholder', () => {
+  it.each([
+    ['<Media omitted>', 'unknown'],
+    ['<Без медиафайлов>', 'unknown'],
+    ['<Медиафайл опущен>', 'unknown'],
+    ['<Medien ausgeschlossen>', 'unknown'],
+    ['<Multimedia omitido>', 'unknown'],
+    ['\u200eimage omitted', 'image'],
+    ['photo omitted', 'image'],
+    ['audio omitted', 'audio'],
+    ['Contact card omitted', 'contact'],
+    ['изображение отсутствует', 'image'],
+    ['видео отсутствует', 'video'],
+    ['стикер отсутствует', 'sticker'],
+    ['документ отсутствует', 'document'],
+    ['<attached: 00000012-PHOTO-2023-12-31-21-05-33.jpg>', 'image'],
+    ['<attached: 00000014-VIDEO-2023-12-31-21-06-00.mp4>', 'video'],
+    ['<attached: 00000015-STICKER-2023.webp>', 'sticker'],
+    ['<attached: 00000016-Invoice.pdf>', 'document'],
+    ['<прикреплено: 00000017-PHOTO-2023.jpg>', 'image'],
+    ['IMG-20231231-WA0001.jpg (file attached)', 'image'],
+    ['DOC-20231231-WA0004.pdf (файл прикреплен)', 'document'],
+    ['contact.vcf (file attached)', 'contact'],
+  ])('%s → %s', (line, kind) => {
+    expect(matchMediaPlaceholder(line)).toEqual({ kind, caption: '' })
+  })
+
+  it('returns the caption on the same line', () => {
+    expect(matchMediaPlaceholder('IMG-1.jpg (file attached) вот')).toEqual({ kind: 'image', caption: 'вот' })
+  })
+
+  it.each(['hello', 'image', 'omitted', 'Media omitted', 'my photo omitted from the list yesterday', '<b>bold</b>'])(
+    'is null for %j',
+    (line) => {
+      expect(matchMediaPlaceholder(line)).toBeNull()
+    },
+  )
+})
+
+describe('isSystemBody', () => {
+  it('recognizes notices that are system wherever they appear', () => {
+    expect(isSystemBody('Messages and calls are end-to-end encrypted. Tap to learn more.', false)).toBe(true)
+    expect(isSystemBody('This message was deleted', false)).toBe(true)
+    expect(isSystemBody('Вы удалили это сообщение', false)).toBe(true)
+    expect(isSystemBody('Your security code with Aigul changed. Tap to learn more.', false)).toBe(true)
+  })
+
+  it('recognizes group events only when marked as such', () => {
+    expect(isSystemBody('Aigul added Bek', true)).toBe(true)
+    expect(isSystemBody('Aigul added Bek', false)).toBe(false)
+  })
+
+  it('leaves ordinary text alone', () => {
+    expect(isSystemBody('Can you deliver today?', true)).toBe(false)
+    expect(isSystemBody('I deleted this message by mistake, sorry', false)).toBe(false)
+  })
+})
+
+describe('trimInvisible', () => {
+  it('trims marks and spaces at the ends only', () => {
+    expect(trimInvisible('\u200e\ufeff hi\u200ethere \u200f')).toBe('hi\u200ethere')
+  })
+})
