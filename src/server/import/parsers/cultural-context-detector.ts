@@ -7,8 +7,10 @@ import { ADDRESS_TERMS, FORMALITY_MARKERS, GREETINGS, type GreetingMarker } from
 import { foldCyrillic } from './language/tokens'
 import { detectLanguageWithConfidence } from './language-detector'
 
+/** How formally the client writes. */
 export type Formality = 'formal' | 'informal' | 'neutral'
 
+/** What detectCulturalContext finds in a message. */
 export interface CulturalContext {
   formality: Formality
   /** The first greeting in the message, in its usual spelling ('Салам', 'Ассаламу алейкум', 'Hello'); null if none. */

@@ -17,6 +17,7 @@ const L = '(?<![\\p{L}\\p{N}])'
 const R = '(?![\\p{L}\\p{N}])'
 const word = (source: string) => new RegExp(`${L}(?:${source})${R}`, 'iu')
 
+/** Greetings, most specific first: "Салам алейкум" is the religious greeting, not "Салам". */
 export const GREETINGS: readonly GreetingMarker[] = [
   { pattern: word('ва+ле[йи]кум\\s*(?:ас+алам|салам)'), canonical: 'Ваалейкум ассалам', religious: true, register: 'formal' },
   { pattern: word("wa+l[ae][iy]kum\\s*(?:as+alam|salam)"), canonical: 'Ваалейкум ассалам', religious: true, register: 'formal' },

@@ -18,8 +18,10 @@ export const DETECTABLE_LANGUAGES = [
   'fa', 'ur', 'ug', 'und',
 ] as const
 
+/** One of DETECTABLE_LANGUAGES. */
 export type DetectedLanguage = (typeof DETECTABLE_LANGUAGES)[number]
 
+/** The answer of detectLanguageWithConfidence. */
 export interface LanguageDetection {
   /** ISO 639-1 code, or 'und'. */
   language: DetectedLanguage

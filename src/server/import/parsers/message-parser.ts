@@ -10,6 +10,7 @@ export type ExportLayout = 'android' | 'ios'
 export type DateOrder = 'dmy' | 'mdy' | 'ymd'
 export type Meridiem = 'am' | 'pm'
 
+/** The header of a message line, with the date fields as written (their order is decided per file). */
 export interface ExportLineHeader {
   layout: ExportLayout
   /** The three numeric date fields as written: `31.12.23` → ['31', '12', '23']. */
@@ -100,6 +101,7 @@ export function to24Hour(hour: number, meridiem: Meridiem | null): number | null
   return hour === 12 || hour === 0 ? 12 : hour + 12
 }
 
+/** What follows a header: an author and a body, or a system notice. */
 export interface LineContent {
   /** The sender as written (a saved name or a phone number); null for system lines. */
   author: string | null

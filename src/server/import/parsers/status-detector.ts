@@ -7,12 +7,14 @@ import type { ClientStatus } from '~/server/db'
 import { detectLanguageWithConfidence } from './language-detector'
 import { findStatusSignals, type StatusSignal, type StatusSignalKind } from './status-signals'
 
+/** A message of the conversation: its text, who wrote it, and when (optional). */
 export interface StatusMessage {
   body: string
   fromClient: boolean
   timestamp?: Date
 }
 
+/** The detected status, how sure, and why. */
 export interface StatusDetection {
   status: ClientStatus
   /** 0…1 */
@@ -21,6 +23,7 @@ export interface StatusDetection {
   reasons: string[]
 }
 
+/** Options of detectClientStatus. */
 export interface StatusDetectionOptions {
   /** "Now" for the inactivity check (default: the current time). */
   now?: Date

@@ -14,6 +14,7 @@ import {
 } from './message-parser'
 import { DEFAULT_EXPORT_TIME_ZONE, wallClockToInstant, type WallClock } from './wall-clock-time'
 
+/** One message of an export, in file order. */
 export interface ParsedExportMessage {
   timestamp: Date
   /** The sender as written in the file (saved name or phone number); null for system lines. */
@@ -28,6 +29,7 @@ export interface ParsedExportMessage {
   mediaKind: MediaKind | null
 }
 
+/** How to read an export. */
 export interface ParseExportOptions {
   /** IANA zone the phone was in (default Asia/Bishkek). With 'UTC', Date UTC fields = the file's wall clock. */
   timeZone?: string

@@ -16,10 +16,12 @@ export function seededRandom(seed: number): () => number {
 
 export type Random = () => number
 
+/** A random integer in [min, max]. */
 export function randomInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1))
 }
 
+/** A random item of a non-empty list. */
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T
 }
