@@ -131,3 +131,50 @@ export const SpinnerIcon = ({ className = 'size-5', ...p }: IconProps) => (
     <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
   </svg>
 )
+
+export const InfoIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 11v5M12 7.8v.3" />
+  </Outline>
+)
+
+export const CheckCircleIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m8.5 12.2 2.3 2.3 4.7-4.9" />
+  </Outline>
+)
+
+export const SendIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M4.5 12 3 4.5l17.5 7.5L3 19.5 4.5 12Zm0 0h7" />
+  </Outline>
+)
+
+export const RefreshIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4.5v3.7h-3.7" />
+  </Outline>
+)
+
+export const ShieldIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M12 3.5 5 6v5.5c0 4.2 2.9 7.6 7 9 4.1-1.4 7-4.8 7-9V6l-7-2.5Z" />
+    <path d="m9.2 12 2 2 3.8-4" />
+  </Outline>
+)
+
+export const MegaphoneIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M4 10v4a1 1 0 0 0 1 1h2l8 4.5v-15L7 9H5a1 1 0 0 0-1 1Z" />
+    <path d="M18 9.5a3.5 3.5 0 0 1 0 5M8 15l1 4.5" />
+  </Outline>
+)
+
+export const WifiOffIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M3.5 3.5 20.5 20.5M8.5 16.2a5 5 0 0 1 7 0M5.2 12.8a9.6 9.6 0 0 1 4-2.3M12.8 10.2a9.5 9.5 0 0 1 6 2.6M2 9.3a14 14 0 0 1 3.6-2.5M10 5.2A14 14 0 0 1 22 9.3" />
+    <path d="M12 19.5h.01" />
+  </Outline>
+)

@@ -10,6 +10,7 @@ import { AlertIcon, ChatIcon, SearchIcon, SpinnerIcon } from '~/components/icons
 import { Input } from '~/components/input'
 import { ConversationListItem } from './conversation-list-item'
 import { useConversationList } from './use-conversation-list'
+import { useLiveConversationList } from './use-live-conversation-list'
 
 /**
  * The left pane: heading, search and the conversations. It is the page's title only while no
@@ -21,6 +22,7 @@ export function ConversationList() {
   const [search, setSearch] = useState('')
   const deferredSearch = useDeferredValue(search.trim())
   const list = useConversationList(deferredSearch)
+  useLiveConversationList()
   const Heading = selectedId ? 'h2' : 'h1'
 
   return (

@@ -6,14 +6,16 @@ import { EmptyState } from '~/components/empty-state'
 import { AlertIcon, SpinnerIcon } from '~/components/icons'
 import { MessageThread } from './message-thread'
 import { useConversationMessages } from './use-conversation-messages'
+import { useLiveThread } from './use-live-thread'
 
 /**
- * A conversation's thread on WhatsApp's chat background. The thread fills the space; `footer` is the
- * slot at the bottom for a message composer.
+ * A conversation's thread on WhatsApp's chat background, kept current by live events. The thread
+ * fills the space; `footer` is the slot at the bottom for a message composer.
  */
 export function ConversationView({ conversationId, footer }: { conversationId: string; footer?: React.ReactNode }) {
   const t = useTranslations('common')
   const thread = useConversationMessages(conversationId)
+  useLiveThread(conversationId)
 
   let content: React.ReactNode
   if (thread.isPending) {

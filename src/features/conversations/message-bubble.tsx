@@ -1,7 +1,9 @@
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
 import { useDateFormatter } from '~/components/use-date-formatter'
+import { MessageRetryButton } from './message-retry-button'
 import { MessageStatusIcon } from './message-status-icon'
+import { LOCAL_ID_PREFIX } from './thread-cache'
 import type { ThreadMessage } from './use-conversation-messages'
 
 /**
@@ -41,9 +43,12 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
         </span>
       </div>
       {failed && (
-        <p className="mt-1 max-w-[85%] text-right text-xs text-red-600 sm:max-w-[70%]" data-testid="message-error">
-          {message.error ? t('failed', { error: message.error }) : t('failedUnknown')}
-        </p>
+        <div className="mt-1 flex max-w-[85%] flex-wrap items-start justify-end gap-x-2 sm:max-w-[70%]">
+          <p className="pt-0.5 text-right text-xs text-red-600" data-testid="message-error">
+            {message.error ? t('failed', { error: message.error }) : t('failedUnknown')}
+          </p>
+          {!message.id.startsWith(LOCAL_ID_PREFIX) && <MessageRetryButton messageId={message.id} conversationId={message.conversationId} />}
+        </div>
       )}
     </div>
   )

@@ -14,7 +14,6 @@ export const MESSAGES_PAGE_SIZE = 50
 /**
  * The cache key of a conversation's thread, in tRPC's own key format ([path, { input, type }]), so
  * `trpc.conversations.messages.pathFilter()` / `queryFilter({ conversationId })` match it too.
- * (tRPC's infiniteQueryOptions needs the cursor field to be called `cursor`; ours is `before`.)
  */
 export function useMessagesQueryKey(conversationId: string) {
   const trpc = useTRPC()
@@ -31,9 +30,9 @@ export function useConversationMessages(conversationId: string) {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) =>
-      client.conversations.messages.query({ conversationId, before: pageParam, limit: MESSAGES_PAGE_SIZE }),
+      client.conversations.messages.query({ conversationId, cursor: pageParam, limit: MESSAGES_PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page: MessagePage) => page.nextBefore ?? undefined,
+    getNextPageParam: (page: MessagePage) => page.nextCursor ?? undefined,
   })
   const messages = useMemo(() => (query.data ? query.data.pages.toReversed().flatMap((page) => page.items) : []), [query.data])
   return {

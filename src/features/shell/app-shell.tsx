@@ -6,18 +6,13 @@ import { useEffect, useState } from 'react'
 import { Avatar } from '~/components/avatar'
 import { cx } from '~/components/class-names'
 import { CloseIcon, MenuIcon } from '~/components/icons'
-import type { UserRole } from '~/server/db/generated/enums'
 import { Brand } from './brand'
+import { CurrentUserProvider, type ShellUser } from './current-user'
 import { LocaleSwitcher } from './locale-switcher'
 import { SidebarNav } from './sidebar-nav'
 import { SignOutButton } from './sign-out-button'
 
-export interface ShellUser {
-  id: string
-  name: string
-  role: UserRole
-  organizationName: string
-}
+export type { ShellUser }
 
 /**
  * The signed-in frame: a sidebar (a drawer on phones, opened by the menu button) and a top bar with
@@ -103,7 +98,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
             <SignOutButton />
           </div>
         </header>
-        <main className="min-h-0 flex-1 overflow-y-auto">{children}</main>
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <CurrentUserProvider user={user}>{children}</CurrentUserProvider>
+        </main>
       </div>
     </div>
   )

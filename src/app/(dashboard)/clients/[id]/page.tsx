@@ -6,6 +6,7 @@ import { EmptyState } from '~/components/empty-state'
 import { ChatIcon, ChevronLeftIcon } from '~/components/icons'
 import { ClientCard } from '~/features/clients/client-card'
 import { ConversationView } from '~/features/conversations/conversation-view'
+import { MessageComposer } from '~/features/conversations/message-composer'
 import { orNotFound } from '~/features/shell/or-not-found'
 import { getServerCaller } from '~/trpc/server'
 
@@ -37,7 +38,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           />
           {conversation ? (
             <div className="h-[60vh] min-h-80 lg:h-[34rem]">
-              <ConversationView conversationId={conversation.id} />
+              <ConversationView conversationId={conversation.id} footer={<MessageComposer conversationId={conversation.id} />} />
             </div>
           ) : (
             <EmptyState icon={<ChatIcon />} title={t('noConversation')} data-testid="client-no-conversation" />

@@ -1,5 +1,6 @@
 import { ConversationHeader } from '~/features/conversations/conversation-header'
 import { ConversationView } from '~/features/conversations/conversation-view'
+import { MessageComposer } from '~/features/conversations/message-composer'
 import { orNotFound } from '~/features/shell/or-not-found'
 import { getServerCaller } from '~/trpc/server'
 
@@ -10,7 +11,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
     <div className="flex h-full min-h-0 flex-col">
       <ConversationHeader client={conversation.client} />
       <div className="min-h-0 flex-1">
-        <ConversationView key={conversation.id} conversationId={conversation.id} />
+        <ConversationView key={conversation.id} conversationId={conversation.id} footer={<MessageComposer conversationId={conversation.id} />} />
       </div>
     </div>
   )

@@ -1,0 +1,144 @@
+'use client'
+
+import { useMutation } from '@tanstack/react-query'
+import Link from 'next/link'
+import { useTranslations } from 'next-intl'
+import { useRef, useState } from 'react'
+import { Alert } from '~/components/alert'
+import { cx } from '~/components/class-names'
+import { CloseIcon, SendIcon, SpinnerIcon, WifiOffIcon } from '~/components/icons'
+import { fieldClasses } from '~/components/input'
+import { useTRPC } from '~/trpc/react'
+import { useCurrentUser } from '../shell/current-user'
+import { useWhatsAppStatus } from '../whatsapp/use-whatsapp-status'
+import { confirmLocalMessage, LOCAL_ID_PREFIX, removeMessage, upsertMessage } from './thread-cache'
+import { useThreadCache } from './use-live-thread'
+
+/** Errors that the WhatsApp settings page can do something about. */
+const settingsRelated = new Set(['TOO_MANY_REQUESTS', 'PRECONDITION_FAILED'])
+
+/**
+ * Writes a reply: Enter sends, Shift+Enter starts a new line. The message shows at once as queued,
+ * then its ticks follow the live events. A refused send (limits, a banned number) explains why in
+ * the server's words, and the text is given back to edit.
+ */
+export function MessageComposer({ conversationId }: { conversationId: string }) {
+  const t = useTranslations('composer')
+  const trpc = useTRPC()
+  const me = useCurrentUser()
+  const updateThread = useThreadCache(conversationId)
+  const { view } = useWhatsAppStatus()
+  const [text, setText] = useState('')
+  const input = useRef<HTMLTextAreaElement>(null)
+  const send = useMutation(trpc.whatsapp.send.mutationOptions())
+
+  const submit = () => {
+    const content = text.trim()
+    if (!content || send.isPending) return
+    const localId = `${LOCAL_ID_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+    updateThread((data) =>
+      upsertMessage(data, {
+        id: localId,
+        conversationId,
+        content,
+        direction: 'OUTGOING',
+        sender: 'HUMAN',
+        senderId: me.id,
+        status: 'PENDING',
+        language: null,
+        error: null,
+        createdAt: new Date(),
+        sentAt: null,
+        deliveredAt: null,
+        readAt: null,
+      }),
+    )
+    setText('')
+    send.mutate(
+      { conversationId, content },
+      {
+        onSuccess: (result) => updateThread((data) => confirmLocalMessage(data, localId, result.messageId)),
+        onError: () => {
+          updateThread((data) => removeMessage(data, localId))
+          setText((current) => current || content)
+        },
+      },
+    )
+    input.current?.focus()
+  }
+
+  const offline = view && view.status !== 'CONNECTED'
+  const banned = view?.errorCode === 'BANNED'
+  const errorCode = send.error?.data?.code
+
+  return (
+    <div className="space-y-2">
+      {send.error && (
+        <Alert
+          tone="error"
+          data-testid="send-error"
+          data-code={errorCode}
+          action={
+            <div className="flex flex-wrap items-center gap-3">
+              {errorCode && settingsRelated.has(errorCode) && (
+                <Link href="/settings/whatsapp" className="text-sm font-semibold underline underline-offset-2">
+                  {t('openSettings')}
+                </Link>
+              )}
+              <button type="button" onClick={() => send.reset()} className="inline-flex items-center gap-1 text-sm font-medium opacity-80 hover:opacity-100">
+                <CloseIcon className="size-3.5" />
+                {t('dismiss')}
+              </button>
+            </div>
+          }
+        >
+          {send.error.message}
+        </Alert>
+      )}
+      {offline && !send.error && (
+        <p className="flex items-center gap-2 px-1 text-xs text-amber-800" data-testid="composer-offline">
+          <WifiOffIcon className="size-4 shrink-0" />
+          {banned ? t('banned') : t('offline')}
+        </p>
+      )}
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault()
+          submit()
+        }}
+      >
+        <label htmlFor={`composer-${conversationId}`} className="sr-only">
+          {t('label')}
+        </label>
+        <textarea
+          ref={input}
+          id={`composer-${conversationId}`}
+          data-testid="composer-input"
+          rows={1}
+          value={text}
+          maxLength={4096}
+          placeholder={t('placeholder')}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+              event.preventDefault()
+              submit()
+            }
+          }}
+          className={cx(fieldClasses, 'field-sizing-content max-h-40 min-h-10 resize-none rounded-2xl py-2 leading-snug')}
+        />
+        <button
+          type="submit"
+          data-testid="composer-send"
+          disabled={!text.trim() || send.isPending}
+          aria-label={t('send')}
+          title={t('sendHint')}
+          className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-600 text-white shadow-sm transition-colors hover:bg-brand-700 disabled:bg-slate-300"
+        >
+          {send.isPending ? <SpinnerIcon className="size-5" /> : <SendIcon className="size-5" />}
+        </button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+'use client'
+
+import { useQueryClient } from '@tanstack/react-query'
+import { useSubscription } from '@trpc/tanstack-react-query'
+import { useEffect, useRef } from 'react'
+import { useTRPC } from '~/trpc/react'
+
+/** Several events in a burst (a message, its conversation, its acks) cause one refetch. */
+const COALESCE_MS = 200
+
+/**
+ * Keeps the conversation list current: any message or conversation change in the organization
+ * refetches the list, so new conversations appear and active ones move to the top.
+ */
+export function useLiveConversationList() {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+  }, [])
+
+  useSubscription(
+    trpc.conversations.onEvents.subscriptionOptions(undefined, {
+      onData: () => {
+        if (timer.current) return
+        timer.current = setTimeout(() => {
+          timer.current = null
+          void queryClient.invalidateQueries(trpc.conversations.list.pathFilter())
+        }, COALESCE_MS)
+      },
+    }),
+  )
+}

@@ -1,0 +1,122 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useState } from 'react'
+import { Badge } from '~/components/badge'
+import { Button } from '~/components/button'
+import { Card, CardHeader } from '~/components/card'
+import { Field, Input } from '~/components/input'
+import { formatPhone } from '~/components/phone-text'
+import { WhatsAppStatusBadge } from '../whatsapp/whatsapp-status-badge'
+import type { WhatsAppStatusView } from '../whatsapp/whatsapp-types'
+import type { PhoneActions, PhoneState } from './use-phone-state'
+
+/** The business's own phone: is a device linked, is the number banned, is the network up; and QA's levers. */
+export function BusinessPhonePanel({ state, status, actions }: { state: PhoneState; status: WhatsAppStatusView | null; actions: PhoneActions }) {
+  const t = useTranslations('devPhone.business')
+  const [qr, setQr] = useState('')
+  const [scanPhone, setScanPhone] = useState('')
+  const [pushName, setPushName] = useState('')
+  const [failCount, setFailCount] = useState('1')
+  const qrOnScreen = status?.status === 'QR_CODE_PENDING' && Boolean(status.qrCode)
+
+  const rows: Array<[string, React.ReactNode, string]> = [
+    [
+      t('linked'),
+      state.linked ? <Badge tone="green">{t('yes')}</Badge> : <Badge tone="gray">{t('no')}</Badge>,
+      'phone-linked',
+    ],
+    [t('number'), <span key="n" dir="ltr" className="tabular-nums">{formatPhone(state.phone) ?? '—'}</span>, 'phone-number'],
+    [t('pushName'), state.pushName ?? '—', 'phone-push-name'],
+    [t('banned'), state.banned ? <Badge tone="red">{t('yes')}</Badge> : <Badge tone="gray">{t('no')}</Badge>, 'phone-banned'],
+    [t('network'), state.networkDown ? <Badge tone="red">{t('networkDown')}</Badge> : <Badge tone="green">{t('networkUp')}</Badge>, 'phone-network-state'],
+    [t('pending'), <span key="p" className="tabular-nums">{state.pendingMessages}</span>, 'phone-pending'],
+  ]
+
+  return (
+    <Card>
+      <CardHeader title={t('title')} actions={status && <WhatsAppStatusBadge status={status.status} />} />
+      <dl className="divide-y divide-slate-100 px-4 sm:px-5" data-testid="phone-state" data-linked={state.linked} data-banned={state.banned} data-network-down={state.networkDown}>
+        {rows.map(([label, value, testId]) => (
+          <div key={testId} className="flex items-center justify-between gap-4 py-2.5 text-sm">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="min-w-0 truncate text-right font-medium text-slate-900" data-testid={testId}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <div className="space-y-4 border-t border-slate-100 p-4 sm:p-5">
+        <div className="space-y-2">
+          <Button
+            className="w-full"
+            onClick={() => actions.scan.mutate({ qr: qr.trim() || undefined, phone: scanPhone.trim() || undefined, pushName: pushName.trim() || undefined })}
+            disabled={actions.scan.isPending}
+            data-testid="phone-scan"
+          >
+            {t('scan')}
+          </Button>
+          <p className="text-xs text-slate-500" data-testid="phone-qr-hint">
+            {qrOnScreen ? t('qrOnScreen') : t('noQrOnScreen')}
+          </p>
+          <details className="rounded-lg border border-slate-200 px-3 py-2 text-sm">
+            <summary className="cursor-pointer font-medium text-slate-700 select-none">{t('scanOptions')}</summary>
+            <div className="mt-3 space-y-3">
+              <Field label={t('pasteQr')} htmlFor="phone-qr">
+                <Input id="phone-qr" value={qr} onChange={(e) => setQr(e.target.value)} placeholder={t('pasteQrPlaceholder')} data-testid="phone-qr-input" />
+              </Field>
+              <Field label={t('scanAsNumber')} htmlFor="phone-scan-number">
+                <Input id="phone-scan-number" value={scanPhone} onChange={(e) => setScanPhone(e.target.value)} inputMode="tel" placeholder="+996 555 000 111" />
+              </Field>
+              <Field label={t('scanAsName')} htmlFor="phone-scan-name">
+                <Input id="phone-scan-name" value={pushName} onChange={(e) => setPushName(e.target.value)} placeholder="Soul Demo Shop" />
+              </Field>
+            </div>
+          </details>
+        </div>
+
+        <div className="grid grid-cols-2 gap-2">
+          <Button variant="secondary" onClick={() => actions.logout.mutate(undefined)} disabled={actions.logout.isPending} data-testid="phone-logout">
+            {t('logout')}
+          </Button>
+          {state.banned ? (
+            <Button variant="secondary" onClick={() => actions.unban.mutate(undefined)} disabled={actions.unban.isPending} data-testid="phone-ban" data-banned="true">
+              {t('unban')}
+            </Button>
+          ) : (
+            <Button variant="danger" onClick={() => actions.ban.mutate(undefined)} disabled={actions.ban.isPending} data-testid="phone-ban" data-banned="false">
+              {t('ban')}
+            </Button>
+          )}
+          <Button
+            variant="secondary"
+            className="col-span-2"
+            onClick={() => actions.setNetwork.mutate({ up: state.networkDown })}
+            disabled={actions.setNetwork.isPending}
+            data-testid="phone-network"
+            data-network-down={state.networkDown}
+          >
+            {state.networkDown ? t('bringNetworkUp') : t('takeNetworkDown')}
+          </Button>
+        </div>
+
+        <form
+          className="flex items-end gap-2"
+          onSubmit={(event) => {
+            event.preventDefault()
+            actions.failNextSends.mutate({ count: Number(failCount) })
+          }}
+        >
+          <Field label={t('failNext')} htmlFor="phone-fail-count" className="w-28">
+            <Input id="phone-fail-count" type="number" min={1} max={10} value={failCount} onChange={(e) => setFailCount(e.target.value)} data-testid="phone-fail-count" />
+          </Field>
+          <Button type="submit" variant="secondary" className="flex-1" disabled={actions.failNextSends.isPending} data-testid="phone-fail-next">
+            {t('failNextButton')}
+          </Button>
+        </form>
+        {actions.failNextSends.isSuccess && <p className="text-xs text-slate-500">{t('failNextDone', { count: actions.failNextSends.variables.count })}</p>}
+      </div>
+    </Card>
+  )
+}

@@ -1,0 +1,58 @@
+import { useTranslations } from 'next-intl'
+import { Alert } from '~/components/alert'
+
+/** Error codes the session manager and engines report, each explained in plain words in messages/*.json. */
+const knownCodes = new Set([
+  'LOGGED_OUT',
+  'QR_EXPIRED',
+  'BANNED',
+  'NETWORK',
+  'CONFLICT',
+  'MAX_RECONNECT',
+  'BROWSER_LAUNCH_FAILED',
+  'WHATSAPP_UNREACHABLE',
+  'NOT_CONNECTED',
+  'AUTH_FAILED',
+  'TIMEOUT',
+  'UNKNOWN',
+])
+
+/** The localized title and explanation for an error code (unknown codes get the generic one). */
+export function useErrorExplanation() {
+  const t = useTranslations('whatsapp.errors')
+  return (code: string) => {
+    const key = knownCodes.has(code) ? code : 'UNKNOWN'
+    return { title: t(`${key}.title`), body: t(`${key}.body`) }
+  }
+}
+
+/**
+ * What went wrong with the connection, in plain words, and what to do; the technical detail from the
+ * engine (English) is tucked away for whoever needs it.
+ */
+export function WhatsAppErrorExplanation({
+  code,
+  detail,
+  tone = 'error',
+  action,
+}: {
+  code: string
+  detail?: string | null
+  tone?: 'error' | 'warning' | 'info'
+  action?: React.ReactNode
+}) {
+  const t = useTranslations('whatsapp')
+  const explain = useErrorExplanation()
+  const { title, body } = explain(code)
+  return (
+    <Alert tone={tone} title={title} data-testid="whatsapp-error" data-code={code} action={action}>
+      <p>{body}</p>
+      {detail && (
+        <details className="mt-1 text-xs opacity-80">
+          <summary className="cursor-pointer select-none">{t('technicalDetails')}</summary>
+          <p className="mt-1 font-mono break-all">{detail}</p>
+        </details>
+      )}
+    </Alert>
+  )
+}
