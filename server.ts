@@ -57,11 +57,10 @@ onShutdown('http', 10, async () => {
   })
 })
 
+await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
+logger.info({ port: env.PORT, engine: env.WHATSAPP_ENGINE, mode: dev ? 'development' : 'production' }, `Soul CRM ready on http://localhost:${env.PORT}`)
+// After listening, so /api/health answers (and says what is wrong) even if Redis or PostgreSQL is down.
 await startBackground(env)
-
-server.listen(env.PORT, env.HOST, () => {
-  logger.info({ port: env.PORT, engine: env.WHATSAPP_ENGINE, mode: dev ? 'development' : 'production' }, `Soul CRM ready on http://localhost:${env.PORT}`)
-})
 
 let stopping = false
 async function shutdown(signal: string) {

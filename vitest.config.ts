@@ -17,7 +17,7 @@ export default defineConfig({
         resolve: { alias: { '~': src } },
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'prisma/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
           env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },

@@ -10,6 +10,7 @@ import { logger } from './logger'
 import { getRedis } from './redis'
 import { registerSessionManager } from './services'
 import type { EngineFactory } from './whatsapp/engine/types'
+import { startPipeline } from './queues/pipeline'
 import { WhatsAppSessionManager } from './whatsapp/session-manager'
 
 async function engineFactoryFor(env: Env): Promise<EngineFactory> {
@@ -27,6 +28,8 @@ async function engineFactoryFor(env: Env): Promise<EngineFactory> {
 export async function startBackground(env: Env): Promise<void> {
   const sessionManager = new WhatsAppSessionManager({ engineFactory: await engineFactoryFor(env) })
   registerSessionManager(sessionManager)
+  // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
+  const pipeline = startPipeline({ sessionManager })
   try {
     await sessionManager.start()
   } catch (err) {
@@ -37,6 +40,8 @@ export async function startBackground(env: Env): Promise<void> {
   logger.info({ engine: env.WHATSAPP_ENGINE, instanceId: sessionManager.instanceId }, 'WhatsApp session manager started')
 
   onShutdown('whatsapp-sessions', 20, () => sessionManager.disconnectAll())
+  onShutdown('queue-workers', 30, () => pipeline.stopWorkers())
+  onShutdown('queues', 40, () => pipeline.closeQueues())
   onShutdown('event-bus', 80, () => getEventBus().close())
   onShutdown('redis', 90, async () => {
     await getRedis().quit().catch(() => undefined)

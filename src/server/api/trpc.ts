@@ -21,6 +21,8 @@ export interface TRPCContext {
   locale: Locale
   /** Where the call came from: the browser, a server component, server-side code (agents), tests. */
   source: 'http' | 'rsc' | 'server' | 'test'
+  /** Set only by the agent API (server-side caller): sends go out as AI with agent priority. */
+  agent?: { type: string }
 }
 
 export function createTRPCContext(input: Partial<TRPCContext> & Pick<TRPCContext, 'user'>): TRPCContext {
@@ -71,17 +73,38 @@ const codeMap: Record<AppErrorCode, TRPCError['code']> = {
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 }
 
+function toTRPCError(error: unknown): unknown {
+  if (isAppError(error)) return new TRPCError({ code: codeMap[error.code], message: error.message, cause: error })
+  if (error instanceof TRPCError && isAppError(error.cause)) return toTRPCError(error.cause)
+  return error
+}
+
+/** Subscriptions fail while iterating, after the middleware returned: map their errors too. */
+async function* mapIterationErrors<T>(iterable: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* iterable
+  } catch (error) {
+    throw toTRPCError(error)
+  }
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
+}
+
 /** Turns domain errors into tRPC errors; logs unexpected ones without their inputs. */
-const errorMapping = t.middleware(async ({ next, path, ctx }) => {
+const errorMapping = t.middleware(async ({ next, path, ctx, type }) => {
   const result = await next()
   if (!result.ok) {
-    const cause = result.error.cause
-    if (isAppError(cause)) {
-      throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause })
-    }
+    const mapped = toTRPCError(result.error)
+    if (mapped !== result.error) throw mapped
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       logger.error({ path, userId: ctx.user?.id, organizationId: ctx.user?.organizationId, err: result.error.cause ?? result.error }, 'procedure failed')
     }
+    return result
+  }
+  if (type === 'subscription' && isAsyncIterable(result.data)) {
+    return { ...result, data: mapIterationErrors(result.data) }
   }
   return result
 })

@@ -2,7 +2,24 @@
  * Everything the server tells browsers in real time. Events are per organization; subscriptions only
  * ever read the caller's organization's stream.
  */
-import type { WhatsAppSessionStatus } from '../db/generated/enums'
+import type { MessageDirection, MessageSender, MessageStatus, WhatsAppSessionStatus } from '../db/generated/enums'
+
+/** A message as browsers show it (no internal fields). */
+export interface MessageView {
+  id: string
+  conversationId: string
+  content: string
+  direction: MessageDirection
+  sender: MessageSender
+  senderId: string | null
+  status: MessageStatus
+  language: string | null
+  error: string | null
+  createdAt: Date
+  sentAt: Date | null
+  deliveredAt: Date | null
+  readAt: Date | null
+}
 
 /** The full connection state, so a browser can replace what it shows with each event. */
 export interface WhatsAppStatusView {
@@ -23,11 +40,22 @@ export interface WhatsAppStatusView {
 
 export type AppEvent =
   | { type: 'whatsapp.status'; data: WhatsAppStatusView }
-  | { type: 'message.created'; data: { conversationId: string; messageId: string } }
-  | { type: 'message.updated'; data: { conversationId: string; messageId: string; status: string } }
-  | { type: 'conversation.updated'; data: { conversationId: string } }
-  | { type: 'bulk.progress'; data: { batchId: string; total: number; queued: number; sent: number; failed: number } }
+  | { type: 'message.created'; data: { conversationId: string; message: MessageView } }
+  | { type: 'message.updated'; data: { conversationId: string; message: MessageView } }
+  | { type: 'conversation.updated'; data: { conversationId: string; clientId: string; lastMessageAt: Date | null } }
+  | { type: 'bulk.progress'; data: BulkProgress }
   | { type: 'import.progress'; data: { importJobId: string } & Record<string, unknown> }
+
+export interface BulkProgress {
+  batchId: string
+  total: number
+  pending: number
+  sent: number
+  delivered: number
+  failed: number
+  /** Share of messages that reached a final state (sent, delivered, read or failed), 0–100. */
+  percent: number
+}
 
 export type AppEventType = AppEvent['type']
 

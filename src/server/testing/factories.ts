@@ -79,7 +79,9 @@ export async function createTenant() {
   const operator = await createUser(organization.id, 'OPERATOR')
   const client = await createClient(organization.id)
   const conversation = await createConversation(organization.id, client.id, ['Здравствуйте', 'Сколько стоит?'])
+  const batch = await db.bulkBatch.create({ data: { organizationId: organization.id, sender: 'HUMAN', total: 0 }, select: { id: true } })
   return {
+    batchId: batch.id,
     organization,
     admin,
     operator,

@@ -83,7 +83,8 @@ export class WhatsAppSessionManager {
     this.stopped = false
     this.commands = createRedis({ maxRetriesPerRequest: null })
     this.commands.on('message', (_channel: string, raw: string) => void this.onCommand(raw))
-    await this.commands.subscribe(redisKey('wa', 'commands')).catch((err) => this.log.warn({ err: err.message }, 'command channel unavailable'))
+    // Not awaited: with Redis down at boot this would wait for it; ioredis resubscribes on reconnect.
+    void this.commands.subscribe(redisKey('wa', 'commands')).catch((err) => this.log.warn({ err: err.message }, 'command channel unavailable'))
     await this.tick()
     this.ticker = setInterval(() => void this.tick(), this.tickMs)
     this.ticker.unref?.()
@@ -263,8 +264,20 @@ export class WhatsAppSessionManager {
   }
 
   /** Renews our leases (dropping sessions whose lease was lost) and takes over orphaned sessions. */
+  private ticking = false
+
   private async tick() {
-    if (this.stopped) return
+    // One pass at a time: with Redis slow or down, passes would otherwise pile up.
+    if (this.stopped || this.ticking) return
+    this.ticking = true
+    try {
+      await this.tickOnce()
+    } finally {
+      this.ticking = false
+    }
+  }
+
+  private async tickOnce() {
     for (const organizationId of [...this.clients.keys()]) {
       const kept = await this.leases.renew(organizationId).catch(() => true) // Redis blip: keep running
       if (!kept) {

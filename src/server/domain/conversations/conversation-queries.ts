@@ -80,21 +80,22 @@ export const messageSelect = {
  * A page of a conversation's messages, newest page first, returned oldest-to-newest for display.
  * `before` is a message id: the page ends just before it.
  */
-export async function listMessages(organizationId: string, conversationId: string, limit: number, before?: string) {
+export async function listMessages(organizationId: string, conversationId: string, limit: number, before?: string | null) {
   await getConversation(organizationId, conversationId)
-  let cursorDate: Date | undefined
+  let older: Prisma.MessageWhereInput = {}
   if (before) {
-    const anchor = await db.message.findFirst({ where: { id: before, organizationId, conversationId }, select: { createdAt: true } })
+    const anchor = await db.message.findFirst({ where: { id: before, organizationId, conversationId }, select: { id: true, createdAt: true } })
     if (!anchor) throw notFound('messageNotFound')
-    cursorDate = anchor.createdAt
+    // Strictly before the anchor in (createdAt, id) order, so messages sharing a timestamp are not skipped.
+    older = { OR: [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }] }
   }
   const rows = await db.message.findMany({
-    where: { organizationId, conversationId, ...(cursorDate ? { createdAt: { lt: cursorDate } } : {}) },
+    where: { organizationId, conversationId, ...older },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
     select: messageSelect,
   })
   const hasMore = rows.length > limit
   const items = rows.slice(0, limit).reverse()
-  return { items, hasMore, nextBefore: hasMore ? (items[0]?.id ?? null) : null }
+  return { items, hasMore, nextCursor: hasMore ? (items[0]?.id ?? null) : null }
 }

@@ -13,6 +13,15 @@ export const conversationByIdInput = z.object({ ...organizationIdInput, conversa
 export const messageListInput = z.object({
   ...organizationIdInput,
   conversationId: z.string().min(1).max(64),
-  before: z.string().min(1).max(64).optional(),
+  /** A message id: the page ends just before it (tRPC infinite queries call it `cursor`). */
+  cursor: z.string().min(1).max(64).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 })
+
+export const conversationEventsInput = z
+  .object({
+    ...organizationIdInput,
+    conversationId: z.string().min(1).max(64).optional(),
+    lastEventId: z.string().regex(/^\d+-\d+$/).max(40).nullish(),
+  })
+  .optional()

@@ -3,9 +3,14 @@ import { getEventBus } from '../../../events/event-bus'
 import { getSessionManager } from '../../../services'
 import { readStatusView } from '../../../whatsapp/session-status'
 import { adminProcedure, createTRPCRouter, orgProcedure } from '../../trpc'
+import { messagingProcedures } from './messaging.router'
+import { whatsappSettingsRouter } from './settings.router'
 import { disconnectInput, orgOnlyInput, statusSubscriptionInput } from './whatsapp.schema'
 
 export const whatsappRouter = createTRPCRouter({
+  ...messagingProcedures,
+  settings: whatsappSettingsRouter,
+
   /** Current connection state of the caller's organization. */
   status: orgProcedure.input(orgOnlyInput).query(({ ctx }) => readStatusView(ctx.organizationId)),
 

@@ -1,0 +1,32 @@
+/**
+ * Benchmarks run against their own database (soul_crm_bench) and Redis prefix (soul_bench), never the
+ * demo or test data. Import this first: it sets the environment before app modules read it.
+ */
+import { execFileSync } from 'node:child_process'
+import nextEnv from '@next/env'
+
+nextEnv.loadEnvConfig(process.cwd())
+const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
+base.pathname = '/soul_crm_bench'
+process.env.DATABASE_URL = base.toString()
+process.env.REDIS_PREFIX = 'soul_bench'
+process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent'
+process.env.WHATSAPP_ENGINE = 'simulator'
+process.env.WHATSAPP_DISABLE_DELAYS = 'true'
+
+/** Creates, migrates and empties the bench database, and clears the bench Redis prefix. */
+export async function prepareBenchStores(): Promise<void> {
+  execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', 'soul_crm_bench', '--reset'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const { clearRedisPrefix } = await import('../src/server/testing/global-setup')
+  await clearRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0', 'soul_bench')
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index]!
+}
+
+export function printTable(rows: Array<Record<string, string | number>>): void {
+  for (const row of rows) process.stdout.write(Object.entries(row).map(([k, v]) => `${k}=${v}`).join('  ') + '\n')
+}

@@ -1,0 +1,48 @@
+/**
+ * The sending API for AI agents (server-side code, never a browser). It goes through the tRPC
+ * server-side caller, so agents get the same validation, organization scoping, quotas and pacing as
+ * people, with agent priority (5) and sender AI. Agents may send at most 20 messages per bulk call.
+ *
+ *   await sendMessageForAgent(organizationId, '+996555123456', 'Здравствуйте!', conversationId, 'QUALIFICATION')
+ */
+import { createCaller } from '../api/root'
+import { createTRPCContext } from '../api/trpc'
+import type { SessionUser } from '../auth/session-user'
+import { logger } from '../logger'
+
+export const AGENT_BULK_LIMIT = 20
+
+/** The identity agents act under: scoped to one organization, recorded as `agent:<type>`. */
+export function agentPrincipal(organizationId: string, agentType: string): SessionUser {
+  return { id: `agent:${agentType}`, email: '', name: `AI agent ${agentType}`, role: 'ADMIN', organizationId, locale: null }
+}
+
+function agentCaller(organizationId: string, agentType: string) {
+  return createCaller(createTRPCContext({ user: agentPrincipal(organizationId, agentType), source: 'server', agent: { type: agentType } }))
+}
+
+/** Queues one message from an agent. `to` is used when there is no conversation yet. */
+export async function sendMessageForAgent(organizationId: string, to: string | null, content: string, conversationId: string | null, agentType: string) {
+  const result = await agentCaller(organizationId, agentType).whatsapp.send({
+    ...(conversationId ? { conversationId } : {}),
+    ...(to && !conversationId ? { to } : {}),
+    content,
+    priority: 5,
+  })
+  logger.info({ organizationId, agentType, messageId: result.messageId, conversationId: result.conversationId, event: 'agent.send' }, 'agent message queued')
+  return result
+}
+
+export interface AgentBulkMessage {
+  to?: string
+  clientId?: string
+  conversationId?: string
+  content: string
+}
+
+/** Queues up to 20 messages from an agent, under the organization's bulk rules. */
+export async function sendBulkMessagesForAgent(organizationId: string, messages: AgentBulkMessage[], agentType: string, options: { confirmed?: boolean } = {}) {
+  const result = await agentCaller(organizationId, agentType).whatsapp.sendBulk({ messages, confirmed: options.confirmed ?? false })
+  logger.info({ organizationId, agentType, batchId: result.batchId, queued: result.queued, failed: result.failed, event: 'agent.bulk' }, 'agent bulk queued')
+  return result
+}

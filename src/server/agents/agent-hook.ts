@@ -1,0 +1,32 @@
+/**
+ * Where AI agents plug into the incoming pipeline (a later stage). A responder gets the message and
+ * recent context and may return a reply; the pipeline queues it with a human-like delay through the
+ * same send path as everything else. Nothing is registered by default.
+ */
+export interface AgentContext {
+  organizationId: string
+  clientId: string
+  conversationId: string
+  messageId: string
+  body: string
+  language: string
+  recentMessages: Array<{ direction: 'INCOMING' | 'OUTGOING'; content: string; createdAt: Date }>
+}
+
+export interface AgentReply {
+  content: string
+  /** Recorded as the message's senderId and in logs (e.g. QUALIFICATION). */
+  agentType: string
+}
+
+export type AgentResponder = (context: AgentContext) => Promise<AgentReply | null>
+
+const globalForAgents = globalThis as unknown as { __soulAgentResponder?: AgentResponder | null }
+
+export function setAgentResponder(responder: AgentResponder | null): void {
+  globalForAgents.__soulAgentResponder = responder
+}
+
+export function getAgentResponder(): AgentResponder | null {
+  return globalForAgents.__soulAgentResponder ?? null
+}

@@ -1,0 +1,103 @@
+/**
+ * Bulk sends: one text (personalized per client) to many. Refused when mass sending is off; a batch
+ * above maxBatchSize needs explicit confirmation while confirmation is required; the day's quota must
+ * fit the whole batch before anything is queued. Sends are staggered at the organization's pace.
+ */
+import { db } from '../../db'
+import type { MessageSender } from '../../db/generated/enums'
+import { AppError, isAppError } from '../../errors'
+import { logger } from '../../logger'
+import { assertQuota, consumeQuota } from '../../queues/quota'
+import { getWhatsAppSettings } from '../settings/settings-service'
+import { fireAndForget, publishBulkProgress } from './message-events'
+import { assertCanSend, createAndQueue, resolveConversation } from './send-service'
+
+export interface BulkItem {
+  to?: string
+  clientId?: string
+  conversationId?: string
+  content: string
+}
+
+export interface BulkRequest {
+  organizationId: string
+  messages: BulkItem[]
+  /** The admin confirmed a large batch. */
+  confirmed: boolean
+  sender: Extract<MessageSender, 'HUMAN' | 'AI'>
+  senderId: string | null
+  priority?: number
+  createdById: string | null
+}
+
+export interface BulkResult {
+  batchId: string | null
+  queued: number
+  failed: number
+  errors: Array<{ index: number; to: string | null; error: string }>
+}
+
+/** `{name}` in a template becomes the client's name (or nothing, tidily, when unknown). */
+export function personalize(template: string, name: string | null | undefined): string {
+  const replaced = template.replace(/\{\s*name\s*\}/gi, name?.trim() ?? '')
+  return replaced.replace(/[ \t]+([,.!?])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim()
+}
+
+export async function sendBulk(request: BulkRequest): Promise<BulkResult> {
+  const { organizationId } = request
+  const settings = await getWhatsAppSettings(organizationId)
+  const count = request.messages.length
+  if (!settings.safety.enableMassSending) throw new AppError('BAD_REQUEST', 'bulkDisabled')
+  if (settings.safety.requireConfirmation && count > settings.safety.maxBatchSize && !request.confirmed) {
+    throw new AppError('BAD_REQUEST', 'bulkNeedsConfirmation', { count, max: settings.safety.maxBatchSize }, { count, max: settings.safety.maxBatchSize })
+  }
+  await assertCanSend(organizationId)
+
+  const errors: BulkResult['errors'] = []
+  const targets: Array<{ conversationId: string; content: string }> = []
+  for (const [index, item] of request.messages.entries()) {
+    const content = item.content.trim()
+    if (!content) {
+      errors.push({ index, to: item.to ?? null, error: 'emptyMessage' })
+      continue
+    }
+    try {
+      targets.push({ conversationId: await resolveConversation({ organizationId, ...item }), content })
+    } catch (error) {
+      errors.push({ index, to: item.to ?? null, error: isAppError(error) ? error.messageKey : 'internal' })
+    }
+  }
+  if (!targets.length) return { batchId: null, queued: 0, failed: errors.length, errors }
+
+  // The whole batch must fit in today's quota; nothing is queued otherwise.
+  const quota = await consumeQuota(organizationId, settings, targets.length, ['day']).catch(() => {
+    throw new AppError('UNAVAILABLE', 'queueUnavailable')
+  })
+  assertQuota(quota)
+
+  const batch = await db.bulkBatch.create({
+    data: { organizationId, createdById: request.createdById, sender: request.sender, total: targets.length },
+    select: { id: true },
+  })
+  const gapMs = Math.round(60_000 / settings.rateLimiting.messagesPerMinute)
+  let queued = 0
+  for (const [i, target] of targets.entries()) {
+    await createAndQueue(
+      {
+        organizationId,
+        conversationId: target.conversationId,
+        content: target.content,
+        sender: request.sender,
+        senderId: request.senderId,
+        priority: request.priority ?? 1,
+        batchId: batch.id,
+        delayMs: i * gapMs,
+      },
+      target.conversationId,
+    )
+    queued += 1
+  }
+  logger.info({ organizationId, batchId: batch.id, queued, failed: errors.length, sender: request.sender, senderId: request.senderId }, 'bulk send queued')
+  fireAndForget(publishBulkProgress(organizationId, batch.id))
+  return { batchId: batch.id, queued, failed: errors.length, errors }
+}

@@ -1,0 +1,59 @@
+/** Publishes message and conversation changes for open ConversationViews and bulk progress bars. */
+import { db } from '../../db'
+import { getEventBus } from '../../events/event-bus'
+import type { BulkProgress, MessageView } from '../../events/event-types'
+import { messageSelect } from '../conversations/conversation-queries'
+
+export async function loadMessageView(messageId: string): Promise<(MessageView & { organizationId: string; batchId: string | null }) | null> {
+  return db.message.findUnique({ where: { id: messageId }, select: { ...messageSelect, organizationId: true, batchId: true } })
+}
+
+export async function publishMessage(kind: 'message.created' | 'message.updated', messageId: string): Promise<void> {
+  const row = await loadMessageView(messageId)
+  if (!row) return
+  const { organizationId, batchId, ...message } = row
+  await getEventBus().publish(organizationId, { type: kind, data: { conversationId: message.conversationId, message } })
+  if (batchId && kind === 'message.updated') await publishBulkProgress(organizationId, batchId)
+}
+
+export async function publishConversation(organizationId: string, conversationId: string): Promise<void> {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, organizationId },
+    select: { id: true, clientId: true, lastMessageAt: true },
+  })
+  if (!conversation) return
+  await getEventBus().publish(organizationId, {
+    type: 'conversation.updated',
+    data: { conversationId, clientId: conversation.clientId, lastMessageAt: conversation.lastMessageAt },
+  })
+}
+
+export async function bulkProgress(organizationId: string, batchId: string): Promise<BulkProgress | null> {
+  const batch = await db.bulkBatch.findFirst({ where: { id: batchId, organizationId }, select: { total: true } })
+  if (!batch) return null
+  const groups = await db.message.groupBy({ by: ['status'], where: { organizationId, batchId }, _count: { _all: true } })
+  const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0
+  const sent = count('SENT')
+  const delivered = count('DELIVERED') + count('READ')
+  const failed = count('FAILED')
+  const done = sent + delivered + failed
+  return {
+    batchId,
+    total: batch.total,
+    pending: count('PENDING'),
+    sent,
+    delivered,
+    failed,
+    percent: batch.total ? Math.round((done / batch.total) * 100) : 100,
+  }
+}
+
+export async function publishBulkProgress(organizationId: string, batchId: string): Promise<void> {
+  const progress = await bulkProgress(organizationId, batchId)
+  if (progress) await getEventBus().publish(organizationId, { type: 'bulk.progress', data: progress })
+}
+
+/** Events never block or fail the work that caused them. */
+export function fireAndForget(promise: Promise<unknown>): void {
+  promise.catch(() => undefined)
+}

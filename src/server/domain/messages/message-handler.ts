@@ -1,0 +1,68 @@
+/**
+ * WhatsAppMessageHandler: what happens to a customer's message once it is stored. It detects language
+ * and cultural context, keeps the client's profile current, checks duplicates, and asks the agent hook
+ * for a reply. Called by the incoming pipeline, never directly from a WhatsApp event.
+ */
+import { db, type Prisma } from '../../db'
+import { getAgentResponder, type AgentReply } from '../../agents/agent-hook'
+import { detectCulturalContext, detectLanguage } from '../../import/parsers'
+import { checkDuplicate } from '../../import/validators/duplicate-detector'
+import type { Logger } from '../../logger'
+
+export interface HandledMessage {
+  organizationId: string
+  clientId: string
+  conversationId: string
+  messageId: string
+  whatsappMessageId: string
+  body: string
+}
+
+export interface HandlerResult {
+  language: string
+  culturalContext: ReturnType<typeof detectCulturalContext>
+  reply: AgentReply | null
+}
+
+export class WhatsAppMessageHandler {
+  constructor(private readonly log: Logger) {}
+
+  async handleIncomingMessage(message: HandledMessage): Promise<HandlerResult> {
+    const language = detectLanguage(message.body)
+    const culturalContext = detectCulturalContext(message.body, language)
+    const duplicate = await checkDuplicate(message.organizationId, { whatsappMessageId: message.whatsappMessageId })
+    if (duplicate.messageId && duplicate.messageId !== message.messageId) {
+      this.log.warn({ messageId: message.messageId, duplicateOf: duplicate.messageId }, 'duplicate message')
+    }
+    await db.message.update({ where: { id: message.messageId }, data: { language }, select: { id: true } })
+    const client = await db.client.findUniqueOrThrow({ where: { id: message.clientId }, select: { preferredLanguage: true, metadata: true } })
+    const metadata = { ...(client.metadata as Record<string, unknown>), culturalContext, lastLanguage: language }
+    await db.client.update({
+      where: { id: message.clientId },
+      data: {
+        metadata: metadata as unknown as Prisma.InputJsonValue,
+        ...(!client.preferredLanguage && language !== 'und' ? { preferredLanguage: language } : {}),
+      },
+      select: { id: true },
+    })
+    const reply = await this.askAgent(message, language)
+    return { language, culturalContext, reply }
+  }
+
+  private async askAgent(message: HandledMessage, language: string): Promise<AgentReply | null> {
+    const responder = getAgentResponder()
+    if (!responder) return null
+    const recent = await db.message.findMany({
+      where: { organizationId: message.organizationId, conversationId: message.conversationId },
+      orderBy: { createdAt: 'desc' },
+      take: 10,
+      select: { direction: true, content: true, createdAt: true },
+    })
+    try {
+      return await responder({ ...message, language, recentMessages: recent.reverse() })
+    } catch (err) {
+      this.log.error({ err, messageId: message.messageId }, 'agent failed; no reply')
+      return null
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Accepting outgoing messages: the row exists from the moment a message is accepted (PENDING), then
+ * the send queue takes it. Quotas are checked here; pacing happens in the send worker. When Redis is
+ * down the message is still accepted and stored, and the outbox relay queues it once Redis is back.
+ */
+import { db } from '../../db'
+import type { MessageSender } from '../../db/generated/enums'
+import { AppError } from '../../errors'
+import { logger } from '../../logger'
+import { importClient } from '../../import/importers/client-importer'
+import { importConversation, touchConversation } from '../../import/importers/conversation-importer'
+import { assertQuota, consumeQuota, type QuotaDecision } from '../../queues/quota'
+import { enqueueSend, removeFailedSendJob } from '../../queues/send-queue'
+import { getWhatsAppSettings } from '../settings/settings-service'
+import { fireAndForget, publishConversation, publishMessage } from './message-events'
+
+export interface OutgoingRequest {
+  organizationId: string
+  content: string
+  /** Where to send: an existing conversation, a client, or a phone number. */
+  conversationId?: string
+  clientId?: string
+  to?: string
+  sender: Extract<MessageSender, 'HUMAN' | 'AI'>
+  /** The user's id (HUMAN) or the agent type (AI). */
+  senderId: string | null
+  /** 1 normal, 5 agents, 10 urgent. */
+  priority?: number
+  delayMs?: number
+  batchId?: string
+}
+
+export interface AcceptedMessage {
+  id: string
+  conversationId: string
+  queued: boolean
+  quota: QuotaDecision | null
+}
+
+/** Refuses sending for a banned number: nothing would ever go out. */
+export async function assertCanSend(organizationId: string): Promise<void> {
+  const session = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { errorCode: true } })
+  if (session?.errorCode === 'BANNED') throw new AppError('PRECONDITION_FAILED', 'whatsappBanned')
+}
+
+/** The conversation to send into, creating client and conversation for a new number. */
+export async function resolveConversation(request: Pick<OutgoingRequest, 'organizationId' | 'conversationId' | 'clientId' | 'to'>): Promise<string> {
+  const { organizationId } = request
+  if (request.conversationId) {
+    const conversation = await db.conversation.findFirst({
+      where: { id: request.conversationId, organizationId, channel: 'WHATSAPP' },
+      select: { id: true },
+    })
+    if (!conversation) throw new AppError('NOT_FOUND', 'conversationNotFound')
+    return conversation.id
+  }
+  if (request.clientId) {
+    const client = await db.client.findFirst({ where: { id: request.clientId, organizationId }, select: { id: true } })
+    if (!client) throw new AppError('NOT_FOUND', 'clientNotFound')
+    return (await importConversation(organizationId, client.id)).id
+  }
+  if (request.to) {
+    const client = await importClient(organizationId, { phone: request.to })
+    if (!client) throw new AppError('BAD_REQUEST', 'phoneInvalid', { phone: request.to.slice(0, 32) })
+    return (await importConversation(organizationId, client.id)).id
+  }
+  throw new AppError('BAD_REQUEST', 'recipientRequired')
+}
+
+/** Creates the PENDING row and hands it to the queue (or to the relay when Redis is down). */
+export async function createAndQueue(request: OutgoingRequest, conversationId: string): Promise<{ id: string; queued: boolean }> {
+  const now = new Date()
+  const message = await db.message.create({
+    data: {
+      organizationId: request.organizationId,
+      conversationId,
+      content: request.content,
+      direction: 'OUTGOING',
+      sender: request.sender,
+      senderId: request.senderId,
+      status: 'PENDING',
+      priority: request.priority ?? 1,
+      batchId: request.batchId ?? null,
+    },
+    select: { id: true },
+  })
+  await touchConversation(conversationId, now)
+  const queued = await enqueueSend({ messageId: message.id, organizationId: request.organizationId }, { priority: request.priority, delayMs: request.delayMs })
+  if (queued) await db.message.update({ where: { id: message.id }, data: { queuedAt: new Date() }, select: { id: true } })
+  fireAndForget(publishMessage('message.created', message.id))
+  fireAndForget(publishConversation(request.organizationId, conversationId))
+  return { id: message.id, queued }
+}
+
+/** Accepts one message: checks the ban, the recipient and the minute/hour/day quotas. */
+export async function acceptOutgoing(request: OutgoingRequest): Promise<AcceptedMessage> {
+  const content = request.content.trim()
+  if (!content) throw new AppError('BAD_REQUEST', 'emptyMessage')
+  await assertCanSend(request.organizationId)
+  const conversationId = await resolveConversation(request)
+  const settings = await getWhatsAppSettings(request.organizationId)
+  let quota: QuotaDecision | null = null
+  try {
+    quota = await consumeQuota(request.organizationId, settings, 1)
+  } catch (err) {
+    // Redis is down: accept and store (nothing is lost); pacing still applies when it is sent.
+    logger.warn({ organizationId: request.organizationId, err: (err as Error).message }, 'quota not checked: redis unavailable')
+  }
+  if (quota) assertQuota(quota)
+  const created = await createAndQueue({ ...request, content }, conversationId)
+  logger.info(
+    { organizationId: request.organizationId, messageId: created.id, sender: request.sender, senderId: request.senderId, priority: request.priority ?? 1, queued: created.queued },
+    'outgoing message accepted',
+  )
+  return { ...created, conversationId, quota }
+}
+
+/** Puts a FAILED message back in the queue (the retry button). */
+export async function retryMessage(organizationId: string, messageId: string): Promise<{ id: string; queued: boolean }> {
+  await assertCanSend(organizationId)
+  const message = await db.message.findFirst({
+    where: { id: messageId, organizationId, direction: 'OUTGOING' },
+    select: { id: true, status: true, priority: true },
+  })
+  if (!message) throw new AppError('NOT_FOUND', 'messageNotFound')
+  if (message.status !== 'FAILED') throw new AppError('BAD_REQUEST', 'retryOnlyFailed')
+  const settings = await getWhatsAppSettings(organizationId)
+  const quota = await consumeQuota(organizationId, settings, 1).catch(() => null)
+  if (quota) assertQuota(quota)
+  await db.message.update({ where: { id: messageId }, data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null }, select: { id: true } })
+  // The failed job is kept for inspection until now; it must go for the id to be queued again.
+  await removeFailedSendJob(messageId)
+  const queued = await enqueueSend({ messageId, organizationId }, { priority: message.priority })
+  if (queued) await db.message.update({ where: { id: messageId }, data: { queuedAt: new Date() }, select: { id: true } })
+  fireAndForget(publishMessage('message.updated', messageId))
+  return { id: messageId, queued }
+}

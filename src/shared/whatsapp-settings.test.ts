@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { ZodError } from 'zod'
+import { getDefaultWhatsAppSettings, mergeWhatsAppSettings, settingsWarnings, validateWhatsAppSettings } from './whatsapp-settings'
+
+function issueMessages(fn: () => unknown): string[] {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw error
+  }
+  return []
+}
+
+describe('WhatsApp settings', () => {
+  it('defaults are conservative', () => {
+    expect(getDefaultWhatsAppSettings()).toEqual({
+      rateLimiting: { messagesPerMinute: 10, messagesPerHour: 100, messagesPerDay: 500, concurrency: 3 },
+      safety: { enableMassSending: false, requireConfirmation: true, maxBatchSize: 50 },
+    })
+  })
+
+  it('fills what is missing with defaults', () => {
+    const s = validateWhatsAppSettings({ rateLimiting: { messagesPerMinute: 5 } })
+    expect(s.rateLimiting).toEqual({ messagesPerMinute: 5, messagesPerHour: 100, messagesPerDay: 500, concurrency: 3 })
+    expect(s.safety.enableMassSending).toBe(false)
+    expect(validateWhatsAppSettings(undefined)).toEqual(getDefaultWhatsAppSettings())
+  })
+
+  it('refuses more than 20 messages a minute and other unsafe values', () => {
+    expect(issueMessages(() => validateWhatsAppSettings({ rateLimiting: { messagesPerMinute: 21 } }))).toEqual([
+      'rateLimiting.messagesPerMinute: validation.perMinuteTooHigh',
+    ])
+    expect(issueMessages(() => validateWhatsAppSettings({ rateLimiting: { concurrency: 10 } }))).toEqual([
+      'rateLimiting.concurrency: validation.concurrencyTooHigh',
+    ])
+    expect(issueMessages(() => validateWhatsAppSettings({ safety: { maxBatchSize: 500 } }))).toEqual(['safety.maxBatchSize: validation.batchTooLarge'])
+    expect(issueMessages(() => validateWhatsAppSettings({ rateLimiting: { messagesPerMinute: 0 } }))).toEqual([
+      'rateLimiting.messagesPerMinute: validation.atLeastOne',
+    ])
+    expect(issueMessages(() => validateWhatsAppSettings({ rateLimiting: { messagesPerMinute: 2.5 } }))[0]).toMatch(/wholeNumber/)
+  })
+
+  it('refuses inconsistent windows', () => {
+    expect(issueMessages(() => validateWhatsAppSettings({ rateLimiting: { messagesPerMinute: 20, messagesPerHour: 10 } }))).toEqual([
+      'rateLimiting.messagesPerHour: validation.hourBelowMinute',
+    ])
+    expect(issueMessages(() => validateWhatsAppSettings({ rateLimiting: { messagesPerHour: 200, messagesPerDay: 100 } }))).toEqual([
+      'rateLimiting.messagesPerDay: validation.dayBelowHour',
+    ])
+  })
+
+  it('merges a patch over current values', () => {
+    const merged = mergeWhatsAppSettings(getDefaultWhatsAppSettings(), { safety: { enableMassSending: true } })
+    expect(merged.safety).toEqual({ enableMassSending: true, requireConfirmation: true, maxBatchSize: 50 })
+    expect(merged.rateLimiting.messagesPerMinute).toBe(10)
+  })
+
+  it('warns about risky but allowed values', () => {
+    expect(settingsWarnings(getDefaultWhatsAppSettings())).toEqual([])
+    const risky = validateWhatsAppSettings({
+      rateLimiting: { messagesPerMinute: 15, messagesPerHour: 200, messagesPerDay: 1000, concurrency: 4 },
+      safety: { enableMassSending: true, requireConfirmation: false, maxBatchSize: 80 },
+    })
+    expect(settingsWarnings(risky)).toEqual([
+      'perMinuteRisky',
+      'perHourRisky',
+      'perDayRisky',
+      'concurrencyRisky',
+      'batchRisky',
+      'massSendingWithoutConfirmation',
+    ])
+  })
+})

@@ -1,0 +1,107 @@
+/**
+ * An organization's WhatsApp limits and safety switches, shared by the server (validation, queues) and
+ * the settings form (same schema, same warnings). Defaults are conservative: a new business number
+ * that sends fast gets banned. Error and warning texts are i18n keys (messages/*.json).
+ */
+import { z } from 'zod'
+
+/** Hard bounds: values beyond these are refused outright. */
+export const SAFE_BOUNDS = {
+  messagesPerMinute: 20,
+  messagesPerHour: 300,
+  messagesPerDay: 2000,
+  concurrency: 5,
+  maxBatchSize: 100,
+} as const
+
+/** Values above these are allowed but risky: the form warns in plain words. */
+export const RISK_THRESHOLDS = {
+  messagesPerMinute: 10,
+  messagesPerHour: 150,
+  messagesPerDay: 500,
+  concurrency: 3,
+  maxBatchSize: 50,
+} as const
+
+const count = (max: number, tooHighKey: string) =>
+  z.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.atLeastOne').max(max, tooHighKey)
+
+export const rateLimitingSchema = z.object({
+  messagesPerMinute: count(SAFE_BOUNDS.messagesPerMinute, 'validation.perMinuteTooHigh').default(10),
+  messagesPerHour: count(SAFE_BOUNDS.messagesPerHour, 'validation.perHourTooHigh').default(100),
+  messagesPerDay: count(SAFE_BOUNDS.messagesPerDay, 'validation.perDayTooHigh').default(500),
+  concurrency: count(SAFE_BOUNDS.concurrency, 'validation.concurrencyTooHigh').default(3),
+})
+
+export const safetySchema = z.object({
+  enableMassSending: z.boolean().default(false),
+  requireConfirmation: z.boolean().default(true),
+  maxBatchSize: count(SAFE_BOUNDS.maxBatchSize, 'validation.batchTooLarge').default(50),
+})
+
+export const whatsAppSettingsSchema = z
+  .object({
+    rateLimiting: rateLimitingSchema.default(() => rateLimitingSchema.parse({})),
+    safety: safetySchema.default(() => safetySchema.parse({})),
+  })
+  .superRefine((s, ctx) => {
+    const r = s.rateLimiting
+    if (r.messagesPerHour < r.messagesPerMinute) {
+      ctx.addIssue({ code: 'custom', path: ['rateLimiting', 'messagesPerHour'], message: 'validation.hourBelowMinute' })
+    }
+    if (r.messagesPerDay < r.messagesPerHour) {
+      ctx.addIssue({ code: 'custom', path: ['rateLimiting', 'messagesPerDay'], message: 'validation.dayBelowHour' })
+    }
+  })
+
+export type WhatsAppSettings = z.infer<typeof whatsAppSettingsSchema>
+
+/** A partial update from the form: any field may be left out and keeps its current value. */
+export const whatsAppSettingsPatchSchema = z.object({
+  rateLimiting: rateLimitingSchema.partial().optional(),
+  safety: safetySchema.partial().optional(),
+})
+export type WhatsAppSettingsPatch = z.infer<typeof whatsAppSettingsPatchSchema>
+
+/** The conservative defaults: 10/min, 100/h, 500/day, 3 at once; mass sending off. */
+export function getDefaultWhatsAppSettings(): WhatsAppSettings {
+  return whatsAppSettingsSchema.parse({})
+}
+
+/**
+ * Fills defaults and validates. Throws a ZodError (with i18n keys as messages) for unsafe or
+ * inconsistent values, e.g. more than 20 messages a minute.
+ */
+export function validateWhatsAppSettings(settings: unknown): WhatsAppSettings {
+  return whatsAppSettingsSchema.parse(settings ?? {})
+}
+
+/** Applies a patch on top of current settings and validates the result. */
+export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsAppSettingsPatch): WhatsAppSettings {
+  return validateWhatsAppSettings({
+    rateLimiting: { ...current.rateLimiting, ...patch.rateLimiting },
+    safety: { ...current.safety, ...patch.safety },
+  })
+}
+
+export type SettingsWarning =
+  | 'perMinuteRisky'
+  | 'perHourRisky'
+  | 'perDayRisky'
+  | 'concurrencyRisky'
+  | 'batchRisky'
+  | 'massSendingWithoutConfirmation'
+
+/** What the form should warn about (allowed, but a ban becomes likelier). */
+export function settingsWarnings(settings: WhatsAppSettings): SettingsWarning[] {
+  const r = settings.rateLimiting
+  const s = settings.safety
+  const warnings: SettingsWarning[] = []
+  if (r.messagesPerMinute > RISK_THRESHOLDS.messagesPerMinute) warnings.push('perMinuteRisky')
+  if (r.messagesPerHour > RISK_THRESHOLDS.messagesPerHour) warnings.push('perHourRisky')
+  if (r.messagesPerDay > RISK_THRESHOLDS.messagesPerDay) warnings.push('perDayRisky')
+  if (r.concurrency > RISK_THRESHOLDS.concurrency) warnings.push('concurrencyRisky')
+  if (s.maxBatchSize > RISK_THRESHOLDS.maxBatchSize) warnings.push('batchRisky')
+  if (s.enableMassSending && !s.requireConfirmation) warnings.push('massSendingWithoutConfirmation')
+  return warnings
+}
