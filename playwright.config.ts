@@ -8,7 +8,9 @@ import { defineConfig } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 3210)
 const baseURL = `http://localhost:${port}`
 const dbBase = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
-dbBase.pathname = '/soul_crm_e2e'
+const namespace = process.env.SOUL_TEST_NAMESPACE ? `_${process.env.SOUL_TEST_NAMESPACE}` : ''
+export const e2eDatabase = `soul_crm_e2e${namespace}`
+dbBase.pathname = `/${e2eDatabase}`
 
 export const e2eServerEnv = {
   NODE_ENV: process.env.E2E_DEV ? 'development' : 'production',
@@ -16,7 +18,7 @@ export const e2eServerEnv = {
   HOST: '127.0.0.1',
   DATABASE_URL: dbBase.toString(),
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
-  REDIS_PREFIX: 'soul_e2e',
+  REDIS_PREFIX: `soul_e2e${namespace}`,
   AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
   AUTH_URL: baseURL,
   WHATSAPP_ENGINE: 'simulator',

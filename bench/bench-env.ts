@@ -10,7 +10,7 @@ const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.
 base.pathname = '/soul_crm_bench'
 process.env.DATABASE_URL = base.toString()
 process.env.REDIS_PREFIX = 'soul_bench'
-process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent'
+process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'silent'
 process.env.WHATSAPP_ENGINE = 'simulator'
 process.env.WHATSAPP_DISABLE_DELAYS = 'true'
 

@@ -24,7 +24,8 @@ echo "== build"
 if npx next build >"$reports/build.log" 2>&1; then
   echo "build ok"
   echo "== end-to-end tests"
-  node --import tsx scripts/prepare-db.ts soul_crm_e2e --reset --seed || status=1
+  e2e_db="soul_crm_e2e${SOUL_TEST_NAMESPACE:+_$SOUL_TEST_NAMESPACE}"
+  node --import tsx scripts/prepare-db.ts "$e2e_db" --reset --seed || status=1
   PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json || status=1
 else
   tail -60 "$reports/build.log"

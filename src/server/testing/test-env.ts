@@ -1,13 +1,15 @@
 /** The integration tests' own database and Redis prefix, derived from the developer's DATABASE_URL. */
+// SOUL_TEST_NAMESPACE lets two runs on one machine (a developer and a CI check) keep apart.
+const namespace = process.env.SOUL_TEST_NAMESPACE ? `_${process.env.SOUL_TEST_NAMESPACE}` : ''
 const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
-base.pathname = '/soul_crm_test'
+base.pathname = `/soul_crm_test${namespace}`
 
 export const integrationEnv = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   DATABASE_URL: base.toString(),
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
-  REDIS_PREFIX: 'soul_test',
+  REDIS_PREFIX: `soul_test${namespace}`,
   AUTH_SECRET: 'test-secret-not-for-production-0123456789',
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',

@@ -279,7 +279,12 @@ export class WhatsAppSessionManager {
 
   private async tickOnce() {
     for (const organizationId of [...this.clients.keys()]) {
-      const kept = await this.leases.renew(organizationId).catch(() => true) // Redis blip: keep running
+      // A Redis blip keeps us running; an expired lease nobody else took (a stalled event loop, or Redis
+      // restarted empty) is simply taken again. Only a lease held by another process stops us.
+      const kept = await this.leases
+        .renew(organizationId)
+        .then((renewed) => renewed || this.leases.acquire(organizationId))
+        .catch(() => true)
       if (!kept) {
         this.log.warn({ organizationId }, 'lease lost: another process owns this session now')
         await this.serialize(organizationId, () => this.stopLocal(organizationId, { keepLease: true }))
