@@ -13,7 +13,8 @@ export function Switch({
   return (
     <label className={cx('flex items-start gap-3', props.disabled ? 'cursor-not-allowed' : 'cursor-pointer', className)}>
       <span className="relative mt-0.5 inline-flex shrink-0">
-        <input type="checkbox" role="switch" className="peer sr-only" {...props} />
+        {/* Transparent over the track (not sr-only), so clicks and taps on the switch hit the real checkbox. */}
+        <input type="checkbox" role="switch" className="peer absolute inset-0 z-10 m-0 size-full cursor-pointer opacity-0 disabled:cursor-not-allowed" {...props} />
         <span
           aria-hidden
           className="h-6 w-10 rounded-full bg-slate-300 transition-colors peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500 peer-disabled:opacity-60"

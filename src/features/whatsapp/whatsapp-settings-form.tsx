@@ -56,6 +56,8 @@ export function WhatsAppSettingsForm({ canManage }: { canManage: boolean }) {
   const t = useTranslations()
   const trpc = useTRPC()
   const query = useQuery(trpc.whatsapp.settings.get.queryOptions())
+  // Kept here: saving re-keys the fields below, and "Saved" must survive that.
+  const [justSaved, setJustSaved] = useState(false)
 
   return (
     <Card>
@@ -73,18 +75,33 @@ export function WhatsAppSettingsForm({ canManage }: { canManage: boolean }) {
         </div>
       ) : (
         // Re-keyed by the saved values, so the form starts over from what the server stored.
-        <SettingsFormFields key={JSON.stringify(query.data.settings)} saved={query.data.settings} canManage={canManage} />
+        <SettingsFormFields
+          key={JSON.stringify(query.data.settings)}
+          saved={query.data.settings}
+          canManage={canManage}
+          justSaved={justSaved}
+          setJustSaved={setJustSaved}
+        />
       )}
     </Card>
   )
 }
 
-function SettingsFormFields({ saved, canManage }: { saved: WhatsAppSettings; canManage: boolean }) {
+function SettingsFormFields({
+  saved,
+  canManage,
+  justSaved,
+  setJustSaved,
+}: {
+  saved: WhatsAppSettings
+  canManage: boolean
+  justSaved: boolean
+  setJustSaved: (saved: boolean) => void
+}) {
   const t = useTranslations('whatsapp.settings')
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const [values, setValues] = useState(() => toForm(saved))
-  const [justSaved, setJustSaved] = useState(false)
   const update = useMutation(
     trpc.whatsapp.settings.update.mutationOptions({
       onSuccess: (result) => {

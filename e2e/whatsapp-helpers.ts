@@ -1,0 +1,101 @@
+/**
+ * Shared steps for the WhatsApp flows (whatsapp-connection.e2e.ts, messaging.e2e.ts): signing in,
+ * calling the tRPC API with a browser context's cookies, and getting the demo organization's
+ * simulated WhatsApp connected or disconnected.
+ */
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+
+export const users = {
+  admin: { email: 'admin@demo.soul.kg', password: 'demo-admin-2026' },
+  operator: { email: 'operator@demo.soul.kg', password: 'demo-operator-2026' },
+  otherAdmin: { email: 'admin@other.soul.kg', password: 'other-admin-2026' },
+} as const
+
+export type User = (typeof users)[keyof typeof users]
+
+/** Development mode compiles each page on its first visit: be patient with navigations. */
+export const NAV_TIMEOUT = 120_000
+
+export async function signIn(page: Page, user: User) {
+  await page.goto('/sign-in', { timeout: NAV_TIMEOUT })
+  await page.getByTestId('email').fill(user.email)
+  await page.getByTestId('password').fill(user.password)
+  await page.getByTestId('sign-in-submit').click()
+  await page.waitForURL('**/conversations', { timeout: NAV_TIMEOUT })
+}
+
+/** A fresh browser context (its own cookies) signed in as `user`. */
+export async function signedIn(browser: Browser, user: User): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, user)
+  return { context, page }
+}
+
+/** Calls a tRPC procedure over HTTP as the page's user (superjson envelope); returns the data or throws with the status. */
+export async function trpc<T = unknown>(page: Page, kind: 'query' | 'mutation', path: string, input?: unknown): Promise<T> {
+  const body = input === undefined ? undefined : JSON.stringify({ json: input })
+  const response =
+    kind === 'query'
+      ? await page.request.get(`/api/trpc/${path}${body ? `?input=${encodeURIComponent(body)}` : ''}`)
+      : await page.request.post(`/api/trpc/${path}`, { data: body ?? '{}', headers: { 'content-type': 'application/json' } })
+  const payload = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } }
+  if (!response.ok() || !payload.result) throw new Error(`${path} → ${response.status()}: ${payload.error?.json.message ?? 'no result'}`)
+  return payload.result.data.json
+}
+
+export interface WhatsAppSettings {
+  rateLimiting: { messagesPerMinute: number; messagesPerHour: number; messagesPerDay: number; concurrency: number }
+  safety: { enableMassSending: boolean; requireConfirmation: boolean; maxBatchSize: number }
+}
+
+export async function readSettings(page: Page): Promise<WhatsAppSettings> {
+  return (await trpc<{ settings: WhatsAppSettings }>(page, 'query', 'whatsapp.settings.get')).settings
+}
+
+/** Saves the whole settings object (the server validates the merged result in one go). */
+export async function writeSettings(page: Page, settings: WhatsAppSettings) {
+  await trpc(page, 'mutation', 'whatsapp.settings.update', settings)
+}
+
+async function status(page: Page): Promise<string> {
+  return (await trpc<{ status: string }>(page, 'query', 'whatsapp.status')).status
+}
+
+/** Stops the session (and unlinks the simulated device) through the API, and waits for DISCONNECTED. */
+export async function disconnectViaApi(adminPage: Page) {
+  await trpc(adminPage, 'mutation', 'whatsapp.disconnect', { logout: true })
+  await expect.poll(() => status(adminPage), { timeout: 30_000 }).toBe('DISCONNECTED')
+}
+
+/**
+ * Gets WhatsApp connected the way a person does: Connect on the settings page (admin), then "Scan QR"
+ * on /dev/phone (QA). `adminPage` ends on /settings/whatsapp, `qaPage` on /dev/phone.
+ */
+export async function connectWithPhone(adminPage: Page, qaPage: Page) {
+  await adminPage.goto('/settings/whatsapp', { timeout: NAV_TIMEOUT })
+  const badge = adminPage.getByTestId('whatsapp-status')
+  await expect(badge).toBeVisible({ timeout: 30_000 })
+  if ((await badge.getAttribute('data-status')) === 'CONNECTED') return
+  if ((await badge.getAttribute('data-status')) !== 'DISCONNECTED') {
+    await disconnectViaApi(adminPage)
+    await expect(badge).toHaveAttribute('data-status', 'DISCONNECTED', { timeout: 15_000 })
+  }
+  await adminPage.getByTestId('whatsapp-connect').or(adminPage.getByTestId('whatsapp-retry')).first().click()
+  const qr = adminPage.getByTestId('whatsapp-qr')
+  await expect(qr).toBeVisible({ timeout: 15_000 })
+  const code = await qr.getAttribute('data-qr')
+  expect(code).toBeTruthy()
+
+  await qaPage.goto('/dev/phone', { timeout: NAV_TIMEOUT })
+  await qaPage.getByTestId('phone-scan').click()
+  await expect(badge).toHaveAttribute('data-status', 'CONNECTED', { timeout: 30_000 })
+}
+
+/** Connected, whatever the state was: uses the admin's page for settings and a second page of the same context as the phone. */
+export async function ensureConnected(adminPage: Page) {
+  if ((await status(adminPage)) === 'CONNECTED') return
+  const qaPage = await adminPage.context().newPage()
+  await connectWithPhone(adminPage, qaPage)
+  await qaPage.close()
+}
