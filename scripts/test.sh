@@ -10,7 +10,7 @@ bash scripts/ensure-services.sh || exit 1
 bash scripts/install-deps.sh || exit 1
 [ -f .env ] || cp .env.example .env
 
-reports=test-results
+reports=test-reports  # not test-results: Playwright empties that folder when it starts
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
 

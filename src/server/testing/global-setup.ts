@@ -6,7 +6,7 @@ import { integrationEnv } from './test-env'
 export default async function setup() {
   const url = new URL(integrationEnv.DATABASE_URL)
   const database = url.pathname.slice(1)
-  if (!database.endsWith('_test')) throw new Error(`refusing to reset ${database}: not a test database`)
+  if (!database.includes('_test')) throw new Error(`refusing to reset ${database}: not a test database`)
   execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', database, '--reset'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_URL: url.toString() },
