@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { Avatar } from '~/components/avatar'
-import { Button } from '~/components/button'
 import { cx } from '~/components/class-names'
 import { SendIcon } from '~/components/icons'
 import { Field, fieldClasses, Input } from '~/components/input'
@@ -134,9 +133,16 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
             data-testid="phone-customer-body"
             className={cx(fieldClasses, 'field-sizing-content max-h-32 min-h-10 resize-none rounded-2xl py-2')}
           />
-          <Button type="submit" className="size-10 rounded-full p-0" aria-label={t('send')} title={t('send')} disabled={actions.sendAsCustomer.isPending} data-testid="phone-customer-send">
+          <button
+            type="submit"
+            aria-label={t('send')}
+            title={t('send')}
+            disabled={actions.sendAsCustomer.isPending}
+            data-testid="phone-customer-send"
+            className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-600 text-white shadow-sm hover:bg-brand-700 disabled:bg-brand-600/60"
+          >
             <SendIcon className="size-5" />
-          </Button>
+          </button>
         </div>
       </form>
     </div>
