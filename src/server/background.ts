@@ -8,8 +8,9 @@ import { getEventBus } from './events/event-bus'
 import { onShutdown } from './lifecycle'
 import { logger } from './logger'
 import { getRedis } from './redis'
-import { registerSessionManager } from './services'
+import { registerEngineFactory, registerSessionManager } from './services'
 import type { EngineFactory } from './whatsapp/engine/types'
+import { stopAllImports } from './import/history/history-import'
 import { startPipeline } from './queues/pipeline'
 import { WhatsAppSessionManager } from './whatsapp/session-manager'
 
@@ -26,7 +27,9 @@ async function engineFactoryFor(env: Env): Promise<EngineFactory> {
 }
 
 export async function startBackground(env: Env): Promise<void> {
-  const sessionManager = new WhatsAppSessionManager({ engineFactory: await engineFactoryFor(env) })
+  const engineFactory = await engineFactoryFor(env)
+  registerEngineFactory(engineFactory)
+  const sessionManager = new WhatsAppSessionManager({ engineFactory })
   registerSessionManager(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
   const pipeline = startPipeline({ sessionManager })
@@ -40,6 +43,7 @@ export async function startBackground(env: Env): Promise<void> {
   logger.info({ engine: env.WHATSAPP_ENGINE, instanceId: sessionManager.instanceId }, 'WhatsApp session manager started')
 
   onShutdown('whatsapp-sessions', 20, () => sessionManager.disconnectAll())
+  onShutdown('history-imports', 25, () => stopAllImports())
   onShutdown('queue-workers', 30, () => pipeline.stopWorkers())
   onShutdown('queues', 40, () => pipeline.closeQueues())
   onShutdown('event-bus', 80, () => getEventBus().close())

@@ -13,7 +13,8 @@ const globalForPrisma = globalThis as unknown as { __soulPrisma?: PrismaClient }
 
 /** Creates a client for a database URL (tests use their own database). */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000 })
+  // A burst of incoming messages waits for a connection rather than failing fast (the inbox write is what makes them durable).
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 15, connectionTimeoutMillis: 15_000 })
   return new PrismaClient({ adapter })
 }
 

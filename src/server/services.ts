@@ -4,10 +4,12 @@
  * globalThis singleton.
  */
 import { AppError } from './errors'
+import type { EngineFactory } from './whatsapp/engine/types'
 import type { WhatsAppSessionManager } from './whatsapp/session-manager'
 
 interface Services {
   sessionManager?: WhatsAppSessionManager
+  engineFactory?: EngineFactory
 }
 
 const globalForServices = globalThis as unknown as { __soulServices?: Services }
@@ -20,6 +22,16 @@ export function registerSessionManager(manager: WhatsAppSessionManager | undefin
 export function getSessionManager(): WhatsAppSessionManager {
   if (!services.sessionManager) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
   return services.sessionManager
+}
+
+/** The engine factory (history import opens its own sessions with it). */
+export function registerEngineFactory(factory: EngineFactory | undefined) {
+  services.engineFactory = factory
+}
+
+export function getEngineFactory(): EngineFactory {
+  if (!services.engineFactory) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
+  return services.engineFactory
 }
 
 export function whatsappEngineKind(): 'webjs' | 'simulator' {

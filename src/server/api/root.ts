@@ -1,6 +1,7 @@
 import { clientsRouter } from './routers/clients/clients.router'
 import { conversationsRouter } from './routers/conversations/conversations.router'
 import { devPhoneRouter } from './routers/dev-phone/dev-phone.router'
+import { importRouter } from './routers/import/import.router'
 import { userRouter } from './routers/user/user.router'
 import { whatsappRouter } from './routers/whatsapp/whatsapp.router'
 import { createCallerFactory, createTRPCContext, createTRPCRouter } from './trpc'
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   conversations: conversationsRouter,
   whatsapp: whatsappRouter,
   devPhone: devPhoneRouter,
+  import: importRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -44,7 +44,7 @@ export type AppEvent =
   | { type: 'message.updated'; data: { conversationId: string; message: MessageView } }
   | { type: 'conversation.updated'; data: { conversationId: string; clientId: string; lastMessageAt: Date | null } }
   | { type: 'bulk.progress'; data: BulkProgress }
-  | { type: 'import.progress'; data: { importJobId: string } & Record<string, unknown> }
+  | { type: 'import.progress'; data: { importJobId: string; job: unknown } }
 
 export interface BulkProgress {
   batchId: string

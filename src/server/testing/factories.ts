@@ -80,8 +80,10 @@ export async function createTenant() {
   const client = await createClient(organization.id)
   const conversation = await createConversation(organization.id, client.id, ['Здравствуйте', 'Сколько стоит?'])
   const batch = await db.bulkBatch.create({ data: { organizationId: organization.id, sender: 'HUMAN', total: 0 }, select: { id: true } })
+  const importJob = await db.importJob.create({ data: { organizationId: organization.id, kind: 'HISTORY', status: 'RUNNING' }, select: { id: true } })
   return {
     batchId: batch.id,
+    importJobId: importJob.id,
     organization,
     admin,
     operator,

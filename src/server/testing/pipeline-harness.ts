@@ -4,7 +4,7 @@
  */
 import { db } from '../db'
 import { startPipeline, type Pipeline } from '../queues/pipeline'
-import { registerSessionManager } from '../services'
+import { registerEngineFactory, registerSessionManager } from '../services'
 import { createSimulatorEngineFactory } from '../whatsapp/engines/simulator'
 import * as phone from '../whatsapp/engines/simulator/simulator-control'
 import type { SimulatorTiming } from '../whatsapp/engines/simulator/simulator-engine'
@@ -20,8 +20,10 @@ export interface Harness {
 }
 
 export async function startHarness(options: { timing?: Partial<SimulatorTiming>; engineFactory?: EngineFactory; relayIntervalMs?: number } = {}): Promise<Harness> {
+  const engineFactory = options.engineFactory ?? createSimulatorEngineFactory({ startupMs: 0, ackDelaysMs: [20, 60, 120], ...options.timing })
+  registerEngineFactory(engineFactory)
   const manager = new WhatsAppSessionManager({
-    engineFactory: options.engineFactory ?? createSimulatorEngineFactory({ startupMs: 0, ackDelaysMs: [20, 60, 120], ...options.timing }),
+    engineFactory,
     leaseTtlMs: 3000,
     tickMs: 200,
   })
@@ -36,6 +38,7 @@ export async function startHarness(options: { timing?: Partial<SimulatorTiming>;
       await pipeline.stopWorkers()
       await pipeline.closeQueues()
       registerSessionManager(undefined)
+      registerEngineFactory(undefined)
     },
   }
 }

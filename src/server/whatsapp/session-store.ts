@@ -12,17 +12,27 @@ export function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-/** The archive store of an organization's live (integration) session. */
-export function createDatabaseArchiveStore(organizationId: string): SessionArchiveStore {
-  const log = logger.child({ organizationId, component: 'session-store' })
+/** Where an archive lives: the live session's row, or the import session's own row. */
+function archiveTable(mode: 'integration' | 'import') {
+  // Both models have the same archive columns and a unique organizationId.
+  return (mode === 'import' ? db.whatsAppImportSession : db.whatsAppSession) as unknown as typeof db.whatsAppImportSession
+}
+
+/**
+ * The archive store of an organization's session: the live integration's (WhatsAppSession) or the
+ * history import's (WhatsAppImportSession), never shared.
+ */
+export function createDatabaseArchiveStore(organizationId: string, mode: 'integration' | 'import' = 'integration'): SessionArchiveStore {
+  const log = logger.child({ organizationId, component: 'session-store', mode })
+  const table = () => archiveTable(mode)
   return {
     async exists() {
-      const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { sessionDataSize: true } })
+      const row = await table().findUnique({ where: { organizationId }, select: { sessionDataSize: true } })
       return Boolean(row?.sessionDataSize)
     },
     async save(_sessionName, archive) {
       const hash = sha256(archive)
-      const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { sessionDataHash: true } })
+      const row = await table().findUnique({ where: { organizationId }, select: { sessionDataHash: true } })
       if (row?.sessionDataHash === hash) {
         log.debug({ size: archive.length }, 'session archive unchanged; write skipped')
         return false
@@ -33,16 +43,16 @@ export function createDatabaseArchiveStore(organizationId: string): SessionArchi
         sessionDataSize: archive.length,
         sessionSavedAt: new Date(),
       }
-      await db.whatsAppSession.upsert({ where: { organizationId }, update: data, create: { organizationId, ...data } })
+      await table().upsert({ where: { organizationId }, update: data, create: { organizationId, ...data } })
       log.info({ size: archive.length }, 'session archive saved')
       return true
     },
     async load() {
-      const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { sessionData: true } })
+      const row = await table().findUnique({ where: { organizationId }, select: { sessionData: true } })
       return row?.sessionData ? Buffer.from(row.sessionData) : null
     },
     async remove() {
-      await db.whatsAppSession.updateMany({
+      await table().updateMany({
         where: { organizationId },
         data: { sessionData: null, sessionDataHash: null, sessionDataSize: null, sessionSavedAt: null },
       })
@@ -51,7 +61,7 @@ export function createDatabaseArchiveStore(organizationId: string): SessionArchi
   }
 }
 
-/** An in-memory store (unit tests, and import sessions until they get their own table). */
+/** An in-memory store (unit tests). */
 export function createMemoryArchiveStore(): SessionArchiveStore & { writes: number; data: Map<string, Buffer> } {
   const data = new Map<string, Buffer>()
   const store = {

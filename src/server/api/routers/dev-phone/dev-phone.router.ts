@@ -17,7 +17,8 @@ const simulatorProcedure = orgProcedure.use(({ ctx, next }) => {
 export const devPhoneRouter = createTRPCRouter({
   state: simulatorProcedure.input(orgOnly).query(({ ctx }) => phone.getPhoneState(ctx.clientId)),
   scan: simulatorProcedure.input(scanInput).mutation(async ({ ctx, input }) => {
-    await phone.scanQr(ctx.clientId, { qr: input?.qr, phone: input?.phone, pushName: input?.pushName })
+    const clientId = createWhatsAppClientConfig(ctx.organizationId, input?.target ?? 'integration').clientId
+    await phone.scanQr(clientId, { qr: input?.qr, phone: input?.phone, pushName: input?.pushName })
     return { ok: true }
   }),
   sendAsCustomer: simulatorProcedure.input(customerMessageInput).mutation(async ({ ctx, input }) => {

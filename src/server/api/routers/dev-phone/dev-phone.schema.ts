@@ -4,7 +4,14 @@ import { organizationIdInput } from '../clients/clients.schema'
 const phone = z.string().trim().min(5).max(32)
 
 export const scanInput = z
-  .object({ ...organizationIdInput, qr: z.string().max(1000).optional(), phone: phone.optional(), pushName: z.string().trim().min(1).max(60).optional() })
+  .object({
+    ...organizationIdInput,
+    qr: z.string().max(1000).optional(),
+    phone: phone.optional(),
+    pushName: z.string().trim().min(1).max(60).optional(),
+    /** Which session's QR: the live integration (default) or the history import's. */
+    target: z.enum(['integration', 'import']).default('integration'),
+  })
   .optional()
 
 export const customerMessageInput = z.object({

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { AppError } from '../../../errors'
 import type { WaMessageType, WaRawMessage } from '../../engine/types'
 import { formatPhoneNumber } from '../../phone'
+import type { SimChat } from './simulator-history'
 import { redis, sendSignal, simKey, type SimOutboxEntry } from './simulator-state'
 
 export interface CustomerMessageInput {
@@ -145,10 +146,7 @@ export async function failNextSends(clientId: string, count: number): Promise<vo
 }
 
 /** Chat history WhatsApp Web will show for history import. */
-export async function setHistory(
-  clientId: string,
-  chats: Array<{ id: string; name?: string; isGroup: boolean; messages: WaRawMessage[] }>,
-): Promise<void> {
+export async function setHistory(clientId: string, chats: SimChat[]): Promise<void> {
   await redis().set(simKey.history(clientId), JSON.stringify(chats))
 }
 

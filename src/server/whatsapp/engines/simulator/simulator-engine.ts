@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events'
 import { logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
+import { defaultSimulatorHistory, type SimChat } from './simulator-history'
 import { getDevice, isBanned, isNetworkDown, redis, simKey, simulatorSignals, takePending, type SimDevice, type SimOutboxEntry, type SimSignal } from './simulator-state'
 
 export interface SimulatorTiming {
@@ -170,6 +171,11 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
       if (!this.ready || this.destroyed) return
       const message = await takePending(this.options.clientId)
       if (!message) return
+      if (!this.ready || this.destroyed) {
+        // Closed while we were fetching it: put it back for the next session, as WhatsApp would redeliver.
+        await redis().lpush(simKey.pending(this.options.clientId), JSON.stringify(message))
+        return
+      }
       this.emit('message', message)
     }
   }
@@ -198,8 +204,10 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   async getContact(chatId: string): Promise<WaContact | null> {
     if (!this.ready) return null
     const raw = await redis().get(simKey.contact(this.options.clientId, chatId))
-    if (!raw) return { id: chatId }
-    return { id: chatId, ...(JSON.parse(raw) as Omit<WaContact, 'id'>) }
+    if (raw) return { id: chatId, ...(JSON.parse(raw) as Omit<WaContact, 'id'>) }
+    // The address book behind the chat list: saved names as the history shows them.
+    const saved = (await this.history()).find((c) => c.id === chatId)?.name
+    return saved ? { id: chatId, name: saved } : { id: chatId }
   }
 
   getMe(): WaMe | null {
@@ -232,10 +240,14 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     if (this.currentQr) await redis().del(simKey.qr(this.options.clientId)).catch(() => undefined)
   }
 
-  async getChats() {
+  private async history(): Promise<SimChat[]> {
     const raw = await redis().get(simKey.history(this.options.clientId))
-    const chats = raw ? (JSON.parse(raw) as Array<{ id: string; name?: string; isGroup: boolean; messages: WaRawMessage[] }>) : []
-    return chats.map((c) => ({
+    return raw ? (JSON.parse(raw) as SimChat[]) : defaultSimulatorHistory()
+  }
+
+  async getChats() {
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return (await this.history()).map((c) => ({
       id: c.id,
       ...(c.name ? { name: c.name } : {}),
       isGroup: c.isGroup,
@@ -245,9 +257,8 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   }
 
   async fetchMessages(chatId: string, limit: number): Promise<WaRawMessage[]> {
-    const raw = await redis().get(simKey.history(this.options.clientId))
-    const chats = raw ? (JSON.parse(raw) as Array<{ id: string; messages: WaRawMessage[] }>) : []
-    return (chats.find((c) => c.id === chatId)?.messages ?? []).slice(-limit)
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return ((await this.history()).find((c) => c.id === chatId)?.messages ?? []).slice(-limit)
   }
 
   private later(ms: number, fn: () => void) {

@@ -1,0 +1,21 @@
+/**
+ * Optional LLM status detection sits behind this small interface. No provider ships with the product
+ * (and this machine has no network): when none is configured, the import says so and uses the
+ * keyword detector instead of pretending.
+ */
+import type { ClientStatus } from '../db/generated/enums'
+
+export interface StatusClassifier {
+  readonly name: string
+  classify(messages: Array<{ body: string; fromClient: boolean; timestamp?: Date }>): Promise<{ status: ClientStatus; confidence: number } | null>
+}
+
+const globalForClassifier = globalThis as unknown as { __soulStatusClassifier?: StatusClassifier | null }
+
+export function setStatusClassifier(classifier: StatusClassifier | null): void {
+  globalForClassifier.__soulStatusClassifier = classifier
+}
+
+export function getStatusClassifier(): StatusClassifier | null {
+  return globalForClassifier.__soulStatusClassifier ?? null
+}
