@@ -186,8 +186,9 @@ describe('WhatsAppSessionManager with the simulator', () => {
 
   it('two managers never run one organization at once; the survivor takes over', async () => {
     const org = await createOrganization()
-    const a = manager()
-    const b = manager()
+    // Leases of 3 s: long enough that a busy machine cannot make the owner miss a renewal.
+    const a = manager({}, { leaseTtlMs: 3000 })
+    const b = manager({}, { leaseTtlMs: 3000 })
     await connectAndScan(a, org.id)
     await b.start()
     // b sees a wanted session but a holds the lease.
@@ -198,8 +199,8 @@ describe('WhatsAppSessionManager with the simulator', () => {
     ;(a as unknown as { stopped: boolean; ticker: NodeJS.Timeout | null }).stopped = true
     clearInterval((a as unknown as { ticker: NodeJS.Timeout }).ticker)
     const aClient = a.getClient(org.id)
-    // Let the lease expire (1 s); b restores from the stored session without a QR.
-    await waitFor(() => b.getClient(org.id)?.isConnected(), 6000)
+    // Let the lease expire (3 s); b restores from the stored session without a QR.
+    await waitFor(() => b.getClient(org.id)?.isConnected(), 10_000)
     expect(b.getClient(org.id)?.isConnected()).toBe(true)
     await aClient?.destroy()
   })

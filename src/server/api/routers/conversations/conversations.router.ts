@@ -18,9 +18,9 @@ export const conversationsRouter = createTRPCRouter({
    * outgoing ones, reordering. Optionally only one conversation's. Resumable by last event id.
    */
   onEvents: orgProcedure.input(conversationEventsInput).subscription(async function* ({ ctx, input, signal }) {
+    if (input?.conversationId) await getConversation(ctx.organizationId, input.conversationId)
     const bus = getEventBus()
     const after = input?.lastEventId ?? (await bus.lastId(ctx.organizationId))
-    if (input?.conversationId) await getConversation(ctx.organizationId, input.conversationId)
     const types: Array<'message.created' | 'message.updated' | 'conversation.updated'> = ['message.created', 'message.updated', 'conversation.updated']
     for await (const delivered of bus.subscribe(ctx.organizationId, { types, lastEventId: after, signal })) {
       if (input?.conversationId && delivered.event.data.conversationId !== input.conversationId) continue
