@@ -130,7 +130,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   await enrichClient(organizationId, stored.clientId, message, deps).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
 
   const handler = new WhatsAppMessageHandler(log)
-  const result = await handler.handleIncomingMessage({ organizationId, ...stored, whatsappMessageId: message.id, body: message.body })
+  const result = await handler.handleIncomingMessage({ organizationId, ...stored, whatsappMessageId: message.id, body: message.body, language })
   let replyMessageId: string | null = null
   if (result.reply) {
     const accepted = await acceptOutgoing({

@@ -3,7 +3,7 @@
  * and cultural context, keeps the client's profile current, checks duplicates, and asks the agent hook
  * for a reply. Called by the incoming pipeline, never directly from a WhatsApp event.
  */
-import { db, type Prisma } from '../../db'
+import { db } from '../../db'
 import { getAgentResponder, type AgentReply } from '../../agents/agent-hook'
 import { detectCulturalContext, detectLanguage } from '../../import/parsers'
 import { checkDuplicate } from '../../import/validators/duplicate-detector'
@@ -16,6 +16,8 @@ export interface HandledMessage {
   messageId: string
   whatsappMessageId: string
   body: string
+  /** Already detected by the pipeline (saves doing it twice). */
+  language?: string
 }
 
 export interface HandlerResult {
@@ -28,23 +30,18 @@ export class WhatsAppMessageHandler {
   constructor(private readonly log: Logger) {}
 
   async handleIncomingMessage(message: HandledMessage): Promise<HandlerResult> {
-    const language = detectLanguage(message.body)
+    const language = message.language ?? detectLanguage(message.body)
     const culturalContext = detectCulturalContext(message.body, language)
     const duplicate = await checkDuplicate(message.organizationId, { whatsappMessageId: message.whatsappMessageId })
     if (duplicate.messageId && duplicate.messageId !== message.messageId) {
       this.log.warn({ messageId: message.messageId, duplicateOf: duplicate.messageId }, 'duplicate message')
     }
-    await db.message.update({ where: { id: message.messageId }, data: { language }, select: { id: true } })
-    const client = await db.client.findUniqueOrThrow({ where: { id: message.clientId }, select: { preferredLanguage: true, metadata: true } })
-    const metadata = { ...(client.metadata as Record<string, unknown>), culturalContext, lastLanguage: language }
-    await db.client.update({
-      where: { id: message.clientId },
-      data: {
-        metadata: metadata as unknown as Prisma.InputJsonValue,
-        ...(!client.preferredLanguage && language !== 'und' ? { preferredLanguage: language } : {}),
-      },
-      select: { id: true },
-    })
+    if (!message.language) await db.message.update({ where: { id: message.messageId }, data: { language }, select: { id: true } })
+    // One statement: merge what we learned into the client's metadata, fill the language if unknown.
+    const learned = JSON.stringify({ culturalContext, lastLanguage: language })
+    await db.$executeRaw`UPDATE clients SET metadata = COALESCE(metadata, '{}'::jsonb) || ${learned}::jsonb,
+      "preferredLanguage" = COALESCE("preferredLanguage", ${language === 'und' ? null : language}), "updatedAt" = now()
+      WHERE id = ${message.clientId} AND "organizationId" = ${message.organizationId}`
     const reply = await this.askAgent(message, language)
     return { language, culturalContext, reply }
   }

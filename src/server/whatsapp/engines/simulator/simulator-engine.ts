@@ -111,6 +111,7 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     void redis()
       .set(simKey.qr(this.options.clientId), this.currentQr, 'PX', this.timing.qrRotateMs + 5000)
       .catch(() => undefined)
+    void redis().set(simKey.qrEmittedAt(this.currentQr), String(Date.now()), 'PX', 600_000).catch(() => undefined)
     this.emit('qr', this.currentQr)
     this.later(this.timing.qrRotateMs, () => this.showNextQr())
   }

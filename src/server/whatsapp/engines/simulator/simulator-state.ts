@@ -16,6 +16,8 @@ export const simKey = {
   banned: (phoneDigits: string) => redisKey('sim', 'banned', phoneDigits),
   network: (clientId: string) => redisKey('sim', 'net', clientId),
   qr: (clientId: string) => redisKey('sim', 'qr', clientId),
+  /** When a QR was emitted (ms), for measuring emit → drawn latency. */
+  qrEmittedAt: (qr: string) => redisKey('sim', 'qr-emitted', qr.slice(2, 26)),
   contact: (clientId: string, chatId: string) => redisKey('sim', 'contact', clientId, chatId),
   outbox: (clientId: string) => redisKey('sim', 'outbox', clientId),
   pending: (clientId: string) => redisKey('sim', 'pending', clientId),
