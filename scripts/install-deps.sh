@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Installs npm dependencies from the lock file when node_modules is missing or out of date.
+# Installs npm dependencies from the lock file when node_modules is missing or out of date, and
+# regenerates the Prisma client (cheap, and the schema may have changed without the lock file).
 set -euo pipefail
 stamp=node_modules/.soul-lock-hash
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d src/server/db/generated ]; then
-  echo "[deps] up to date"
-  exit 0
-fi
-echo "[deps] npm ci"
 export PUPPETEER_SKIP_DOWNLOAD=true
-npm ci --no-audit --no-fund --loglevel=error
-npx prisma generate >/dev/null
-echo "$want" > "$stamp"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "[deps] up to date"
+else
+  echo "[deps] npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi
+npx prisma generate >/dev/null 2>&1 || npx prisma generate
