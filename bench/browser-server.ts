@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { DEMO } from '../prisma/seed-data'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/server/chromium'
 
 export interface BenchServer {
   url: string
@@ -42,10 +43,7 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
     if (Date.now() > deadline) throw new Error('bench server did not start')
     await new Promise((r) => setTimeout(r, 500))
   }
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   const page = await browser.newPage()
   await page.goto(`${url}/sign-in`)
   await page.getByTestId('email').fill(DEMO.admin.email)

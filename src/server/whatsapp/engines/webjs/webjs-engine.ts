@@ -12,20 +12,12 @@ import wwebjs from 'whatsapp-web.js'
 import { orgLogger, type Logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
+import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { mapAck, mapChat, mapContact, mapDisconnectReason, mapInitError, mapMe, mapMessage, mapRuntimeError } from './mappers'
 
-/** The flags Playwright/Chromium need in a container; whatsapp-web.js adds its user agent on top. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/** The flags Chromium needs here; whatsapp-web.js adds its user agent on top. */
+export { CHROMIUM_ARGS }
 
 export const DEFAULT_INIT_TIMEOUT_MS = 120_000
 
