@@ -45,6 +45,8 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
   }
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   const page = await browser.newPage()
+  // tsx compiles the functions we hand to page.evaluate with esbuild's `__name` helper: give the page one.
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
   await page.goto(`${url}/sign-in`)
   await page.getByTestId('email').fill(DEMO.admin.email)
   await page.getByTestId('password').fill(DEMO.admin.password)
