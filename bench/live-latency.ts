@@ -44,7 +44,7 @@ await page.evaluate(() => {
   ;(window as unknown as { __drawn: typeof drawn }).__drawn = drawn
   new MutationObserver(() => {
     for (const bubble of document.querySelectorAll('[data-testid="message-bubble"]')) {
-      const match = bubble.textContent?.match(/bench-live-(\d+)/)
+      const match = bubble.textContent?.match(/bench-live-(\d+)\./)
       if (match && !drawn[match[1]!]) {
         drawn[match[1]!] = -1
         requestAnimationFrame(() => (drawn[match[1]!] = Date.now()))
@@ -57,14 +57,19 @@ const committed: Record<string, number> = {}
 const abort = new AbortController()
 void (async () => {
   for await (const e of getEventBus().subscribe(org, { types: ['message.created'], signal: abort.signal })) {
-    const match = e.event.data.message.content.match(/bench-live-(\d+)/)
+    const match = e.event.data.message.content.match(/bench-live-(\d+)\./)
     if (match) committed[match[1]!] = Date.now()
   }
 })()
 await new Promise((r) => setTimeout(r, 500))
 for (let i = 0; i < SAMPLES; i++) {
-  await phone.sendAsCustomer(clientId, { from: customer, body: `Сообщение bench-live-${i}` })
-  await page.waitForFunction((n) => ((window as unknown as { __drawn: Record<string, number> }).__drawn[n] ?? 0) > 0, String(i), { timeout: 30_000 })
+  await phone.sendAsCustomer(clientId, { from: customer, body: `Сообщение bench-live-${i}. Спасибо` })
+  await page
+    .waitForFunction((n) => ((window as unknown as { __drawn: Record<string, number> }).__drawn[n] ?? 0) > 0, String(i), { timeout: 30_000 })
+    .catch(async (err) => {
+      await page.screenshot({ path: '/tmp/live-latency-failure.png' })
+      throw err
+    })
   await new Promise((r) => setTimeout(r, 250))
 }
 abort.abort()
