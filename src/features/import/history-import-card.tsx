@@ -1,0 +1,152 @@
+'use client'
+
+import { useMutation } from '@tanstack/react-query'
+import Link from 'next/link'
+import { useTranslations } from 'next-intl'
+import { useState } from 'react'
+import { Alert } from '~/components/alert'
+import { Badge } from '~/components/badge'
+import { Button } from '~/components/button'
+import { Card } from '~/components/card'
+import { InfoIcon, RefreshIcon, SpinnerIcon } from '~/components/icons'
+import { useDateFormatter } from '~/components/use-date-formatter'
+import { useTRPC } from '~/trpc/react'
+import { ImportCounters } from './import-counters'
+import { ImportNoteList } from './import-problems'
+import { ImportOptionsForm } from './import-options-form'
+import { ImportOutcome } from './import-outcome'
+import { ImportQrPanel } from './import-qr-panel'
+import { ImportStatusBadge } from './import-status-badge'
+import { defaultImportOptions, importNotes, isActiveImport, type ImportJob } from './import-types'
+import { useImportProgress } from './use-import-progress'
+
+/**
+ * History import over a separate WhatsApp session, driven only by the live progress subscription:
+ * options and Start, the import's own QR, live counters and Cancel, then the result in plain words
+ * (the last one is shown again when the page is reopened). Admins start and cancel; members watch.
+ */
+export function HistoryImportCard({ canManage }: { canManage: boolean }) {
+  const t = useTranslations('import')
+  const trpc = useTRPC()
+  const format = useDateFormatter()
+  const { job, accept } = useImportProgress()
+  const [options, setOptions] = useState(defaultImportOptions)
+  const start = useMutation(trpc.import.start.mutationOptions({ onSuccess: accept }))
+  const cancel = useMutation(trpc.import.cancel.mutationOptions({ onSuccess: accept }))
+  const actionError = start.error ?? cancel.error
+  const active = job ? isActiveImport(job.status) : false
+
+  const startImport = () => {
+    cancel.reset()
+    start.mutate(options)
+  }
+
+  return (
+    <Card data-testid="history-import" data-job-id={job?.id}>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
+        <div className="flex min-w-0 items-center gap-2.5">
+          <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
+            <RefreshIcon className="size-5" />
+          </span>
+          <div className="min-w-0">
+            <h2 className="text-sm font-semibold text-slate-900">{t('history.title')}</h2>
+            <p className="text-xs text-slate-500">
+              {job && !active ? t('history.lastImport', { date: format.dateTime(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : t('history.subtitle')}
+            </p>
+          </div>
+        </div>
+        {job && (
+          <div className="flex items-center gap-2">
+            {job.dryRun && <Badge tone="violet" data-testid="import-dry-run-badge">{t('history.dryRunBadge')}</Badge>}
+            <ImportStatusBadge status={job.status} />
+          </div>
+        )}
+      </div>
+
+      <div className="space-y-5 p-4 sm:p-5">
+        {job === undefined ? (
+          <div className="flex items-center gap-3 py-6 text-sm text-slate-500" aria-busy>
+            <SpinnerIcon className="size-5" />
+            {t('history.checking')}
+          </div>
+        ) : job && active ? (
+          <ActiveImport job={job} canManage={canManage} onCancel={() => cancel.mutate({ jobId: job.id })} cancelling={cancel.isPending || job.cancelRequested} />
+        ) : (
+          <>
+            {job && <ImportOutcome job={job} />}
+            {canManage ? (
+              <div className={job ? 'space-y-4 border-t border-slate-100 pt-5' : undefined}>
+                {job && <p className="text-sm font-semibold text-brand-700">{t('history.newImport')}</p>}
+                <ImportOptionsForm values={options} onChange={setOptions} onStart={startImport} pending={start.isPending} />
+              </div>
+            ) : (
+              <p className="text-sm text-slate-500" data-testid="import-ask-admin">{t('history.askAdmin')}</p>
+            )}
+          </>
+        )}
+        {actionError && (
+          <Alert tone="error" data-testid="import-action-error">
+            {actionError.message}
+          </Alert>
+        )}
+      </div>
+
+      <div className="space-y-1.5 border-t border-slate-100 bg-slate-50/70 px-4 py-3 text-xs text-slate-500 sm:px-5">
+        <p className="flex gap-2">
+          <InfoIcon className="mt-px size-4 shrink-0 text-slate-400" />
+          <span>
+            {t('history.sessionNote')}{' '}
+            {t.rich('history.liveLink', {
+              link: (chunks) => (
+                <Link href="/settings/whatsapp" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </span>
+        </p>
+      </div>
+    </Card>
+  )
+}
+
+function ActiveImport({ job, canManage, onCancel, cancelling }: { job: ImportJob; canManage: boolean; onCancel: () => void; cancelling: boolean }) {
+  const t = useTranslations('import.history')
+  let body: React.ReactNode
+  if (job.status === 'WAITING_FOR_SCAN' && job.qrCode) {
+    body = <ImportQrPanel qr={job.qrCode} />
+  } else if (job.status === 'RUNNING') {
+    body = (
+      <div className="space-y-4">
+        <p className="flex items-center gap-2 text-sm text-slate-600">
+          <SpinnerIcon className="size-4 shrink-0" />
+          {job.dryRun ? t('runningDryRun') : t('running')}
+        </p>
+        <ImportCounters job={job} />
+        <ImportNoteList notes={importNotes(job)} />
+      </div>
+    )
+  } else {
+    body = (
+      <p className="flex items-center gap-3 py-4 text-sm text-slate-500" aria-busy>
+        <SpinnerIcon className="size-5 shrink-0" />
+        {t('starting')}
+      </p>
+    )
+  }
+  return (
+    <div className="space-y-4">
+      {body}
+      {canManage ? (
+        <div className="flex justify-end border-t border-slate-100 pt-4">
+          <Button variant="secondary" onClick={onCancel} disabled={cancelling} data-testid="import-cancel" className="w-full sm:w-auto">
+            {cancelling && <SpinnerIcon className="size-4" />}
+            {cancelling ? t('cancelling') : t('cancel')}
+          </Button>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-500" data-testid="import-ask-admin">{t('askAdmin')}</p>
+      )}
+    </div>
+  )
+}
