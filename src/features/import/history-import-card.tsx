@@ -27,9 +27,10 @@ import { useImportProgress } from './use-import-progress'
  */
 export function HistoryImportCard({ canManage }: { canManage: boolean }) {
   const t = useTranslations('import')
+  const tc = useTranslations('common')
   const trpc = useTRPC()
   const format = useDateFormatter()
-  const { job, accept } = useImportProgress()
+  const { job, accept, error: linkError, retry } = useImportProgress()
   const [options, setOptions] = useState(defaultImportOptions)
   const start = useMutation(trpc.import.start.mutationOptions({ onSuccess: accept }))
   const cancel = useMutation(trpc.import.cancel.mutationOptions({ onSuccess: accept }))
@@ -64,7 +65,11 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
       </div>
 
       <div className="space-y-5 p-4 sm:p-5">
-        {job === undefined ? (
+        {job === undefined && linkError ? (
+          <Alert tone="error" data-testid="import-link-error" action={<Button variant="secondary" size="sm" onClick={retry}>{tc('retry')}</Button>}>
+            {linkError.message}
+          </Alert>
+        ) : job === undefined ? (
           <div className="flex items-center gap-3 py-6 text-sm text-slate-500" aria-busy>
             <SpinnerIcon className="size-5" />
             {t('history.checking')}

@@ -16,5 +16,5 @@ export function useImportProgress() {
   const [job, setJob] = useState<ImportJob | null | undefined>(undefined)
   const accept = useCallback((next: ImportJob | null) => setJob((current) => latestImportJob(current, next)), [])
   const subscription = useSubscription(trpc.import.onProgress.subscriptionOptions(undefined, { onData: (event) => accept(event.data) }))
-  return { job, accept, link: subscription.status, error: subscription.error }
+  return { job, accept, error: subscription.status === 'error' ? subscription.error : null, retry: subscription.reset }
 }
