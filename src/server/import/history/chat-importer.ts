@@ -22,7 +22,7 @@ export interface ChatResult {
   messages: number
   imported: number
   duplicates: number
-  preview: { name: string | null; phone: string | null; status: ClientStatus; language: string; messages: number; newMessages: number } | null
+  preview: { name: string | null; phone: string | null; status: ClientStatus; language: string; messages: number; newMessages: number; newClient: boolean } | null
 }
 
 const empty = (skipped: ChatResult['skipped']): ChatResult => ({
@@ -75,7 +75,7 @@ export async function importChat(
       messages: rows.length,
       imported: newMessages,
       duplicates: existingMessages,
-      preview: { name, phone: identity.phone, status, language, messages: rows.length, newMessages },
+      preview: { name, phone: identity.phone, status, language, messages: rows.length, newMessages, newClient: !existingId },
     }
   }
 

@@ -51,8 +51,10 @@ export async function startHistoryImport(organizationId: string, createdById: st
   })
   const entry: RunningImport = { engine: null, done: Promise.resolve(), abort: new AbortController() }
   running.set(job.id, entry)
+  // Members watching the page see the new import at once, not only when its QR arrives.
+  const view = await updateImportJob(organizationId, job.id, {})
   entry.done = runHistoryImport(organizationId, job.id, options, entry).finally(() => running.delete(job.id))
-  return (await readImportJob(organizationId, job.id))!
+  return view
 }
 
 /** Asks a running import to stop; it stops between chats and closes its session. */

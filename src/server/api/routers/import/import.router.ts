@@ -36,6 +36,8 @@ export const importRouter = createTRPCRouter({
     }
     for await (const delivered of bus.subscribe(ctx.organizationId, { types: ['import.progress'], lastEventId: after, signal })) {
       if (input?.jobId && delivered.event.data.importJobId !== input.jobId) continue
+      // Without a job id this follows history imports; export uploads have their own result.
+      if (!input?.jobId && (delivered.event.data.job as { kind?: string } | null)?.kind !== 'HISTORY') continue
       yield tracked(delivered.id, delivered.event.data.job as Awaited<ReturnType<typeof readImportJob>>)
     }
   }),
