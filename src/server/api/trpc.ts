@@ -76,6 +76,10 @@ const codeMap: Record<AppErrorCode, TRPCError['code']> = {
 function toTRPCError(error: unknown): unknown {
   if (isAppError(error)) return new TRPCError({ code: codeMap[error.code], message: error.message, cause: error })
   if (error instanceof TRPCError && isAppError(error.cause)) return toTRPCError(error.cause)
+  // Validation that can only run in a handler (e.g. settings merged with stored values) is still bad input.
+  if (error instanceof TRPCError && error.code === 'INTERNAL_SERVER_ERROR' && error.cause instanceof ZodError) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error.cause })
+  }
   return error
 }
 

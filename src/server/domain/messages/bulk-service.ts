@@ -39,7 +39,11 @@ export interface BulkResult {
 
 /** `{name}` in a template becomes the client's name (or nothing, tidily, when unknown). */
 export function personalize(template: string, name: string | null | undefined): string {
-  const replaced = template.replace(/\{\s*name\s*\}/gi, name?.trim() ?? '')
+  const clean = name?.trim()
+  // Without a name, the placeholder goes with the comma that addressed it: "Здравствуйте, {name}!" → "Здравствуйте!".
+  const replaced = clean
+    ? template.replace(/\{\s*name\s*\}/gi, clean)
+    : template.replace(/^[ \t]*\{\s*name\s*\}[ \t]*,?/i, '').replace(/[ \t]*,?[ \t]*\{\s*name\s*\}/gi, '')
   return replaced.replace(/[ \t]+([,.!?])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim()
 }
 

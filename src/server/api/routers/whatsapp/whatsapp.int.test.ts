@@ -85,6 +85,17 @@ describe('whatsapp router', () => {
     await waitFor(() => manager.getClient(tenant.organization.id) === null)
   })
 
+  it('inconsistent settings are bad input with field errors, and nothing is saved', async () => {
+    const error = await tenant
+      .asAdmin()
+      .whatsapp.settings.update({ rateLimiting: { messagesPerMinute: 20, messagesPerHour: 10 } })
+      .catch((e) => e)
+    expect(error.code).toBe('BAD_REQUEST')
+    expect(error.cause.issues[0]).toMatchObject({ path: ['rateLimiting', 'messagesPerHour'], message: 'validation.hourBelowMinute' })
+    expect((await tenant.asOperator().whatsapp.settings.get()).settings.rateLimiting.messagesPerMinute).toBe(10)
+    await expect(tenant.asAdmin().whatsapp.settings.update({ rateLimiting: { messagesPerMinute: 25 } })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+  })
+
   it('rejects a malformed lastEventId', async () => {
     await expect(tenant.asAdmin().whatsapp.onStatus({ lastEventId: 'drop table' })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
   })
