@@ -7,6 +7,7 @@ import { useClientDisplayName } from './client-display-name'
 import { useLanguageName } from './client-languages'
 import { ClientStatusBadge } from './client-status-badge'
 import type { ClientDetails } from './client-types'
+import { DetailList, type DetailRow } from '~/components/detail-list'
 
 /** The client's details: who they are, where they are in the pipeline, and since when. */
 export function ClientCard({ client }: { client: ClientDetails }) {
@@ -14,7 +15,7 @@ export function ClientCard({ client }: { client: ClientDetails }) {
   const format = useDateFormatter()
   const languageName = useLanguageName()
   const displayName = useClientDisplayName()
-  const rows: Array<[label: string, value: React.ReactNode, testId: string]> = [
+  const rows: DetailRow[] = [
     [t('columns.phone'), <PhoneText key="phone" phone={client.phone} className="tabular-nums" />, 'client-phone'],
     ...(client.email ? [[t('email'), client.email, 'client-email'] as [string, React.ReactNode, string]] : []),
     [t('columns.language'), languageName(client.preferredLanguage) ?? t('noLanguage'), 'client-language'],
@@ -31,16 +32,7 @@ export function ClientCard({ client }: { client: ClientDetails }) {
           <ClientStatusBadge status={client.status} />
         </div>
       </div>
-      <dl className="divide-y divide-slate-100 px-5">
-        {rows.map(([label, value, testId]) => (
-          <div key={testId} className="flex items-baseline justify-between gap-4 py-3 text-sm">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="min-w-0 truncate text-right font-medium text-slate-900" data-testid={testId}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} className="px-5" />
     </Card>
   )
 }

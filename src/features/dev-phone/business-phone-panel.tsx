@@ -10,6 +10,7 @@ import { formatPhone } from '~/components/phone-text'
 import { WhatsAppStatusBadge } from '../whatsapp/whatsapp-status-badge'
 import type { WhatsAppStatusView } from '../whatsapp/whatsapp-types'
 import type { PhoneActions, PhoneState } from './use-phone-state'
+import { DetailList, type DetailRow } from '~/components/detail-list'
 
 /** The business's own phone: is a device linked, is the number banned, is the network up; and QA's levers. */
 export function BusinessPhonePanel({ state, status, actions }: { state: PhoneState; status: WhatsAppStatusView | null; actions: PhoneActions }) {
@@ -20,7 +21,7 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
   const [failCount, setFailCount] = useState('1')
   const qrOnScreen = status?.status === 'QR_CODE_PENDING' && Boolean(status.qrCode)
 
-  const rows: Array<[string, React.ReactNode, string]> = [
+  const rows: DetailRow[] = [
     [
       t('linked'),
       state.linked ? <Badge tone="green">{t('yes')}</Badge> : <Badge tone="gray">{t('no')}</Badge>,
@@ -36,16 +37,15 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
   return (
     <Card>
       <CardHeader title={t('title')} actions={status && <WhatsAppStatusBadge status={status.status} />} />
-      <dl className="divide-y divide-slate-100 px-4 sm:px-5" data-testid="phone-state" data-linked={state.linked} data-banned={state.banned} data-network-down={state.networkDown}>
-        {rows.map(([label, value, testId]) => (
-          <div key={testId} className="flex items-center justify-between gap-4 py-2.5 text-sm">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="min-w-0 truncate text-right font-medium text-slate-900" data-testid={testId}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList
+        rows={rows}
+        className="px-4 sm:px-5"
+        rowClassName="items-center py-2.5"
+        data-testid="phone-state"
+        data-linked={state.linked}
+        data-banned={state.banned}
+        data-network-down={state.networkDown}
+      />
 
       <div className="space-y-4 border-t border-slate-100 p-4 sm:p-5">
         <div className="space-y-2">
