@@ -10,6 +10,7 @@ import { ProgressBar } from '~/components/progress-bar'
 import { useTRPC } from '~/trpc/react'
 import { useClientDisplayName } from '../clients/client-display-name'
 import type { BulkResult, Recipient } from './bulk-types'
+import { StatGrid } from '~/components/stat-grid'
 
 /** Live progress of a bulk send: the bar, the counts, and who could not be queued and why. */
 export function BulkProgress({ result, recipients, perMinute, action }: { result: BulkResult; recipients: Recipient[]; perMinute: number | null; action?: React.ReactNode }) {
@@ -69,16 +70,7 @@ export function BulkProgress({ result, recipients, perMinute, action }: { result
           </div>
         )}
         {counts.length > 0 && (
-          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            {counts.map(([label, value, testId]) => (
-              <div key={testId} className="rounded-lg bg-slate-50 px-3 py-2">
-                <dt className="text-xs text-slate-500">{label}</dt>
-                <dd className="text-lg font-semibold text-slate-900 tabular-nums" data-testid={testId}>
-                  {value}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <StatGrid stats={counts} className="sm:grid-cols-4" />
         )}
         {progress && progress.failed > 0 && <Alert tone="warning">{t('bulk.progress.failedHint')}</Alert>}
         {result.errors.length > 0 && (

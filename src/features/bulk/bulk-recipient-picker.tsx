@@ -8,8 +8,7 @@ import { Avatar } from '~/components/avatar'
 import { Button } from '~/components/button'
 import { Card } from '~/components/card'
 import { cx } from '~/components/class-names'
-import { SearchIcon, SpinnerIcon } from '~/components/icons'
-import { Input } from '~/components/input'
+import { SpinnerIcon } from '~/components/icons'
 import { PhoneText } from '~/components/phone-text'
 import { Select } from '~/components/select'
 import type { ClientStatus } from '~/server/db/generated/enums'
@@ -19,6 +18,7 @@ import { clientLanguages, useLanguageName } from '../clients/client-languages'
 import { ClientStatusBadge } from '../clients/client-status-badge'
 import { clientStatuses, isClientStatus } from '../clients/client-statuses'
 import type { Recipient } from './bulk-types'
+import { SearchInput } from '~/components/search-input'
 
 const PAGE_SIZE = 100
 
@@ -74,14 +74,12 @@ export function BulkRecipientPicker({
   return (
     <Card className="overflow-hidden">
       <div className="space-y-2 border-b border-slate-100 p-3 sm:p-4">
-        <Input
-          type="search"
+        <SearchInput
           value={search}
-          onChange={(event) => setSearch(event.target.value)}
+          onValueChange={setSearch}
           placeholder={t('clients.searchPlaceholder')}
           aria-label={t('clients.searchLabel')}
           data-testid="bulk-search"
-          leading={<SearchIcon className="size-4" />}
         />
         <div className="grid grid-cols-2 gap-2">
           <Select value={status ?? ''} onChange={(e) => setStatus(isClientStatus(e.target.value) ? e.target.value : undefined)} aria-label={t('clients.statusLabel')} data-testid="bulk-status-filter">

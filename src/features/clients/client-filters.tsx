@@ -4,12 +4,11 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react'
 import { Button } from '~/components/button'
-import { SearchIcon } from '~/components/icons'
-import { Input } from '~/components/input'
 import { Select } from '~/components/select'
 import { clientLanguages, useLanguageName } from './client-languages'
 import { clientListHref, type ClientListParams } from './client-list-params'
 import { clientStatuses, isClientStatus } from './client-statuses'
+import { SearchInput } from '~/components/search-input'
 
 const SEARCH_DELAY_MS = 300
 
@@ -62,14 +61,12 @@ export function ClientFilters({ params }: { params: ClientListParams }) {
 
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-      <Input
-        type="search"
+      <SearchInput
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onValueChange={setQuery}
         placeholder={t('clients.searchPlaceholder')}
         aria-label={t('clients.searchLabel')}
         data-testid="clients-search"
-        leading={<SearchIcon className="size-4" />}
         className="min-w-0 flex-1"
       />
       <div className="grid grid-cols-2 gap-2 sm:flex">

@@ -6,11 +6,11 @@ import { useDeferredValue, useState } from 'react'
 import { Button } from '~/components/button'
 import { cx } from '~/components/class-names'
 import { EmptyState } from '~/components/empty-state'
-import { AlertIcon, ChatIcon, SearchIcon, SpinnerIcon } from '~/components/icons'
-import { Input } from '~/components/input'
+import { AlertIcon, ChatIcon, SpinnerIcon } from '~/components/icons'
 import { ConversationListItem } from './conversation-list-item'
 import { useConversationList } from './use-conversation-list'
 import { useLiveConversationList } from './use-live-conversation-list'
+import { SearchInput } from '~/components/search-input'
 
 /**
  * The left pane: heading, search and the conversations. It is the page's title only while no
@@ -31,14 +31,12 @@ export function ConversationList() {
         <Heading data-testid={selectedId ? undefined : 'page-title'} className="text-xl font-semibold tracking-tight text-slate-900">
           {t('conversations.title')}
         </Heading>
-        <Input
-          type="search"
+        <SearchInput
           value={search}
-          onChange={(event) => setSearch(event.target.value)}
+          onValueChange={setSearch}
           placeholder={t('conversations.searchPlaceholder')}
           aria-label={t('conversations.searchLabel')}
           data-testid="conversations-search"
-          leading={<SearchIcon className="size-4" />}
         />
       </div>
       <div className={cx('min-h-0 flex-1 overflow-y-auto', list.isSearching && 'opacity-60')}>

@@ -7,11 +7,12 @@ import { Avatar } from '~/components/avatar'
 import { Badge } from '~/components/badge'
 import { Button } from '~/components/button'
 import { cx } from '~/components/class-names'
-import { SearchIcon, SpinnerIcon } from '~/components/icons'
+import { SpinnerIcon } from '~/components/icons'
 import { Field, Input } from '~/components/input'
 import { PhoneText } from '~/components/phone-text'
 import { useTRPC } from '~/trpc/react'
 import { useClientDisplayName } from '../clients/client-display-name'
+import { SearchInput } from '~/components/search-input'
 
 export interface PickedClient {
   id: string
@@ -113,13 +114,11 @@ function ClientSearch({ onPick }: { onPick: (client: PickedClient) => void }) {
 
   return (
     <div className="space-y-2">
-      <Input
-        type="search"
+      <SearchInput
         value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        onValueChange={setSearch}
         placeholder={t('searchPlaceholder')}
         aria-label={t('searchLabel')}
-        leading={<SearchIcon className="size-4" />}
         data-testid="export-client-search"
       />
       {query.isPending ? (

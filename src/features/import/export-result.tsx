@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl'
 import { Button, buttonClasses } from '~/components/button'
 import { CheckCircleIcon } from '~/components/icons'
 import type { ExportCommitResult } from './import-types'
+import { StatGrid } from '~/components/stat-grid'
 
 /** An imported export: how many messages were added and skipped, and the way to the conversation. */
 export function ExportResult({ result, onAnother }: { result: ExportCommitResult; onAnother: () => void }) {
@@ -17,16 +18,7 @@ export function ExportResult({ result, onAnother }: { result: ExportCommitResult
         <CheckCircleIcon className="size-5 text-brand-600" />
         {t('title')}
       </p>
-      <dl className="grid grid-cols-2 gap-2">
-        {counts.map(([label, value, testId]) => (
-          <div key={testId} className="rounded-lg bg-white px-3 py-2">
-            <dt className="text-xs text-slate-500">{label}</dt>
-            <dd className="text-lg font-semibold text-slate-900 tabular-nums" data-testid={testId}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <StatGrid stats={counts} tileClassName="bg-white" />
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="ghost" onClick={onAnother} data-testid="export-another">
           {t('another')}

@@ -4,6 +4,7 @@ import { cx } from '~/components/class-names'
 import { useDateFormatter } from '~/components/use-date-formatter'
 import { useClientDisplayName } from '../clients/client-display-name'
 import type { ExportPreview } from './import-types'
+import { StatGrid } from '~/components/stat-grid'
 
 /** What an export file holds: message and media counts, the period, who wrote how much. */
 export function ExportSummary({ preview }: { preview: ExportPreview }) {
@@ -17,16 +18,12 @@ export function ExportSummary({ preview }: { preview: ExportPreview }) {
   ]
   return (
     <section className="space-y-3" aria-label={t('summaryTitle')}>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-[auto_auto_1fr]">
-        {stats.map(([label, value, testId]) => (
-          <div key={testId} className={cx('rounded-lg bg-slate-50 px-3 py-2', testId === 'export-period' && 'col-span-2 sm:col-span-1')}>
-            <dt className="text-xs text-slate-500">{label}</dt>
-            <dd className="text-base font-semibold text-slate-900 tabular-nums" data-testid={testId}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <StatGrid
+        stats={stats}
+        className="sm:grid-cols-[auto_auto_1fr]"
+        tileClassName={(testId) => cx('bg-slate-50', testId === 'export-period' && 'col-span-2 sm:col-span-1')}
+        valueClassName="text-base"
+      />
       <div className="space-y-1.5">
         <h3 className="text-sm font-semibold text-slate-900">{t('authors')}</h3>
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" data-testid="export-authors">
