@@ -4,14 +4,12 @@
  */
 import { withTimeout } from '../redis'
 import { PRODUCER_DEADLINE_MS, SEND_QUEUE } from './connection'
-import { addWithDeadline, closeProducerQueue, DEFAULT_JOB_OPTIONS, producerQueue } from './queue-factory'
+import { addWithDeadline, closeProducerQueue, producerQueue } from './queue-factory'
 
 export interface SendJobData {
   messageId: string
   organizationId: string
 }
-
-export const SEND_JOB_OPTIONS = DEFAULT_JOB_OPTIONS
 
 /** Our priorities (1 normal, 5 agents, 10 urgent) in BullMQ's order, where a lower number goes first. */
 export function bullPriority(priority: number): number {

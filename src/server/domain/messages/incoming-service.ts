@@ -9,6 +9,7 @@ import { orgLogger } from '../../logger'
 import { extractBestName, detectLanguage, detectCulturalContext } from '../../import/parsers'
 import { importClient } from '../../import/importers/client-importer'
 import { importConversation, touchConversation } from '../../import/importers/conversation-importer'
+import { checkDuplicate } from '../../import/validators/duplicate-detector'
 import { delayFor } from '../../queues/delays'
 import { enqueueIncoming } from '../../queues/incoming-queue'
 import { rateLimitedLookup } from '../../queues/lookup-limiter'
@@ -93,10 +94,8 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
     )
     if (!client) return null
     const conversation = await importConversation(organizationId, client.id, 'WHATSAPP', tx)
-    const existing = await tx.message.findUnique({
-      where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId: message.id } },
-      select: { id: true },
-    })
+    const duplicate = await checkDuplicate(organizationId, { whatsappMessageId: message.id }, tx)
+    const existing = duplicate.messageId ? { id: duplicate.messageId } : null
     let messageId = existing?.id ?? null
     if (!existing) {
       const created = await tx.message.create({

@@ -1,12 +1,12 @@
 /**
  * WhatsAppMessageHandler: what happens to a customer's message once it is stored. It detects language
- * and cultural context, keeps the client's profile current, checks duplicates, and asks the agent hook
- * for a reply. Called by the incoming pipeline, never directly from a WhatsApp event.
+ * and cultural context, keeps the client's profile current, and asks the agent hook
+ * for a reply (duplicates are caught before, in the pipeline's transaction). Called by the incoming
+ * pipeline, never directly from a WhatsApp event.
  */
 import { db } from '../../db'
 import { getAgentResponder, type AgentReply } from '../../agents/agent-hook'
 import { detectCulturalContext, detectLanguage } from '../../import/parsers'
-import { checkDuplicate } from '../../import/validators/duplicate-detector'
 import type { Logger } from '../../logger'
 
 export interface HandledMessage {
@@ -32,10 +32,6 @@ export class WhatsAppMessageHandler {
   async handleIncomingMessage(message: HandledMessage): Promise<HandlerResult> {
     const language = message.language ?? detectLanguage(message.body)
     const culturalContext = detectCulturalContext(message.body, language)
-    const duplicate = await checkDuplicate(message.organizationId, { whatsappMessageId: message.whatsappMessageId })
-    if (duplicate.messageId && duplicate.messageId !== message.messageId) {
-      this.log.warn({ messageId: message.messageId, duplicateOf: duplicate.messageId }, 'duplicate message')
-    }
     if (!message.language) await db.message.update({ where: { id: message.messageId }, data: { language }, select: { id: true } })
     // One statement: merge what we learned into the client's metadata, fill the language if unknown.
     const learned = JSON.stringify({ culturalContext, lastLanguage: language })

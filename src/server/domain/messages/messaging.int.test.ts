@@ -25,7 +25,6 @@ afterAll(async () => {
   await harness.stop()
 })
 
-const messageRows = (organizationId: string, where: object = {}) => db.message.findMany({ where: { organizationId, ...where }, orderBy: { createdAt: 'asc' } })
 
 describe('incoming messages', () => {
   it('a new customer becomes a NEW_LEAD client with a conversation and the message', async () => {

@@ -1,5 +1,4 @@
 /** Organization.settings.whatsapp: read with defaults, updated without clobbering other settings keys. */
-import { ZodError } from 'zod'
 import { db } from '../../db'
 import { AppError } from '../../errors'
 import { getDefaultWhatsAppSettings, mergeWhatsAppSettings, validateWhatsAppSettings, type WhatsAppSettings, type WhatsAppSettingsPatch } from '~/shared/whatsapp-settings'
@@ -19,13 +18,8 @@ export async function getWhatsAppSettings(organizationId: string): Promise<Whats
 /** Validates a patch against current settings and saves `settings.whatsapp` only (atomic jsonb_set). */
 export async function updateWhatsAppSettings(organizationId: string, patch: WhatsAppSettingsPatch): Promise<WhatsAppSettings> {
   const current = await getWhatsAppSettings(organizationId)
-  let next: WhatsAppSettings
-  try {
-    next = mergeWhatsAppSettings(current, patch)
-  } catch (error) {
-    if (error instanceof ZodError) throw error
-    throw error
-  }
+  // Throws a ZodError for unsafe or inconsistent values; the tRPC layer answers BAD_REQUEST.
+  const next = mergeWhatsAppSettings(current, patch)
   await db.$executeRaw`UPDATE organizations SET settings = jsonb_set(COALESCE(settings, '{}'::jsonb), '{whatsapp}', ${JSON.stringify(next)}::jsonb), "updatedAt" = now() WHERE id = ${organizationId}`
   return next
 }

@@ -7,7 +7,6 @@
  */
 import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
 import { defaultSimulatorHistory, type SimChat } from './simulator-history'
@@ -51,7 +50,6 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   private unsubscribe: (() => void) | null = null
   private destroyed = false
   private ready = false
-  private readonly log
   private readonly timing: SimulatorTiming
   private readonly sessionName: string
 
@@ -62,7 +60,6 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     super()
     this.timing = { ...defaultSimulatorTiming, ...timing }
     this.sessionName = `RemoteAuth-${options.clientId}`
-    this.log = logger.child({ organizationId: options.organizationId, engine: 'simulator', clientId: options.clientId })
   }
 
   async initialize(): Promise<void> {
