@@ -20,7 +20,11 @@ globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: u
   return timer
 }) as typeof setTimeout
 
-const url = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
+// The schema's datasource reads env("DATABASE_URL"). Without it, `prisma generate` (our postinstall)
+// falls back to downloading a query engine this project never uses, and fails offline. A fresh
+// clone has no .env yet, so the demo database is the default here.
+process.env.DATABASE_URL ||= 'postgresql://postgres@127.0.0.1:5432/soul_crm'
+const url = new URL(process.env.DATABASE_URL)
 const base = {
   host: url.hostname,
   port: Number(url.port || 5432),
