@@ -37,7 +37,7 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   })
   const sendWorker = startSendWorker({ sessionManager, concurrency: options.sendConcurrency })
   const incomingWorker = startIncomingWorker(
-    { lookupContact: async (organizationId, chatId) => sessionManager.getClient(organizationId)?.getContact(chatId) ?? null },
+    { lookupContact: async (organizationId, chatId) => sessionManager.getContact(organizationId, chatId) },
     options.incomingConcurrency ?? 2,
   )
   const stopRelay = startOutboxRelay(options.relayIntervalMs)

@@ -46,15 +46,14 @@ export function createSendProcessor(options: SendWorkerOptions) {
     const chatId = chatIdOf(message.conversation.client)
     if (!chatId) throw new UnrecoverableError('client has no WhatsApp id or phone')
 
-    const client = options.sessionManager.getClient(organizationId)
-    if (!client?.isConnected()) return wait(job, token, NOT_CONNECTED_RETRY_MS)
+    if (!options.sessionManager.isConnected(organizationId)) return wait(job, token, NOT_CONNECTED_RETRY_MS)
 
     const settings = await getWhatsAppSettings(organizationId)
     const slot = await acquireSendSlot(organizationId, settings, messageId)
     if (!slot.granted) return wait(job, token, slot.waitMs)
 
     try {
-      const sent = await client.sendMessage(chatId, message.content)
+      const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
       await db.message.update({
         where: { id: messageId },
         data: { status: 'SENT', whatsappMessageId: sent.id, sentAt: new Date(sent.timestamp * 1000), attempts: { increment: 1 }, error: null },

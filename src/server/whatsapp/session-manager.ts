@@ -15,7 +15,8 @@ import { db } from '../db'
 import { AppError } from '../errors'
 import { logger, orgLogger } from '../logger'
 import { createRedis, getRedis, redisKey } from '../redis'
-import type { EngineFactory, SessionArchiveStore, WaAck, WaDisconnectReason, WaIncomingMessage, WaSentMessage } from './engine/types'
+import { EngineError } from './engine/errors'
+import type { EngineFactory, SessionArchiveStore, WaAck, WaContact, WaDisconnectReason, WaIncomingMessage, WaSentMessage } from './engine/types'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases } from './session-lease'
 import { setSessionStatus, type StatusPatch } from './session-status'
@@ -162,11 +163,31 @@ export class WhatsAppSessionManager {
     return row?.qrCode ?? null
   }
 
+  /** True when this process runs the organization's client and it is connected (sends go through here). */
+  isConnected(organizationId: string): boolean {
+    return this.clients.get(organizationId)?.isConnected() ?? false
+  }
+
+  /** A contact's details through this process's client (null when it does not run here). */
+  async getContact(organizationId: string, chatId: string): Promise<WaContact | null> {
+    return (await this.clients.get(organizationId)?.getContact(chatId)) ?? null
+  }
+
   /** Sends through this process's client; the send queue only calls it where the lease is held. */
   async sendMessage(organizationId: string, to: string, content: string): Promise<WaSentMessage> {
     const client = this.clients.get(organizationId)
     if (!client) throw new AppError('UNAVAILABLE', 'whatsappNotConnected')
     return client.sendMessage(formatPhoneNumber(to), content)
+  }
+
+  /**
+   * Sends to a WhatsApp chat id through this process's client (the send worker). Throws
+   * EngineError(NOT_CONNECTED, retryable) when the client does not run here or is not connected.
+   */
+  async sendToChat(organizationId: string, chatId: string, content: string): Promise<WaSentMessage> {
+    const client = this.clients.get(organizationId)
+    if (!client) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
+    return client.sendMessage(chatId, content)
   }
 
   private async startLocal(organizationId: string) {
