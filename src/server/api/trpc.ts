@@ -149,4 +149,8 @@ export const adminProcedure = orgProcedure.use(({ ctx, next }) => {
   return next()
 })
 
-export type OrgContext = TRPCContext & { user: SessionUser; organizationId: string }
+/** What handlers behind protectedProcedure see: a signed-in user. */
+export type ProtectedContext = TRPCContext & { user: SessionUser }
+
+/** What handlers behind orgProcedure and adminProcedure see: the organization every query filters by. */
+export type OrgContext = ProtectedContext & { organizationId: string }

@@ -3,6 +3,7 @@
  * ever read the caller's organization's stream.
  */
 import type { MessageDirection, MessageSender, MessageStatus, WhatsAppSessionStatus } from '../db/generated/enums'
+import type { ImportJobModel } from '../db/generated/models'
 
 /** A message as browsers show it (no internal fields). */
 export interface MessageView {
@@ -44,7 +45,7 @@ export type AppEvent =
   | { type: 'message.updated'; data: { conversationId: string; message: MessageView } }
   | { type: 'conversation.updated'; data: { conversationId: string; clientId: string; lastMessageAt: Date | null } }
   | { type: 'bulk.progress'; data: BulkProgress }
-  | { type: 'import.progress'; data: { importJobId: string; job: unknown } }
+  | { type: 'import.progress'; data: ImportProgress }
 
 export interface BulkProgress {
   batchId: string
@@ -55,6 +56,38 @@ export interface BulkProgress {
   failed: number
   /** Share of messages that reached a final state (sent, delivered, read or failed), 0–100. */
   percent: number
+}
+
+/** An import job as browsers show it: its state and counters, with the share of chats done. */
+export type ImportJobView = Pick<
+  ImportJobModel,
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'options'
+  | 'dryRun'
+  | 'qrCode'
+  | 'cancelRequested'
+  | 'chatsTotal'
+  | 'chatsProcessed'
+  | 'messagesProcessed'
+  | 'clientsCreated'
+  | 'clientsUpdated'
+  | 'conversationsCreated'
+  | 'messagesImported'
+  | 'duplicatesSkipped'
+  | 'errorsCount'
+  | 'errors'
+  | 'notes'
+  | 'preview'
+  | 'startedAt'
+  | 'finishedAt'
+  | 'createdAt'
+> & { percent: number }
+
+export interface ImportProgress {
+  importJobId: string
+  job: ImportJobView
 }
 
 export type AppEventType = AppEvent['type']

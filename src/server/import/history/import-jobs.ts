@@ -1,6 +1,9 @@
 /** ImportJob reads, views and progress events. */
 import { db, type Prisma } from '../../db'
 import { getEventBus } from '../../events/event-bus'
+import type { ImportJobView } from '../../events/event-types'
+
+export type { ImportJobView }
 
 export const importJobSelect = {
   id: true,
@@ -25,9 +28,7 @@ export const importJobSelect = {
   startedAt: true,
   finishedAt: true,
   createdAt: true,
-} satisfies Prisma.ImportJobSelect
-
-export type ImportJobView = Prisma.ImportJobGetPayload<{ select: typeof importJobSelect }> & { percent: number }
+} satisfies Prisma.ImportJobSelect & Record<Exclude<keyof ImportJobView, 'percent'>, true>
 
 export function withPercent<T extends { status: string; chatsTotal: number; chatsProcessed: number }>(job: T): T & { percent: number } {
   const finished = job.status === 'COMPLETED'

@@ -1,0 +1,16 @@
+import { createTRPCRouter, orgProcedure } from '../../trpc'
+import { byIdHandler } from './by-id.handler'
+import { conversationByIdInput } from './by-id.schema'
+import { listHandler } from './list.handler'
+import { conversationListInput } from './list.schema'
+import { messagesHandler } from './messages.handler'
+import { messageListInput } from './messages.schema'
+import { onEventsHandler } from './on-events.handler'
+import { conversationEventsInput } from './on-events.schema'
+
+export const conversationsRouter = createTRPCRouter({
+  list: orgProcedure.input(conversationListInput).query(listHandler),
+  byId: orgProcedure.input(conversationByIdInput).query(byIdHandler),
+  messages: orgProcedure.input(messageListInput).query(messagesHandler),
+  onEvents: orgProcedure.input(conversationEventsInput).subscription(onEventsHandler),
+})

@@ -1,0 +1,27 @@
+/** /dev/phone's procedures; each runs behind simulatorProcedure (simulator engine only, org-scoped). */
+import { orgOnlyInput } from '../_shared/inputs'
+import { createTRPCRouter } from '../../trpc'
+import { banHandler } from './ban.handler'
+import { failNextSendsHandler } from './fail-next-sends.handler'
+import { failNextInput } from './fail-next-sends.schema'
+import { logoutHandler } from './logout.handler'
+import { scanHandler } from './scan.handler'
+import { scanInput } from './scan.schema'
+import { sendAsCustomerHandler } from './send-as-customer.handler'
+import { customerMessageInput } from './send-as-customer.schema'
+import { setNetworkHandler } from './set-network.handler'
+import { networkInput } from './set-network.schema'
+import { simulatorProcedure } from './simulator-procedure'
+import { stateHandler } from './state.handler'
+import { unbanHandler } from './unban.handler'
+
+export const devPhoneRouter = createTRPCRouter({
+  state: simulatorProcedure.input(orgOnlyInput).query(stateHandler),
+  scan: simulatorProcedure.input(scanInput).mutation(scanHandler),
+  sendAsCustomer: simulatorProcedure.input(customerMessageInput).mutation(sendAsCustomerHandler),
+  logout: simulatorProcedure.input(orgOnlyInput).mutation(logoutHandler),
+  ban: simulatorProcedure.input(orgOnlyInput).mutation(banHandler),
+  unban: simulatorProcedure.input(orgOnlyInput).mutation(unbanHandler),
+  setNetwork: simulatorProcedure.input(networkInput).mutation(setNetworkHandler),
+  failNextSends: simulatorProcedure.input(failNextInput).mutation(failNextSendsHandler),
+})

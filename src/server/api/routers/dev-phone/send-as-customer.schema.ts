@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { organizationIdInput, phoneInput } from '../_shared/inputs'
+
+export const customerMessageInput = z.object({
+  ...organizationIdInput,
+  from: phoneInput,
+  name: z.string().trim().min(1).max(60).optional(),
+  body: z.string().max(4096),
+  type: z.enum(['text', 'image', 'video', 'audio', 'voice', 'document', 'sticker', 'location', 'contact']).default('text'),
+  group: z.boolean().default(false),
+  status: z.boolean().default(false),
+})
+
+export type CustomerMessageInput = z.infer<typeof customerMessageInput>

@@ -1,0 +1,41 @@
+/**
+ * whatsapp: the connection (status, QR, connect, disconnect, live status), sending (single messages
+ * from operators and agents, retries, bulk sends by admins, their progress, quotas) and settings.
+ */
+import { orgOnlyInput } from '../_shared/inputs'
+import { adminProcedure, createTRPCRouter, orgProcedure } from '../../trpc'
+import { bulkProgressHandler } from './bulk-progress.handler'
+import { bulkProgressInput } from './bulk-progress.schema'
+import { connectHandler } from './connect.handler'
+import { disconnectHandler } from './disconnect.handler'
+import { disconnectInput } from './disconnect.schema'
+import { onBulkProgressHandler } from './on-bulk-progress.handler'
+import { onStatusHandler } from './on-status.handler'
+import { statusSubscriptionInput } from './on-status.schema'
+import { qrHandler } from './qr.handler'
+import { quotaHandler } from './quota.handler'
+import { retryHandler } from './retry.handler'
+import { retryInput } from './retry.schema'
+import { sendBulkHandler } from './send-bulk.handler'
+import { bulkInput } from './send-bulk.schema'
+import { sendHandler } from './send.handler'
+import { sendInput } from './send.schema'
+import { whatsappSettingsRouter } from './settings/_router'
+import { statusHandler } from './status.handler'
+
+export const whatsappRouter = createTRPCRouter({
+  send: orgProcedure.input(sendInput).mutation(sendHandler),
+  retry: orgProcedure.input(retryInput).mutation(retryHandler),
+  sendBulk: adminProcedure.input(bulkInput).mutation(sendBulkHandler),
+  bulkProgress: orgProcedure.input(bulkProgressInput).query(bulkProgressHandler),
+  onBulkProgress: orgProcedure.input(bulkProgressInput).subscription(onBulkProgressHandler),
+  quota: orgProcedure.input(orgOnlyInput).query(quotaHandler),
+
+  settings: whatsappSettingsRouter,
+
+  status: orgProcedure.input(orgOnlyInput).query(statusHandler),
+  qr: orgProcedure.input(orgOnlyInput).query(qrHandler),
+  connect: adminProcedure.input(orgOnlyInput).mutation(connectHandler),
+  disconnect: adminProcedure.input(disconnectInput).mutation(disconnectHandler),
+  onStatus: orgProcedure.input(statusSubscriptionInput).subscription(onStatusHandler),
+})
