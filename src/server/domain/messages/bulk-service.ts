@@ -37,6 +37,9 @@ export interface BulkResult {
   errors: Array<{ index: number; to: string | null; error: string }>
 }
 
+/** The most messages an AI agent may send in one bulk call (the API refuses more from an agent). */
+export const AGENT_BULK_LIMIT = 20
+
 export async function sendBulk(request: BulkRequest): Promise<BulkResult> {
   const { organizationId } = request
   const settings = await getWhatsAppSettings(organizationId)

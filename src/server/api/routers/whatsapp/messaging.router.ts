@@ -1,7 +1,7 @@
 /** Sending: single messages (operators, agents), retries, bulk sends (admins), progress, quotas. */
 import { tracked } from '@trpc/server'
 import { bulkProgress } from '../../../domain/messages/message-events'
-import { sendBulk } from '../../../domain/messages/bulk-service'
+import { AGENT_BULK_LIMIT, sendBulk } from '../../../domain/messages/bulk-service'
 import { acceptOutgoing, retryMessage } from '../../../domain/messages/send-service'
 import { getWhatsAppSettings } from '../../../domain/settings/settings-service'
 import { AppError } from '../../../errors'
@@ -37,7 +37,7 @@ export const messagingProcedures = {
   retry: orgProcedure.input(retryInput).mutation(({ ctx, input }) => retryMessage(ctx.organizationId, input.messageId)),
 
   sendBulk: adminProcedure.input(bulkInput).mutation(async ({ ctx, input }) => {
-    if (ctx.agent && input.messages.length > 20) throw new AppError('BAD_REQUEST', 'agentBulkLimit', { max: 20 })
+    if (ctx.agent && input.messages.length > AGENT_BULK_LIMIT) throw new AppError('BAD_REQUEST', 'agentBulkLimit', { max: AGENT_BULK_LIMIT })
     return sendBulk({
       organizationId: ctx.organizationId,
       messages: input.messages,
