@@ -11,7 +11,7 @@ import { getRedis } from './redis'
 import { registerEngineFactory, registerSessionManager } from './services'
 import type { EngineFactory } from './whatsapp/engine/types'
 import { stopAllImports } from './import/history/history-import'
-import { startPipeline } from './queues/pipeline'
+import { startPipeline } from './messaging-pipeline'
 import { WhatsAppSessionManager } from './whatsapp/session-manager'
 
 async function engineFactoryFor(env: Env): Promise<EngineFactory> {

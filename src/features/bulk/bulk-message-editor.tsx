@@ -6,7 +6,7 @@ import { Button } from '~/components/button'
 import { Textarea } from '~/components/textarea'
 import { useClientDisplayName } from '../clients/client-display-name'
 import type { Recipient } from './bulk-types'
-import { NAME_PLACEHOLDER, personalize } from './personalize'
+import { NAME_PLACEHOLDER, personalize } from '~/shared/personalize'
 
 const PREVIEW_COUNT = 3
 

@@ -14,7 +14,7 @@ import { BulkMessageEditor } from './bulk-message-editor'
 import { BulkProgress } from './bulk-progress'
 import { BulkRecipientPicker } from './bulk-recipient-picker'
 import { MAX_BULK_MESSAGES, type BulkResult, type Recipient } from './bulk-types'
-import { personalize } from './personalize'
+import { personalize } from '~/shared/personalize'
 
 /** Server answers the WhatsApp settings page can fix (mass sending off, limits). */
 function pointsToSettings(error: { data?: { code?: string; appCode?: string | null } | null }) {

@@ -3,23 +3,13 @@
  * items oldest to newest). Live events, optimistic sends and retries all go through these.
  */
 import type { InfiniteData } from '@tanstack/react-query'
+import { mayReplace } from '~/shared/message-status'
 import type { MessagePage, ThreadMessage } from './use-conversation-messages'
 
 export type ThreadData = InfiniteData<MessagePage, string | undefined>
 
 /** Ids of messages shown before the server confirmed them. */
 export const LOCAL_ID_PREFIX = 'local-'
-
-const progress: Record<ThreadMessage['status'], number> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: -1 }
-
-/**
- * Whether `incoming` may replace `current`: a late event must not move a message back (DELIVERED
- * after READ); FAILED and a retry (FAILED → PENDING) always apply.
- */
-function isNewer(current: ThreadMessage, incoming: ThreadMessage): boolean {
-  if (current.status === 'FAILED' || incoming.status === 'FAILED') return true
-  return progress[incoming.status] >= progress[current.status]
-}
 
 function insertSorted(items: ThreadMessage[], message: ThreadMessage): ThreadMessage[] {
   const at = items.findIndex((item) => item.createdAt.getTime() > message.createdAt.getTime())
@@ -38,7 +28,7 @@ export function upsertMessage(data: ThreadData | undefined, message: ThreadMessa
   if (!data) return data
   const known = data.pages.some((page) => page.items.some((item) => item.id === message.id))
   if (known) {
-    return mapPages(data, (items) => items.map((item) => (item.id === message.id && isNewer(item, message) ? message : item)))
+    return mapPages(data, (items) => items.map((item) => (item.id === message.id && mayReplace(item.status, message.status) ? message : item)))
   }
   if (message.direction === 'OUTGOING') {
     const local = data.pages

@@ -1,7 +1,8 @@
 /**
  * The sending API for AI agents (server-side code, never a browser). It goes through the tRPC
  * server-side caller, so agents get the same validation, organization scoping, quotas and pacing as
- * people, with agent priority (5) and sender AI. Agents may send at most 20 messages per bulk call.
+ * people, with agent priority (5) and sender AI. Agents may send at most AGENT_BULK_LIMIT messages per
+ * bulk call.
  *
  *   await sendMessageForAgent(organizationId, '+996555123456', 'Здравствуйте!', conversationId, 'QUALIFICATION')
  */
@@ -10,7 +11,7 @@ import { createTRPCContext } from '../api/trpc'
 import type { SessionUser } from '../auth/session-user'
 import { logger } from '../logger'
 
-export const AGENT_BULK_LIMIT = 20
+export { AGENT_BULK_LIMIT } from '../domain/messages/bulk-service'
 
 /** The identity agents act under: scoped to one organization, recorded as `agent:<type>`. */
 export function agentPrincipal(organizationId: string, agentType: string): SessionUser {
@@ -40,7 +41,7 @@ export interface AgentBulkMessage {
   content: string
 }
 
-/** Queues up to 20 messages from an agent, under the organization's bulk rules. */
+/** Queues up to AGENT_BULK_LIMIT messages from an agent, under the organization's bulk rules. */
 export async function sendBulkMessagesForAgent(organizationId: string, messages: AgentBulkMessage[], agentType: string, options: { confirmed?: boolean } = {}) {
   const result = await agentCaller(organizationId, agentType).whatsapp.sendBulk({ messages, confirmed: options.confirmed ?? false })
   logger.info({ organizationId, agentType, batchId: result.batchId, queued: result.queued, failed: result.failed, event: 'agent.bulk' }, 'agent bulk queued')

@@ -3,6 +3,8 @@
  * recent context and may return a reply; the pipeline queues it with a human-like delay through the
  * same send path as everything else. Nothing is registered by default.
  */
+import { processSlot } from '../process-singleton'
+
 export interface AgentContext {
   organizationId: string
   clientId: string
@@ -21,12 +23,12 @@ export interface AgentReply {
 
 export type AgentResponder = (context: AgentContext) => Promise<AgentReply | null>
 
-const globalForAgents = globalThis as unknown as { __soulAgentResponder?: AgentResponder | null }
+const responderSlot = processSlot<AgentResponder | null>('agent-responder')
 
 export function setAgentResponder(responder: AgentResponder | null): void {
-  globalForAgents.__soulAgentResponder = responder
+  responderSlot.set(responder)
 }
 
 export function getAgentResponder(): AgentResponder | null {
-  return globalForAgents.__soulAgentResponder ?? null
+  return responderSlot.get() ?? null
 }

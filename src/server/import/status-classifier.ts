@@ -4,18 +4,19 @@
  * keyword detector instead of pretending.
  */
 import type { ClientStatus } from '../db/generated/enums'
+import { processSlot } from '../process-singleton'
 
 export interface StatusClassifier {
   readonly name: string
   classify(messages: Array<{ body: string; fromClient: boolean; timestamp?: Date }>): Promise<{ status: ClientStatus; confidence: number } | null>
 }
 
-const globalForClassifier = globalThis as unknown as { __soulStatusClassifier?: StatusClassifier | null }
+const classifierSlot = processSlot<StatusClassifier | null>('status-classifier')
 
 export function setStatusClassifier(classifier: StatusClassifier | null): void {
-  globalForClassifier.__soulStatusClassifier = classifier
+  classifierSlot.set(classifier)
 }
 
 export function getStatusClassifier(): StatusClassifier | null {
-  return globalForClassifier.__soulStatusClassifier ?? null
+  return classifierSlot.get() ?? null
 }

@@ -1,15 +1,17 @@
-/** The incoming worker: two messages at a time, each processed idempotently from its inbox row. */
+/** The incoming worker: two messages at a time, each processed (idempotently) by the function it is given. */
 import { Worker } from 'bullmq'
 import { logger } from '../logger'
-import { processIncoming, type IncomingDeps } from '../domain/messages/incoming-service'
 import { bullConnection, bullPrefix, INCOMING_QUEUE } from './connection'
 import type { IncomingJobData } from './incoming-queue'
 
-export function startIncomingWorker(deps: IncomingDeps, concurrency = 2): Worker<IncomingJobData> {
+/** Processes one inbox row; what it returns is kept as the job's result. */
+export type IncomingProcessor = (inboxId: string) => Promise<{ status: string }>
+
+export function startIncomingWorker(processor: IncomingProcessor, concurrency = 2): Worker<IncomingJobData> {
   const worker = new Worker<IncomingJobData>(
     INCOMING_QUEUE,
     async (job) => {
-      const result = await processIncoming(job.data.inboxId, deps)
+      const result = await processor(job.data.inboxId)
       return { status: result.status }
     },
     { connection: bullConnection(), prefix: bullPrefix(), concurrency },

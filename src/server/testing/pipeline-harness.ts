@@ -3,7 +3,7 @@
  * workers and the outbox relay, and helpers to connect an organization's phone.
  */
 import { db } from '../db'
-import { startPipeline, type Pipeline } from '../queues/pipeline'
+import { startPipeline, type Pipeline } from '../messaging-pipeline'
 import { registerEngineFactory, registerSessionManager } from '../services'
 import { createSimulatorEngineFactory } from '../whatsapp/engines/simulator'
 import * as phone from '../whatsapp/engines/simulator/simulator-control'

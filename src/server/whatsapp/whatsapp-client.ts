@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
 import { EngineError, isEngineError } from './engine/errors'
 import type { WaAck, WaContact, WaDisconnectReason, WaEngine, WaIncomingMessage, WaMe, WaRawMessage, WaSentMessage } from './engine/types'
+import { mediaPlaceholder as placeholderText } from '../text/media-placeholder'
 
 export const MAX_RECONNECT_ATTEMPTS = 5
 export const RECONNECT_BASE_MS = 1000
@@ -51,7 +52,7 @@ export interface WhatsAppClientOptions {
 export function mediaPlaceholder(message: Pick<WaRawMessage, 'hasMedia' | 'type' | 'body'>): string {
   if (!message.hasMedia) return message.body
   const caption = message.body.trim()
-  return caption ? `[Media: ${message.type}] ${caption}` : `[Media: ${message.type}]`
+  return placeholderText(message.type, caption)
 }
 
 /** Whether a message is a customer writing to us (not ourselves, not a status, not a group). */

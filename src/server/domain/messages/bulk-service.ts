@@ -37,15 +37,8 @@ export interface BulkResult {
   errors: Array<{ index: number; to: string | null; error: string }>
 }
 
-/** `{name}` in a template becomes the client's name (or nothing, tidily, when unknown). */
-export function personalize(template: string, name: string | null | undefined): string {
-  const clean = name?.trim()
-  // Without a name, the placeholder goes with the comma that addressed it: "Здравствуйте, {name}!" → "Здравствуйте!".
-  const replaced = clean
-    ? template.replace(/\{\s*name\s*\}/gi, clean)
-    : template.replace(/^[ \t]*\{\s*name\s*\}[ \t]*,?/i, '').replace(/[ \t]*,?[ \t]*\{\s*name\s*\}/gi, '')
-  return replaced.replace(/[ \t]+([,.!?])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim()
-}
+/** The most messages an AI agent may send in one bulk call (the API refuses more from an agent). */
+export const AGENT_BULK_LIMIT = 20
 
 export async function sendBulk(request: BulkRequest): Promise<BulkResult> {
   const { organizationId } = request

@@ -12,7 +12,6 @@ const redisPort = vi.hoisted(() => {
 })
 
 import { createPrismaClient, db, getDb, setDb } from '../../db'
-import { relayOnce } from '../../queues/outbox-relay'
 import { FakeEngine } from '../../whatsapp/engine/fake-engine'
 import { createTenant, type Tenant } from '../../testing/factories'
 import { startHarness, type Harness } from '../../testing/pipeline-harness'
@@ -20,6 +19,7 @@ import { PrivateRedis } from '../../testing/private-redis'
 import { waitFor } from '../../testing/wait-for'
 import { integrationEnv } from '../../testing/test-env'
 import { acceptIncoming, incomingBuffer, processIncoming } from './incoming-service'
+import { relayOnce } from './outbox-relay'
 import { acceptOutgoing } from './send-service'
 
 const redis = new PrivateRedis(redisPort)

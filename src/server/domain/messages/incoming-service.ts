@@ -2,21 +2,23 @@
  * The incoming pipeline. A customer's message is first made durable (IncomingInbox in PostgreSQL,
  * idempotent on the WhatsApp id), then queued with a human-like delay. Processing creates client,
  * conversation and message in one transaction (a crash leaves nothing half-made, and the same WhatsApp
- * message never becomes two rows), then does the rate-limited contact lookup and runs the handler.
+ * message never becomes two rows); what the message tells about the client (language, cultural
+ * context) is stored with it. Then the rate-limited contact lookup, and the agent hook may reply.
  */
+import { getAgentResponder } from '../../agents/agent-hook'
 import { db, type Prisma } from '../../db'
-import { orgLogger } from '../../logger'
 import { extractBestName, detectLanguage, detectCulturalContext } from '../../import/parsers'
-import { importClient } from '../../import/importers/client-importer'
-import { importConversation, touchConversation } from '../../import/importers/conversation-importer'
-import { checkDuplicate } from '../../import/validators/duplicate-detector'
+import { orgLogger, type Logger } from '../../logger'
+import { processSingleton } from '../../process-singleton'
 import { delayFor } from '../../queues/delays'
 import { enqueueIncoming } from '../../queues/incoming-queue'
 import { rateLimitedLookup } from '../../queues/lookup-limiter'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
-import { WhatsAppMessageHandler } from './message-handler'
+import { findOrCreateClient } from '../clients/find-or-create-client'
+import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
+import { createPendingMessage } from './message-status'
 import { acceptOutgoing } from './send-service'
 
 export interface AcceptResult {
@@ -26,8 +28,7 @@ export interface AcceptResult {
 }
 
 /** Messages that arrived while both PostgreSQL and Redis were down: retried by the relay. */
-const globalForBuffer = globalThis as unknown as { __soulIncomingBuffer?: Array<{ organizationId: string; message: WaIncomingMessage }> }
-export const incomingBuffer = (globalForBuffer.__soulIncomingBuffer ??= [])
+export const incomingBuffer = processSingleton('incoming-buffer', (): Array<{ organizationId: string; message: WaIncomingMessage }> => [])
 
 /** Writes the message to the inbox and queues it. Never throws: the last resort is an in-memory buffer. */
 export async function acceptIncoming(organizationId: string, message: WaIncomingMessage): Promise<AcceptResult> {
@@ -80,39 +81,40 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   const stored = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<Array<{ processedAt: Date | null }>>`SELECT "processedAt" FROM incoming_inbox WHERE id = ${inboxId} FOR UPDATE`
     if (!locked[0] || locked[0].processedAt) return null
-    const client = await importClient(
+    const client = await findOrCreateClient(
       organizationId,
       {
         phone: identity.phone,
         whatsappId: identity.whatsappId,
         name: extractBestName(null, [message.body], message.notifyName ?? null),
         preferredLanguage: language,
-        metadata: { culturalContext: detectCulturalContext(message.body, language), source: 'whatsapp' },
+        metadata: learnedFromMessage(message.body, language),
         detectedStatus: 'NEW_LEAD',
       },
       tx,
     )
     if (!client) return null
-    const conversation = await importConversation(organizationId, client.id, 'WHATSAPP', tx)
-    const duplicate = await checkDuplicate(organizationId, { whatsappMessageId: message.id }, tx)
-    const existing = duplicate.messageId ? { id: duplicate.messageId } : null
+    const conversation = await findOrCreateConversation(organizationId, client.id, 'WHATSAPP', tx)
+    const existing = await tx.message.findUnique({
+      where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId: message.id } },
+      select: { id: true },
+    })
     let messageId = existing?.id ?? null
     if (!existing) {
-      const created = await tx.message.create({
-        data: {
+      const created = await createPendingMessage(
+        {
           organizationId,
           conversationId: conversation.id,
           content: message.body,
           direction: 'INCOMING',
           sender: 'CLIENT',
-          status: 'PENDING',
           whatsappMessageId: message.id,
           language,
           metadata: { type: message.type, hasMedia: message.hasMedia } as Prisma.InputJsonValue,
           createdAt: sentAt,
         },
-        select: { id: true },
-      })
+        tx,
+      )
       messageId = created.id
       await touchConversation(conversation.id, sentAt, tx)
     }
@@ -128,25 +130,62 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
 
   await enrichClient(organizationId, stored.clientId, message, deps).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
 
-  const handler = new WhatsAppMessageHandler(log)
-  const result = await handler.handleIncomingMessage({ organizationId, ...stored, whatsappMessageId: message.id, body: message.body, language })
-  let replyMessageId: string | null = null
-  if (result.reply) {
-    const accepted = await acceptOutgoing({
-      organizationId,
-      conversationId: stored.conversationId,
-      content: result.reply.content,
-      sender: 'AI',
-      senderId: result.reply.agentType,
-      priority: 5,
-      delayMs: delayFor('reply'),
-    }).catch((err) => {
-      log.warn({ err: (err as Error).message }, 'agent reply not accepted')
-      return null
-    })
-    replyMessageId = accepted?.id ?? null
-  }
+  const replyMessageId = await replyFromAgent({ organizationId, ...stored, whatsappMessageId: message.id, body: message.body, language }, log)
   return { status: 'processed', ...stored, replyMessageId }
+}
+
+/**
+ * What a customer's message tells about them, merged into the client's metadata (the client's
+ * preferredLanguage is filled from the same language when still unknown).
+ */
+function learnedFromMessage(body: string, language: string): Record<string, unknown> {
+  return { culturalContext: detectCulturalContext(body, language), source: 'whatsapp', lastLanguage: language }
+}
+
+interface StoredMessage {
+  organizationId: string
+  clientId: string
+  conversationId: string
+  messageId: string
+  whatsappMessageId: string
+  body: string
+  language: string
+}
+
+/**
+ * Asks the agent hook (if one is registered) for a reply and queues it as AI, priority 5, after a
+ * human-like delay. Returns the reply's message id; an agent or queue failure means no reply.
+ */
+async function replyFromAgent(message: StoredMessage, log: Logger): Promise<string | null> {
+  const responder = getAgentResponder()
+  if (!responder) return null
+  const recent = await db.message.findMany({
+    where: { organizationId: message.organizationId, conversationId: message.conversationId },
+    orderBy: { createdAt: 'desc' },
+    take: 10,
+    select: { direction: true, content: true, createdAt: true },
+  })
+  let reply: Awaited<ReturnType<typeof responder>>
+  try {
+    reply = await responder({ ...message, recentMessages: recent.reverse() })
+  } catch (err) {
+    log.error({ err, messageId: message.messageId }, 'agent failed; no reply')
+    return null
+  }
+  if (!reply) return null
+  const accepted = await acceptOutgoing({
+    organizationId: message.organizationId,
+    conversationId: message.conversationId,
+    content: reply.content,
+    sender: 'AI',
+    senderId: reply.agentType,
+    priority: 5,
+    delayMs: delayFor('reply'),
+  }).catch((err) => {
+    log.warn({ err: (err as Error).message }, 'agent reply not accepted')
+    return null
+  })
+  return accepted?.id ?? null
 }
 
 /** Fills a client's name and avatar from WhatsApp, under the lookup limit; skipped when over it. */

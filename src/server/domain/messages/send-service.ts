@@ -7,12 +7,13 @@ import { db } from '../../db'
 import type { MessageSender } from '../../db/generated/enums'
 import { AppError } from '../../errors'
 import { logger } from '../../logger'
-import { importClient } from '../../import/importers/client-importer'
-import { importConversation, touchConversation } from '../../import/importers/conversation-importer'
 import { assertQuota, consumeQuota, type QuotaDecision } from '../../queues/quota'
 import { enqueueSend, removeFailedSendJob } from '../../queues/send-queue'
+import { findOrCreateClient } from '../clients/find-or-create-client'
+import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
+import { createPendingMessage, markRetried } from './message-status'
 
 export interface OutgoingRequest {
   organizationId: string
@@ -57,12 +58,12 @@ export async function resolveConversation(request: Pick<OutgoingRequest, 'organi
   if (request.clientId) {
     const client = await db.client.findFirst({ where: { id: request.clientId, organizationId }, select: { id: true } })
     if (!client) throw new AppError('NOT_FOUND', 'clientNotFound')
-    return (await importConversation(organizationId, client.id)).id
+    return (await findOrCreateConversation(organizationId, client.id)).id
   }
   if (request.to) {
-    const client = await importClient(organizationId, { phone: request.to })
+    const client = await findOrCreateClient(organizationId, { phone: request.to })
     if (!client) throw new AppError('BAD_REQUEST', 'phoneInvalid', { phone: request.to.slice(0, 32) })
-    return (await importConversation(organizationId, client.id)).id
+    return (await findOrCreateConversation(organizationId, client.id)).id
   }
   throw new AppError('BAD_REQUEST', 'recipientRequired')
 }
@@ -70,19 +71,15 @@ export async function resolveConversation(request: Pick<OutgoingRequest, 'organi
 /** Creates the PENDING row and hands it to the queue (or to the relay when Redis is down). */
 export async function createAndQueue(request: OutgoingRequest, conversationId: string): Promise<{ id: string; queued: boolean }> {
   const now = new Date()
-  const message = await db.message.create({
-    data: {
-      organizationId: request.organizationId,
-      conversationId,
-      content: request.content,
-      direction: 'OUTGOING',
-      sender: request.sender,
-      senderId: request.senderId,
-      status: 'PENDING',
-      priority: request.priority ?? 1,
-      batchId: request.batchId ?? null,
-    },
-    select: { id: true },
+  const message = await createPendingMessage({
+    organizationId: request.organizationId,
+    conversationId,
+    content: request.content,
+    direction: 'OUTGOING',
+    sender: request.sender,
+    senderId: request.senderId,
+    priority: request.priority ?? 1,
+    batchId: request.batchId ?? null,
   })
   await touchConversation(conversationId, now)
   const queued = await enqueueSend({ messageId: message.id, organizationId: request.organizationId }, { priority: request.priority, delayMs: request.delayMs })
@@ -127,7 +124,7 @@ export async function retryMessage(organizationId: string, messageId: string): P
   const settings = await getWhatsAppSettings(organizationId)
   const quota = await consumeQuota(organizationId, settings, 1).catch(() => null)
   if (quota) assertQuota(quota)
-  await db.message.update({ where: { id: messageId }, data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null }, select: { id: true } })
+  await markRetried(messageId)
   // The failed job is kept for inspection until now; it must go for the id to be queued again.
   await removeFailedSendJob(messageId)
   const queued = await enqueueSend({ messageId, organizationId }, { priority: message.priority })

@@ -5,14 +5,15 @@
  */
 import { db, type Prisma } from '../../db'
 import { AppError } from '../../errors'
-import { importClient } from '../importers/client-importer'
-import { importConversation, touchConversation } from '../importers/conversation-importer'
+import { normalizeIdentity } from '../../domain/clients/client-identity'
+import { findOrCreateClient } from '../../domain/clients/find-or-create-client'
+import { findOrCreateConversation, touchConversation } from '../../domain/conversations/find-or-create-conversation'
 import { importMessages } from '../importers/message-importer'
 import { detectClientStatus, detectLanguage, parseWhatsAppExport, type ParsedExportMessage } from '../parsers'
-import { exportMessageKey } from '../validators/duplicate-detector'
-import { normalizeIdentity } from '../validators/data-validator'
 import { readImportJob, updateImportJob } from '../history/import-jobs'
 import { readExportFile } from './export-file'
+import { exportMessageKey } from './export-message-key'
+import { mediaPlaceholder } from '../../text/media-placeholder'
 
 export interface ExportUpload {
   fileName: string
@@ -28,9 +29,8 @@ export interface ExportAuthor {
 }
 
 function contentOf(message: ParsedExportMessage): string {
-  if (message.body && message.hasMedia) return `[Media: ${message.mediaKind ?? 'unknown'}] ${message.body}`
-  if (message.body) return message.body
-  return `[Media: ${message.mediaKind ?? 'unknown'}]`
+  if (message.body && !message.hasMedia) return message.body
+  return mediaPlaceholder(message.mediaKind ?? 'unknown', message.body)
 }
 
 async function parseUpload(upload: ExportUpload) {
@@ -90,7 +90,7 @@ export async function commitExport(organizationId: string, createdById: string |
     const fromClient = messages.filter((m) => m.author !== input.businessAuthor)
     const language = detectLanguage(fromClient.map((m) => m.body ?? '').join('\n'))
     const status = detectClientStatus(messages.map((m) => ({ body: m.body ?? '', fromClient: m.author !== input.businessAuthor, timestamp: m.timestamp }))).status
-    const client = await importClient(organizationId, { phone: input.newClient.phone, name: input.newClient.name ?? null, preferredLanguage: language, detectedStatus: status, metadata: { importedFrom: 'whatsapp-export' } })
+    const client = await findOrCreateClient(organizationId, { phone: input.newClient.phone, name: input.newClient.name ?? null, preferredLanguage: language, detectedStatus: status, metadata: { importedFrom: 'whatsapp-export' } })
     if (!client) throw new AppError('BAD_REQUEST', 'phoneInvalid', { phone: input.newClient.phone.slice(0, 32) })
     clientId = client.id
   } else {
@@ -100,7 +100,7 @@ export async function commitExport(organizationId: string, createdById: string |
     data: { organizationId, createdById, kind: 'EXPORT', status: 'RUNNING', startedAt: new Date(), options: { fileName: input.fileName.slice(0, 200) } as Prisma.InputJsonValue },
     select: { id: true },
   })
-  const conversation = await importConversation(organizationId, clientId)
+  const conversation = await findOrCreateConversation(organizationId, clientId)
   const rows = messages.map((m) => ({
     whatsappMessageId: exportMessageKey(m.timestamp, m.author, m.body ?? `media:${m.mediaKind}`),
     content: contentOf(m),

@@ -5,14 +5,14 @@
 import { db, type Prisma } from '../../db'
 import type { ClientStatus } from '../../db/generated/enums'
 import type { WaContact, WaRawMessage } from '../../whatsapp/engine/types'
+import { mediaPlaceholder as placeholderText } from '../../text/media-placeholder'
 import { mediaPlaceholder } from '../../whatsapp/whatsapp-client'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
-import { importClient } from '../importers/client-importer'
-import { importConversation, touchConversation } from '../importers/conversation-importer'
+import { findClientId, findOrCreateClient } from '../../domain/clients/find-or-create-client'
+import { findOrCreateConversation, touchConversation } from '../../domain/conversations/find-or-create-conversation'
 import { countExisting, importMessages } from '../importers/message-importer'
 import type { ImportOptions } from '../import-options'
 import { detectClientStatus, detectCulturalContext, detectLanguage, extractBestName } from '../parsers'
-import { findClientId } from '../validators/duplicate-detector'
 
 export interface ChatResult {
   skipped: 'group' | 'no-identity' | 'contacts-off' | null
@@ -56,7 +56,7 @@ export async function importChat(
   const name = extractBestName(contact?.name ?? null, fromClient, contact?.pushName ?? null)
   const rows = messages.map((m) => ({
     whatsappMessageId: m.id,
-    content: mediaPlaceholder(m) || '[Media: unknown]',
+    content: mediaPlaceholder(m) || placeholderText('unknown'),
     direction: (m.fromMe ? 'OUTGOING' : 'INCOMING') as 'OUTGOING' | 'INCOMING',
     createdAt: new Date(m.timestamp * 1000),
     hasMedia: m.hasMedia,
@@ -81,7 +81,7 @@ export async function importChat(
 
   return db.$transaction(
     async (tx) => {
-      const client = await importClient(
+      const client = await findOrCreateClient(
         organizationId,
         {
           phone: identity.phone,
@@ -100,7 +100,7 @@ export async function importChat(
         await tx.client.update({ where: { id: client.id }, data: { status, ...(name ? { name } : {}) } as Prisma.ClientUpdateInput, select: { id: true } })
         clientUpdated = true
       }
-      const conversation = await importConversation(organizationId, client.id, 'WHATSAPP', tx)
+      const conversation = await findOrCreateConversation(organizationId, client.id, 'WHATSAPP', tx)
       let imported = 0
       let duplicates = 0
       if (options.importMessages && rows.length) {

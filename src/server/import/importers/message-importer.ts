@@ -4,7 +4,9 @@
  * author and text for exports. Returns how many were new and how many already existed.
  */
 import { db, type Prisma } from '../../db'
-import type { MessageDirection, MessageSender, MessageStatus } from '../../db/generated/enums'
+import type { MessageDirection, MessageSender } from '../../db/generated/enums'
+import { importedStatus } from '../../domain/messages/message-status'
+import { isMediaPlaceholder } from '../../text/media-placeholder'
 import { detectLanguage } from '../parsers'
 
 type Tx = Prisma.TransactionClient | typeof db
@@ -35,10 +37,9 @@ export async function importMessages(
         content: m.content,
         direction: m.direction,
         sender: (m.direction === 'INCOMING' ? 'CLIENT' : 'HUMAN') as MessageSender,
-        // History: what we sent went out long ago; what they wrote waits for handling like live messages.
-        status: (m.direction === 'INCOMING' ? 'PENDING' : 'SENT') as MessageStatus,
+        status: importedStatus(m.direction),
         whatsappMessageId: m.whatsappMessageId,
-        language: m.content.startsWith('[Media:') ? null : detectLanguage(m.content),
+        language: isMediaPlaceholder(m.content) ? null : detectLanguage(m.content),
         metadata: { imported: true, ...(m.hasMedia ? { hasMedia: true } : {}) },
         createdAt: m.createdAt,
         ...(m.direction === 'OUTGOING' ? { sentAt: m.createdAt } : {}),

@@ -4,7 +4,7 @@ import type { CommunicationChannel } from '../../db/generated/enums'
 
 type Tx = Prisma.TransactionClient | typeof db
 
-export async function importConversation(
+export async function findOrCreateConversation(
   organizationId: string,
   clientId: string,
   channel: CommunicationChannel = 'WHATSAPP',

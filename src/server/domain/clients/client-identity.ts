@@ -1,4 +1,4 @@
-/** Normalizes client data from any source (live message, history import, export upload) before it is saved. */
+/** A client's identity and display name, normalized the same way for every source (live, history, export). */
 import { extractPhoneFromWhatsAppId, toE164 } from '../../whatsapp/phone'
 
 export interface ClientIdentityInput {

@@ -1,15 +1,15 @@
 /**
- * Creates or updates a client from parsed data (live messages, history import, export upload), keyed by
- * organization + WhatsApp id / phone. Existing data is only filled in, never overwritten by a worse guess.
+ * Finds or creates a client (live messages, outgoing sends to a new number, history import, export
+ * upload), keyed by organization + WhatsApp id / phone. Existing data is only filled in, never
+ * overwritten by a worse guess.
  */
 import { db, type Prisma } from '../../db'
 import type { ClientStatus } from '../../db/generated/enums'
-import { cleanName, normalizeIdentity } from '../validators/data-validator'
-import { findClientId } from '../validators/duplicate-detector'
+import { cleanName, normalizeIdentity, type NormalizedIdentity } from './client-identity'
 
 type Tx = Prisma.TransactionClient | typeof db
 
-export interface ParsedClientData {
+export interface ClientData {
   phone?: string | null
   whatsappId?: string | null
   name?: string | null
@@ -20,13 +20,32 @@ export interface ParsedClientData {
   detectedStatus?: ClientStatus
 }
 
-export interface ImportedClient {
+export interface FoundClient {
   id: string
   created: boolean
 }
 
-/** Upserts a client. Returns null when the data identifies nobody (e.g. a group id). */
-export async function importClient(organizationId: string, data: ParsedClientData, tx: Tx = db): Promise<ImportedClient | null> {
+/** The stored client with this WhatsApp id (first) or phone, if any. */
+export async function findClientId(organizationId: string, identity: Partial<NormalizedIdentity>, tx: Tx = db): Promise<string | null> {
+  if (identity.whatsappId) {
+    const byId = await tx.client.findUnique({
+      where: { organizationId_whatsappId: { organizationId, whatsappId: identity.whatsappId } },
+      select: { id: true },
+    })
+    if (byId) return byId.id
+  }
+  if (identity.phone) {
+    const byPhone = await tx.client.findUnique({ where: { organizationId_phone: { organizationId, phone: identity.phone } }, select: { id: true } })
+    if (byPhone) return byPhone.id
+  }
+  return null
+}
+
+/**
+ * Finds the client and fills in what it lacks (merging metadata), or creates it. Returns null when the
+ * data identifies nobody (e.g. a group id).
+ */
+export async function findOrCreateClient(organizationId: string, data: ClientData, tx: Tx = db): Promise<FoundClient | null> {
   const identity = normalizeIdentity(data)
   if (!identity) return null
   const name = cleanName(data.name)

@@ -2,13 +2,14 @@
  * Hands to the queues what PostgreSQL holds but Redis does not (any more): outgoing messages accepted
  * while Redis was down, inbox rows not yet queued, and anything whose job vanished (Redis restarted
  * without persistence). Job ids are the row ids, so re-adding a job that still exists does nothing.
- * Also retries messages buffered in memory while PostgreSQL was down.
+ * Also retries messages buffered in memory while PostgreSQL was down. It is the "nothing lost" half
+ * of the message lifecycle, over Message and IncomingInbox rows, so it lives with them in the domain.
  */
-import { db } from '../db'
-import { acceptIncoming, incomingBuffer } from '../domain/messages/incoming-service'
-import { logger } from '../logger'
-import { enqueueIncoming } from './incoming-queue'
-import { enqueueSend } from './send-queue'
+import { db } from '../../db'
+import { logger } from '../../logger'
+import { enqueueIncoming } from '../../queues/incoming-queue'
+import { enqueueSend } from '../../queues/send-queue'
+import { acceptIncoming, incomingBuffer } from './incoming-service'
 
 /** A queued row whose job may have been lost is re-checked after this long. */
 export const STALE_AFTER_MS = 60_000

@@ -15,4 +15,17 @@ describe('personalize', () => {
   it('leaves text without a placeholder as it is (trimmed)', () => {
     expect(personalize('  Акция до пятницы  ', 'X')).toBe('Акция до пятницы')
   })
+
+  // Cases of the former server copy's cases (its stricter comma rule is the one kept).
+  it('puts the client’s name in', () => {
+    expect(personalize('Здравствуйте, {name}! Ваш заказ готов.', 'Айгуль')).toBe('Здравствуйте, Айгуль! Ваш заказ готов.')
+    expect(personalize('{ name }, салам!', 'Азамат')).toBe('Азамат, салам!')
+  })
+
+  it('reads naturally without a name', () => {
+    expect(personalize('Здравствуйте, {name}! Ваш заказ готов.', null)).toBe('Здравствуйте! Ваш заказ готов.')
+    expect(personalize('{name}, салам!', '')).toBe('салам!')
+    expect(personalize('Hi {name}, your order is ready', undefined)).toBe('Hi, your order is ready')
+    expect(personalize('Без имени', null)).toBe('Без имени')
+  })
 })

@@ -1,0 +1,93 @@
+/**
+ * Every write of a message's status goes through here: accepted (a PENDING row), sent (SENT with
+ * WhatsApp's id and time), acked (DELIVERED/READ, forward only), failed, and retried (FAILED back to
+ * PENDING). The order itself is `~/shared/message-status`, which the browser's cache uses too.
+ *
+ * An ack can beat the worker's own SENT update (WhatsApp is fast); it is parked in Redis for a minute
+ * and applied when the message gets its WhatsApp id.
+ */
+import { db, type Prisma } from '../../db'
+import type { MessageDirection, MessageStatus } from '../../db/generated/enums'
+import { getRedis, redisKey } from '../../redis'
+import { statusesBefore, type MessageStatusName } from '~/shared/message-status'
+import { fireAndForget, publishMessage } from './message-events'
+
+type Tx = Prisma.TransactionClient | typeof db
+
+// Prisma's enum and the shared order must name the same statuses; this line stops compiling otherwise.
+const sameStatuses: [MessageStatus] extends [MessageStatusName] ? ([MessageStatusName] extends [MessageStatus] ? true : never) : never = true
+void sameStatuses
+
+/** How long an ack that arrived before its message was marked SENT is kept. */
+const EARLY_ACK_TTL_MS = 60_000
+
+/** Accepted: the message row exists from this moment, PENDING (outgoing: waiting to be sent; incoming: waiting to be handled). */
+export async function createPendingMessage(data: Omit<Prisma.MessageUncheckedCreateInput, 'status'>, tx: Tx = db): Promise<{ id: string }> {
+  return tx.message.create({ data: { ...data, status: 'PENDING' }, select: { id: true } })
+}
+
+/** The status of a message imported from history: what we sent went out long ago; what they wrote waits for handling like live messages. */
+export function importedStatus(direction: MessageDirection): MessageStatus {
+  return direction === 'OUTGOING' ? 'SENT' : 'PENDING'
+}
+
+/** Sent: WhatsApp took the message. Applies an ack that arrived first, then tells the browsers. */
+export async function markSent(organizationId: string, messageId: string, sent: { id: string; timestamp: number }): Promise<void> {
+  await db.message.update({
+    where: { id: messageId },
+    data: { status: 'SENT', whatsappMessageId: sent.id, sentAt: new Date(sent.timestamp * 1000), attempts: { increment: 1 }, error: null },
+    select: { id: true },
+  })
+  await applyEarlyAck(organizationId, sent.id)
+  fireAndForget(publishMessage('message.updated', messageId))
+}
+
+/** A failed send attempt; on the `final` one the message becomes FAILED (and the browsers are told). */
+export async function markAttemptFailed(messageId: string, reason: string, final: boolean): Promise<void> {
+  await db.message.update({
+    where: { id: messageId },
+    data: { attempts: { increment: 1 }, error: reason.slice(0, 500), ...(final ? { status: 'FAILED' } : {}) },
+    select: { id: true },
+  })
+  if (final) fireAndForget(publishMessage('message.updated', messageId))
+}
+
+/** Retried: a FAILED message goes back to PENDING with a clean slate, to be queued again. */
+export async function markRetried(messageId: string): Promise<void> {
+  await db.message.update({ where: { id: messageId }, data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null }, select: { id: true } })
+}
+
+/** Acked: delivery progress moves the message forward only (never out of FAILED). Returns whether it moved. */
+export async function markAcked(messageId: string, status: MessageStatus): Promise<boolean> {
+  const now = new Date()
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, status: { in: statusesBefore(status) } },
+    data: {
+      status,
+      ...(status === 'DELIVERED' ? { deliveredAt: now } : {}),
+      ...(status === 'READ' ? { readAt: now } : {}),
+    },
+  })
+  if (count) fireAndForget(publishMessage('message.updated', messageId))
+  return count > 0
+}
+
+const earlyKey = (organizationId: string, whatsappMessageId: string) => redisKey('whatsapp', 'early-ack', organizationId, whatsappMessageId)
+
+/** Keeps an ack for a message not yet known by its WhatsApp id (best effort: Redis down loses it). */
+export async function parkEarlyAck(organizationId: string, whatsappMessageId: string, status: MessageStatus): Promise<void> {
+  await getRedis().set(earlyKey(organizationId, whatsappMessageId), status, 'PX', EARLY_ACK_TTL_MS).catch(() => undefined)
+}
+
+/** Applies an ack that arrived before the message was marked SENT. */
+async function applyEarlyAck(organizationId: string, whatsappMessageId: string): Promise<void> {
+  const key = earlyKey(organizationId, whatsappMessageId)
+  const status = (await getRedis().get(key).catch(() => null)) as MessageStatus | null
+  if (!status) return
+  await getRedis().del(key).catch(() => undefined)
+  const message = await db.message.findUnique({
+    where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId } },
+    select: { id: true },
+  })
+  if (message) await markAcked(message.id, status)
+}

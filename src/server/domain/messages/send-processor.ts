@@ -1,0 +1,66 @@
+/**
+ * Processing one send job. It waits (without burning an attempt) while the session is not connected
+ * here or the organization has no pacing slot, then sends, records SENT with the WhatsApp id, and on
+ * the last failed attempt records FAILED with the error.
+ */
+import type { Job } from 'bullmq'
+import { db } from '../../db'
+import { logger } from '../../logger'
+import { delayJob, UnrecoverableError } from '../../queues/job-control'
+import { acquireSendSlot, releaseSendSlot } from '../../queues/send-pacing'
+import type { SendJobData } from '../../queues/send-queue'
+import { isEngineError } from '../../whatsapp/engine/errors'
+import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
+import { getWhatsAppSettings } from '../settings/settings-service'
+import { markAttemptFailed, markSent } from './message-status'
+
+/** How long a message waits before checking again whether WhatsApp is connected. */
+export const NOT_CONNECTED_RETRY_MS = 5000
+
+export interface SendProcessorOptions {
+  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat'>
+}
+
+/** The WhatsApp chat of a client: its WhatsApp id, or one made from its phone. */
+export function chatIdOf(client: { whatsappId: string | null; phone: string | null }): string | null {
+  if (client.whatsappId) return client.whatsappId
+  return client.phone ? `${client.phone.replace(/\D/g, '')}@c.us` : null
+}
+
+export function createSendProcessor(options: SendProcessorOptions) {
+  return async function processSend(job: Job<SendJobData>, token?: string) {
+    const { messageId, organizationId } = job.data
+    const log = logger.child({ organizationId, messageId, component: 'send-worker' })
+    const message = await db.message.findFirst({
+      where: { id: messageId, organizationId, direction: 'OUTGOING' },
+      select: { id: true, status: true, content: true, conversation: { select: { client: { select: { whatsappId: true, phone: true } } } } },
+    })
+    if (!message || message.status !== 'PENDING') return { skipped: true }
+    const chatId = chatIdOf(message.conversation.client)
+    if (!chatId) throw new UnrecoverableError('client has no WhatsApp id or phone')
+
+    if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+
+    const settings = await getWhatsAppSettings(organizationId)
+    const slot = await acquireSendSlot(organizationId, settings, messageId)
+    if (!slot.granted) return delayJob(job, token, slot.waitMs)
+
+    try {
+      const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
+      await markSent(organizationId, messageId, sent)
+      log.info({ attempt: job.attemptsMade + 1 }, 'message sent')
+      return { whatsappMessageId: sent.id }
+    } catch (error) {
+      if (isEngineError(error) && error.code === 'NOT_CONNECTED') return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+      const attempt = job.attemptsMade + 1
+      const final = attempt >= (job.opts.attempts ?? 1) || (isEngineError(error) && !error.retryable)
+      const reason = isEngineError(error) ? `${error.code}: ${error.message}` : String((error as Error)?.message ?? error)
+      await markAttemptFailed(messageId, reason, final)
+      log.warn({ attempt, final, reason }, 'send failed')
+      if (final) throw new UnrecoverableError(reason)
+      throw error
+    } finally {
+      await releaseSendSlot(organizationId).catch(() => undefined)
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Wires the messaging pipeline to a session manager: incoming messages into the inbox and queue, acks
+ * into message statuses, and the two workers (with the domain's processors) plus the outbox relay.
+ * Returns a stop function for the ordered shutdown (workers close with a deadline, then the queues).
+ * A composition root: the one place that hands domain code to the queues and the session manager.
+ */
+import type { Worker } from 'bullmq'
+import { recordAck } from './domain/messages/ack-recorder'
+import { acceptIncoming, processIncoming } from './domain/messages/incoming-service'
+import { startOutboxRelay } from './domain/messages/outbox-relay'
+import { createSendProcessor } from './domain/messages/send-processor'
+import { closeIncomingQueue } from './queues/incoming-queue'
+import { startIncomingWorker } from './queues/incoming-worker'
+import { closeSendQueue } from './queues/send-queue'
+import { startSendWorker } from './queues/send-worker'
+import type { WhatsAppSessionManager } from './whatsapp/session-manager'
+
+export interface PipelineOptions {
+  sessionManager: WhatsAppSessionManager
+  sendConcurrency?: number
+  incomingConcurrency?: number
+  relayIntervalMs?: number
+}
+
+export interface Pipeline {
+  sendWorker: Worker
+  incomingWorker: Worker
+  stopWorkers: () => Promise<void>
+  closeQueues: () => Promise<void>
+}
+
+export function startPipeline(options: PipelineOptions): Pipeline {
+  const { sessionManager } = options
+  sessionManager.setIncomingHandler(async (organizationId, message) => {
+    await acceptIncoming(organizationId, message)
+  })
+  sessionManager.setAckHandler(async (organizationId, ack) => {
+    await recordAck(organizationId, ack)
+  })
+  const sendWorker = startSendWorker({ processor: createSendProcessor({ sessionManager }), concurrency: options.sendConcurrency })
+  const incomingDeps = { lookupContact: async (organizationId: string, chatId: string) => sessionManager.getContact(organizationId, chatId) }
+  const incomingWorker = startIncomingWorker((inboxId) => processIncoming(inboxId, incomingDeps), options.incomingConcurrency ?? 2)
+  const stopRelay = startOutboxRelay(options.relayIntervalMs)
+  return {
+    sendWorker,
+    incomingWorker,
+    async stopWorkers() {
+      stopRelay()
+      await Promise.allSettled([sendWorker.close(), incomingWorker.close()])
+    },
+    async closeQueues() {
+      await Promise.allSettled([closeSendQueue(), closeIncomingQueue()])
+    },
+  }
+}

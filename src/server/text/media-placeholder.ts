@@ -1,0 +1,16 @@
+/**
+ * Media are stored as a text placeholder the CRM can show and search: `[Media: image]`, plus the
+ * caption if any. Built for live messages, history and export imports alike, and recognized where a
+ * text detector must not read it as words.
+ */
+const PREFIX = '[Media:'
+
+/** `[Media: <type>]`, followed by the caption when there is one. */
+export function mediaPlaceholder(type: string, caption?: string | null): string {
+  return caption ? `${PREFIX} ${type}] ${caption}` : `${PREFIX} ${type}]`
+}
+
+/** Whether a stored text is a media placeholder (with or without a caption). */
+export function isMediaPlaceholder(content: string): boolean {
+  return content.startsWith(PREFIX)
+}
