@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
+import { isTerminalDisconnect } from './disconnect-reasons'
 import { EngineError, isEngineError } from './engine/errors'
 import type { WaAck, WaContact, WaDisconnectReason, WaEngine, WaIncomingMessage, WaMe, WaRawMessage, WaSentMessage } from './engine/types'
 
@@ -19,9 +20,6 @@ export const STABLE_CONNECTION_MS = 60000
 export function reconnectDelay(attempt: number): number {
   return Math.min(RECONNECT_BASE_MS * 2 ** attempt, RECONNECT_CAP_MS)
 }
-
-/** Reasons after which reconnecting would not help: a person must act (scan, or talk to WhatsApp). */
-const TERMINAL_REASONS: ReadonlySet<WaDisconnectReason> = new Set(['LOGOUT', 'UNPAIRED', 'BANNED', 'QR_EXPIRED'])
 
 export interface ClientEvents {
   qr: [qr: string]
@@ -222,7 +220,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     this.emit('disconnected', reason, detail)
     await this.dropEngine(engine)
     if (this.state === 'stopped') return
-    if (TERMINAL_REASONS.has(reason)) {
+    if (isTerminalDisconnect(reason)) {
       this.state = 'idle'
       return
     }
