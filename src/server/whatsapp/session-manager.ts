@@ -94,11 +94,6 @@ export class WhatsAppSessionManager {
     this.ticker.unref?.()
   }
 
-  /** Organizations whose client runs in this process. */
-  localOrganizations(): string[] {
-    return [...this.clients.keys()]
-  }
-
   /** True when the organization's live client runs in this process (in whatever state). */
   hasLocalSession(organizationId: string): boolean {
     return this.clients.has(organizationId)
@@ -186,16 +181,6 @@ export class WhatsAppSessionManager {
       throw error
     }
     return session
-  }
-
-  async getStatus(organizationId: string): Promise<WhatsAppSessionStatus | null> {
-    const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { status: true } })
-    return row?.status ?? null
-  }
-
-  async getQRCode(organizationId: string): Promise<string | null> {
-    const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { qrCode: true } })
-    return row?.qrCode ?? null
   }
 
   /** True when this process runs the organization's client and it is connected (sends go through here). */

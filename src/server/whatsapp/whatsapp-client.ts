@@ -102,10 +102,6 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     return this.state === 'connected'
   }
 
-  getMe(): WaMe | null {
-    return this.engine?.getMe() ?? null
-  }
-
   /** Starts the session (QR or restored). Failures to start are retried with backoff, not thrown. */
   async initialize(): Promise<void> {
     if (this.state === 'stopped') return
@@ -141,11 +137,6 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   async getContact(chatId: string): Promise<WaContact | null> {
     if (!this.engine || this.state !== 'connected' || !this.engine.capabilities.contacts) return null
     return this.engine.getContact(chatId)
-  }
-
-  /** The engine, for capabilities beyond messaging (history import). */
-  getEngine(): WaEngine | null {
-    return this.engine
   }
 
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */
