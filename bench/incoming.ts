@@ -20,19 +20,27 @@ const { startHarness, connectPhone } = await import('../src/server/testing/pipel
 const { getEventBus } = await import('../src/server/events/event-bus')
 const phone = await import('../src/server/whatsapp/engines/simulator/simulator-control')
 const { clientIdOf } = await import('../src/server/testing/pipeline-harness')
-
-const harness = await startHarness({ relayIntervalMs: 60_000 })
-const orgs = []
-for (let i = 0; i < ORGS; i++) orgs.push(await db.organization.create({ data: { name: `Bench ${i}` }, select: { id: true } }))
-for (const org of orgs) await connectPhone(harness.manager, org.id)
+const { createSimulatorEngineFactory } = await import('../src/server/whatsapp/engines/simulator')
 
 // The engine event time of each message, and the time its row was committed (message.created is
 // published right after the commit).
 const eventAt = new Map<string, number>()
 const committedAt = new Map<string, number>()
+// The harness's simulator, with the engine's message event timed before the session manager sees it.
+const simulator = createSimulatorEngineFactory({ startupMs: 0, ackDelaysMs: [20, 60, 120] })
+const harness = await startHarness({
+  relayIntervalMs: 60_000,
+  engineFactory: (options) => {
+    const engine = simulator(options)
+    engine.prependListener('message', (m) => eventAt.set(m.id, performance.now()))
+    return engine
+  },
+})
+const orgs = []
+for (let i = 0; i < ORGS; i++) orgs.push(await db.organization.create({ data: { name: `Bench ${i}` }, select: { id: true } }))
+for (const org of orgs) await connectPhone(harness.manager, org.id)
+
 for (const org of orgs) {
-  const client = harness.manager.getClient(org.id)!
-  client.prependListener('message', (m) => eventAt.set(m.id, performance.now()))
   void (async () => {
     for await (const e of getEventBus().subscribe(org.id, { types: ['message.created'] })) {
       if (e.event.data.message.direction === 'INCOMING') committedAt.set(e.event.data.message.id, performance.now())

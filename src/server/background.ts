@@ -4,13 +4,12 @@
  */
 import { getDb } from './db'
 import type { Env } from './env'
-import { getEventBus } from './events/event-bus'
+import { redisSubscriber } from './events/redis-subscriber'
 import { onShutdown } from './lifecycle'
 import { logger } from './logger'
 import { getRedis } from './redis'
-import { registerEngineFactory, registerSessionManager } from './services'
+import { registerSessionManager } from './services'
 import type { EngineFactory } from './whatsapp/engine/types'
-import { stopAllImports } from './import/history/history-import'
 import { startPipeline } from './messaging-pipeline'
 import { WhatsAppSessionManager } from './whatsapp/session-manager'
 
@@ -28,7 +27,6 @@ async function engineFactoryFor(env: Env): Promise<EngineFactory> {
 
 export async function startBackground(env: Env): Promise<void> {
   const engineFactory = await engineFactoryFor(env)
-  registerEngineFactory(engineFactory)
   const sessionManager = new WhatsAppSessionManager({ engineFactory })
   registerSessionManager(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
@@ -42,11 +40,12 @@ export async function startBackground(env: Env): Promise<void> {
   }
   logger.info({ engine: env.WHATSAPP_ENGINE, instanceId: sessionManager.instanceId }, 'WhatsApp session manager started')
 
+  // Also stops the history imports (each cancels between chats) and closes their sessions.
   onShutdown('whatsapp-sessions', 20, () => sessionManager.disconnectAll())
-  onShutdown('history-imports', 25, () => stopAllImports())
   onShutdown('queue-workers', 30, () => pipeline.stopWorkers())
   onShutdown('queues', 40, () => pipeline.closeQueues())
-  onShutdown('event-bus', 80, () => getEventBus().close())
+  // The one subscriber connection (event bus, simulator signals, session commands).
+  onShutdown('redis-subscriber', 80, () => redisSubscriber().close())
   onShutdown('redis', 90, async () => {
     await getRedis().quit().catch(() => undefined)
   })

@@ -1,37 +1,23 @@
 /**
  * The long-lived services server.ts starts, reachable from tRPC handlers. Next's bundled route code
- * and tsx-loaded server.ts are separate module copies in one process, so the registry is a deliberate
- * globalThis singleton.
+ * and tsx-loaded server.ts are separate module copies in one process, so the registry is a
+ * process-wide slot.
  */
 import { AppError } from './errors'
-import type { EngineFactory } from './whatsapp/engine/types'
+import { processSlot } from './process-singleton'
 import type { WhatsAppSessionManager } from './whatsapp/session-manager'
 
-interface Services {
-  sessionManager?: WhatsAppSessionManager
-  engineFactory?: EngineFactory
-}
-
-const globalForServices = globalThis as unknown as { __soulServices?: Services }
-const services = (globalForServices.__soulServices ??= {})
+const sessionManager = processSlot<WhatsAppSessionManager>('session-manager')
 
 export function registerSessionManager(manager: WhatsAppSessionManager | undefined) {
-  services.sessionManager = manager
+  sessionManager.set(manager)
 }
 
+/** The process's session manager; AppError(UNAVAILABLE) when WhatsApp is not started. */
 export function getSessionManager(): WhatsAppSessionManager {
-  if (!services.sessionManager) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
-  return services.sessionManager
-}
-
-/** The engine factory (history import opens its own sessions with it). */
-export function registerEngineFactory(factory: EngineFactory | undefined) {
-  services.engineFactory = factory
-}
-
-export function getEngineFactory(): EngineFactory {
-  if (!services.engineFactory) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
-  return services.engineFactory
+  const manager = sessionManager.get()
+  if (!manager) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
+  return manager
 }
 
 export function whatsappEngineKind(): 'webjs' | 'simulator' {

@@ -1,27 +1,12 @@
 import { useTranslations } from 'next-intl'
 import { Alert } from '~/components/alert'
-
-/** Error codes the session manager and engines report, each explained in plain words in messages/*.json. */
-const knownCodes = new Set([
-  'LOGGED_OUT',
-  'QR_EXPIRED',
-  'BANNED',
-  'NETWORK',
-  'CONFLICT',
-  'MAX_RECONNECT',
-  'BROWSER_LAUNCH_FAILED',
-  'WHATSAPP_UNREACHABLE',
-  'NOT_CONNECTED',
-  'AUTH_FAILED',
-  'TIMEOUT',
-  'UNKNOWN',
-])
+import { isWhatsAppErrorCode, type WhatsAppErrorCode } from '~/shared/whatsapp-error-codes'
 
 /** The localized title and explanation for an error code (unknown codes get the generic one). */
 export function useErrorExplanation() {
   const t = useTranslations('whatsapp.errors')
   return (code: string) => {
-    const key = knownCodes.has(code) ? code : 'UNKNOWN'
+    const key: WhatsAppErrorCode = isWhatsAppErrorCode(code) ? code : 'UNKNOWN'
     return { title: t(`${key}.title`), body: t(`${key}.body`) }
   }
 }

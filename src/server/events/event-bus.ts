@@ -1,14 +1,14 @@
 /**
  * A typed event bus over Redis. Each organization has a capped stream (for resuming after a reconnect
  * by last event id) and a pub/sub channel (for live delivery); both are written in one Lua call.
- * One subscriber connection per process fans events out to in-process listeners, so it works the same
- * with one server process or several, and for modules loaded twice (tsx and Next's bundle).
+ * Live events arrive through the process's one Redis subscriber (redis-subscriber.ts), so it works the
+ * same with one server process or several, and for modules loaded twice (tsx and Next's bundle).
  */
-import { EventEmitter } from 'node:events'
 import superjson from 'superjson'
-import type { Redis } from 'ioredis'
 import { logger } from '../logger'
-import { createRedis, getRedis, redisKey } from '../redis'
+import { processSingleton } from '../process-singleton'
+import { getRedis, redisKey } from '../redis'
+import { redisSubscriber } from './redis-subscriber'
 import type { AppEvent, AppEventType, DeliveredEvent } from './event-types'
 
 const STREAM_MAX_LENGTH = 500
@@ -33,14 +33,6 @@ export function compareStreamIds(a: string, b: string): number {
 }
 
 class EventBus {
-  private subscriber: Redis | null = null
-  private readonly local = new EventEmitter()
-  private readonly counts = new Map<string, number>()
-
-  constructor() {
-    this.local.setMaxListeners(0)
-  }
-
   /** Publishes an event for an organization; returns its id, or null when Redis is unreachable. */
   async publish(organizationId: string, event: AppEvent): Promise<string | null> {
     try {
@@ -81,7 +73,7 @@ class EventBus {
     }
     const onAbort = () => wake?.()
     options.signal?.addEventListener('abort', onAbort)
-    await this.listen(organizationId, listener)
+    const unlisten = await this.listen(organizationId, listener)
     try {
       let last = options.lastEventId ?? null
       if (last) {
@@ -104,7 +96,7 @@ class EventBus {
       }
     } finally {
       options.signal?.removeEventListener('abort', onAbort)
-      this.unlisten(organizationId, listener)
+      unlisten()
     }
   }
 
@@ -118,56 +110,29 @@ class EventBus {
     }
   }
 
-  private async listen(organizationId: string, listener: (e: DeliveredEvent) => void) {
-    this.local.on(organizationId, listener)
-    const count = (this.counts.get(organizationId) ?? 0) + 1
-    this.counts.set(organizationId, count)
-    if (count === 1) await this.ensureSubscriber().subscribe(channelKey(organizationId)).catch(() => undefined)
-  }
-
-  private unlisten(organizationId: string, listener: (e: DeliveredEvent) => void) {
-    this.local.off(organizationId, listener)
-    const count = (this.counts.get(organizationId) ?? 1) - 1
-    if (count <= 0) {
-      this.counts.delete(organizationId)
-      this.subscriber?.unsubscribe(channelKey(organizationId)).catch(() => undefined)
-    } else this.counts.set(organizationId, count)
-  }
-
-  private ensureSubscriber(): Redis {
-    if (this.subscriber) return this.subscriber
-    const subscriber = createRedis({ maxRetriesPerRequest: null })
-    const prefix = redisKey('events-live', '')
-    subscriber.on('message', (channel: string, message: string) => {
-      const organizationId = channel.slice(prefix.length)
-      const bar = message.indexOf('|')
-      try {
-        const event = superjson.parse<AppEvent>(message.slice(bar + 1))
-        this.local.emit(organizationId, { id: message.slice(0, bar), organizationId, event })
-      } catch (err) {
-        logger.warn({ err }, 'malformed event ignored')
-      }
-    })
-    this.subscriber = subscriber
-    return subscriber
-  }
-
-  /** Closes the subscriber connection (shutdown, tests). */
-  async close() {
-    const subscriber = this.subscriber
-    this.subscriber = null
-    this.counts.clear()
-    this.local.removeAllListeners()
-    await subscriber?.quit().catch(() => undefined)
+  /** Delivers the organization's live events to `listener` until the returned function is called. */
+  private async listen(organizationId: string, listener: (e: DeliveredEvent) => void): Promise<() => void> {
+    const unsubscribe = await redisSubscriber()
+      .subscribe(channelKey(organizationId), (message) => {
+        const bar = message.indexOf('|')
+        let event: AppEvent
+        try {
+          event = superjson.parse<AppEvent>(message.slice(bar + 1))
+        } catch (err) {
+          logger.warn({ err }, 'malformed event ignored')
+          return
+        }
+        listener({ id: message.slice(0, bar), organizationId, event })
+      })
+      // Not subscribed (the connection was closed): a reconnecting browser still resumes from the stream.
+      .catch(() => null)
+    return () => unsubscribe?.()
   }
 }
 
-const globalForBus = globalThis as unknown as { __soulEventBus?: EventBus }
-
 /** The process-wide event bus. */
 export function getEventBus(): EventBus {
-  globalForBus.__soulEventBus ??= new EventBus()
-  return globalForBus.__soulEventBus
+  return processSingleton('event-bus', () => new EventBus())
 }
 
 export type { EventBus }

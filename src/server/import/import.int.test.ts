@@ -112,7 +112,7 @@ describe('history import', () => {
     const job = await runImport(tenant)
     expect(job.status).toBe('COMPLETED')
     // The live session is still up, with its own stored session, and keeps receiving messages.
-    expect(harness.manager.getClient(tenant.organization.id)?.isConnected()).toBe(true)
+    expect(harness.manager.isConnected(tenant.organization.id)).toBe(true)
     const live = await db.whatsAppSession.findUniqueOrThrow({ where: { organizationId: tenant.organization.id } })
     const imp = await db.whatsAppImportSession.findUniqueOrThrow({ where: { organizationId: tenant.organization.id } })
     expect(live.status).toBe('CONNECTED')

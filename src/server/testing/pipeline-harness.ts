@@ -4,7 +4,7 @@
  */
 import { db } from '../db'
 import { startPipeline, type Pipeline } from '../messaging-pipeline'
-import { registerEngineFactory, registerSessionManager } from '../services'
+import { registerSessionManager } from '../services'
 import { createSimulatorEngineFactory } from '../whatsapp/engines/simulator'
 import * as phone from '../whatsapp/engines/simulator/simulator-control'
 import type { SimulatorTiming } from '../whatsapp/engines/simulator/simulator-engine'
@@ -21,7 +21,6 @@ export interface Harness {
 
 export async function startHarness(options: { timing?: Partial<SimulatorTiming>; engineFactory?: EngineFactory; relayIntervalMs?: number } = {}): Promise<Harness> {
   const engineFactory = options.engineFactory ?? createSimulatorEngineFactory({ startupMs: 0, ackDelaysMs: [20, 60, 120], ...options.timing })
-  registerEngineFactory(engineFactory)
   const manager = new WhatsAppSessionManager({
     engineFactory,
     leaseTtlMs: 3000,
@@ -38,7 +37,6 @@ export async function startHarness(options: { timing?: Partial<SimulatorTiming>;
       await pipeline.stopWorkers()
       await pipeline.closeQueues()
       registerSessionManager(undefined)
-      registerEngineFactory(undefined)
     },
   }
 }
@@ -53,7 +51,7 @@ export async function connectPhone(manager: WhatsAppSessionManager, organization
     return row?.status === 'QR_CODE_PENDING' ? row.qrCode : null
   })
   await phone.scanQr(clientIdOf(organizationId), { qr })
-  await waitFor(() => manager.getClient(organizationId)?.isConnected())
+  await waitFor(() => manager.isConnected(organizationId))
 }
 
 /** Saves WhatsApp settings for an organization (merging over defaults). */

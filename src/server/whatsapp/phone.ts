@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { AppError } from '../errors'
+import { remoteAuthSessionName } from './engine/session-name'
 
 export const DEFAULT_REGION: CountryCode = 'KG'
 
@@ -88,6 +89,6 @@ export function createWhatsAppClientConfig(
     mode,
     clientId,
     dataPath: path.resolve(baseDir, clientId),
-    sessionName: `RemoteAuth-${clientId}`,
+    sessionName: remoteAuthSessionName(clientId),
   }
 }

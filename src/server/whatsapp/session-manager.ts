@@ -7,16 +7,22 @@
  * - Ownership is a Redis lease, renewed while running and released on shutdown. Sessions the admin
  *   wants running (wantedConnected) are restored on boot and taken over by a survivor when their
  *   owner stops renewing.
+ * - It also owns the organizations' history-import sessions (import-session.ts): nothing else creates
+ *   an engine, and shutdown closes them too.
  */
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
+import type { WhatsAppErrorCode } from '~/shared/whatsapp-error-codes'
 import { WhatsAppSessionStatus } from '../db/generated/enums'
 import { db } from '../db'
 import { AppError } from '../errors'
+import { redisSubscriber } from '../events/redis-subscriber'
 import { logger, orgLogger } from '../logger'
-import { createRedis, getRedis, redisKey } from '../redis'
+import { getRedis, redisKey } from '../redis'
+import { DISCONNECT_REASONS } from './disconnect-reasons'
 import { EngineError } from './engine/errors'
-import type { EngineFactory, SessionArchiveStore, WaAck, WaContact, WaDisconnectReason, WaIncomingMessage, WaSentMessage } from './engine/types'
+import type { EngineFactory, WaAck, WaContact, WaIncomingMessage, WaSentMessage } from './engine/types'
+import { ImportSession, type ImportSessionHandlers } from './import-session'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases } from './session-lease'
 import { setSessionStatus, type StatusPatch } from './session-status'
@@ -32,7 +38,6 @@ export interface SessionManagerOptions {
   leaseTtlMs?: number
   /** How often leases are renewed and orphaned sessions looked for. */
   tickMs?: number
-  storeFor?: (organizationId: string) => SessionArchiveStore
   /** Redis for leases (default: the shared connection). */
   redis?: Redis
   client?: { maxReconnectAttempts?: number; stableConnectionMs?: number }
@@ -40,25 +45,19 @@ export interface SessionManagerOptions {
 
 type Command = { type: 'disconnect' | 'logout'; organizationId: string; from: string }
 
-const DISCONNECT_STATUS: Record<WaDisconnectReason, { status: WhatsAppSessionStatus; code: string; terminal: boolean }> = {
-  LOGOUT: { status: WhatsAppSessionStatus.DISCONNECTED, code: 'LOGGED_OUT', terminal: true },
-  UNPAIRED: { status: WhatsAppSessionStatus.DISCONNECTED, code: 'LOGGED_OUT', terminal: true },
-  QR_EXPIRED: { status: WhatsAppSessionStatus.DISCONNECTED, code: 'QR_EXPIRED', terminal: true },
-  BANNED: { status: WhatsAppSessionStatus.ERROR, code: 'BANNED', terminal: true },
-  NETWORK: { status: WhatsAppSessionStatus.CONNECTING, code: 'NETWORK', terminal: false },
-  CONFLICT: { status: WhatsAppSessionStatus.CONNECTING, code: 'CONFLICT', terminal: false },
-  NAVIGATION: { status: WhatsAppSessionStatus.CONNECTING, code: 'NETWORK', terminal: false },
-  UNKNOWN: { status: WhatsAppSessionStatus.CONNECTING, code: 'UNKNOWN', terminal: false },
-}
+const COMMANDS_CHANNEL = () => redisKey('wa', 'commands')
+const MAX_RECONNECT: WhatsAppErrorCode = 'MAX_RECONNECT'
 
 export class WhatsAppSessionManager {
   readonly instanceId: string
   private readonly clients = new Map<string, WhatsAppClient>()
+  /** History-import sessions by import job id. */
+  private readonly importSessions = new Map<string, ImportSession>()
   private readonly locks = new Map<string, Promise<unknown>>()
   private readonly leases: SessionLeases
   private readonly tickMs: number
   private ticker: NodeJS.Timeout | null = null
-  private commands: Redis | null = null
+  private stopListening: (() => void) | null = null
   private incomingHandler: IncomingHandler | null = null
   private ackHandler: AckHandler | null = null
   private stopped = false
@@ -82,23 +81,22 @@ export class WhatsAppSessionManager {
   /** Restores wanted sessions, listens for commands from other processes, starts renewing leases. */
   async start(): Promise<void> {
     this.stopped = false
-    this.commands = createRedis({ maxRetriesPerRequest: null })
-    this.commands.on('message', (_channel: string, raw: string) => void this.onCommand(raw))
     // Not awaited: with Redis down at boot this would wait for it; ioredis resubscribes on reconnect.
-    void this.commands.subscribe(redisKey('wa', 'commands')).catch((err) => this.log.warn({ err: err.message }, 'command channel unavailable'))
+    void redisSubscriber()
+      .subscribe(COMMANDS_CHANNEL(), (raw) => void this.onCommand(raw))
+      .then((unsubscribe) => {
+        if (this.stopped) unsubscribe()
+        else this.stopListening = unsubscribe
+      })
+      .catch((err: Error) => this.log.warn({ err: err.message }, 'command channel unavailable'))
     await this.tick()
     this.ticker = setInterval(() => void this.tick(), this.tickMs)
     this.ticker.unref?.()
   }
 
-  /** Organizations whose client runs in this process. */
-  localOrganizations(): string[] {
-    return [...this.clients.keys()]
-  }
-
-  /** The running client of an organization in this process, if any. */
-  getClient(organizationId: string): WhatsAppClient | null {
-    return this.clients.get(organizationId) ?? null
+  /** True when the organization's live client runs in this process (in whatever state). */
+  hasLocalSession(organizationId: string): boolean {
+    return this.clients.has(organizationId)
   }
 
   /** Admin pressed Connect: start (or restart) the session; the QR and status arrive as events. */
@@ -134,33 +132,55 @@ export class WhatsAppSessionManager {
       } else {
         // Owned by another process (or none): tell whoever runs it.
         const command: Command = { type: options.logout ? 'logout' : 'disconnect', organizationId, from: this.instanceId }
-        await getRedis().publish(redisKey('wa', 'commands'), JSON.stringify(command)).catch(() => undefined)
+        await getRedis().publish(COMMANDS_CHANNEL(), JSON.stringify(command)).catch(() => undefined)
       }
     })
   }
 
-  /** Graceful shutdown: sync and close every local session, release their leases. */
+  /**
+   * Graceful shutdown: sync and close every local session (releasing their leases) and every import
+   * session (after its import stopped).
+   */
   async disconnectAll(): Promise<void> {
     this.stopped = true
     if (this.ticker) clearInterval(this.ticker)
     this.ticker = null
-    await Promise.allSettled(
-      [...this.clients.keys()].map((organizationId) =>
-        this.serialize(organizationId, () => this.stopLocal(organizationId, {})),
-      ),
-    )
-    await this.commands?.quit().catch(() => undefined)
-    this.commands = null
+    await Promise.allSettled([
+      ...[...this.clients.keys()].map((organizationId) => this.serialize(organizationId, () => this.stopLocal(organizationId, {}))),
+      ...[...this.importSessions.values()].map((session) => session.shutdown()),
+    ])
+    this.stopListening?.()
+    this.stopListening = null
   }
 
-  async getStatus(organizationId: string): Promise<WhatsAppSessionStatus | null> {
-    const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { status: true } })
-    return row?.status ?? null
-  }
-
-  async getQRCode(organizationId: string): Promise<string | null> {
-    const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: { qrCode: true } })
-    return row?.qrCode ?? null
+  /**
+   * Opens the organization's history-import session for one import job (`import-<org>`, its own data
+   * path and stored session) and starts it; its QR goes to `handlers.onQr`. Rejects with an
+   * EngineError when it cannot start (the session is closed then). The caller closes the session when
+   * done; shutdown closes it after `handlers.onShutdown`.
+   */
+  async openImportSession(organizationId: string, jobId: string, handlers: ImportSessionHandlers): Promise<ImportSession> {
+    if (this.stopped) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
+    const config = createWhatsAppClientConfig(organizationId, 'import')
+    const engine = this.options.engineFactory({
+      organizationId,
+      mode: 'import',
+      clientId: config.clientId,
+      dataPath: config.dataPath,
+      store: createDatabaseArchiveStore(organizationId, 'import'),
+    })
+    const log = orgLogger(organizationId, { component: 'import-session', jobId })
+    const session: ImportSession = new ImportSession(engine, handlers, log, () => {
+      if (this.importSessions.get(jobId) === session) this.importSessions.delete(jobId)
+    })
+    this.importSessions.set(jobId, session)
+    try {
+      await session.initialize()
+    } catch (error) {
+      await session.close()
+      throw error
+    }
+    return session
   }
 
   /** True when this process runs the organization's client and it is connected (sends go through here). */
@@ -173,11 +193,13 @@ export class WhatsAppSessionManager {
     return (await this.clients.get(organizationId)?.getContact(chatId)) ?? null
   }
 
-  /** Sends through this process's client; the send queue only calls it where the lease is held. */
+  /**
+   * Sends to a phone number (or chat id) through this process's client. Throws
+   * AppError(UNAVAILABLE) when the client does not run here; sendToChat otherwise.
+   */
   async sendMessage(organizationId: string, to: string, content: string): Promise<WaSentMessage> {
-    const client = this.clients.get(organizationId)
-    if (!client) throw new AppError('UNAVAILABLE', 'whatsappNotConnected')
-    return client.sendMessage(formatPhoneNumber(to), content)
+    if (!this.clients.has(organizationId)) throw new AppError('UNAVAILABLE', 'whatsappNotConnected')
+    return this.sendToChat(organizationId, formatPhoneNumber(to), content)
   }
 
   /**
@@ -192,7 +214,7 @@ export class WhatsAppSessionManager {
 
   private async startLocal(organizationId: string) {
     const config = createWhatsAppClientConfig(organizationId, 'integration')
-    const store = (this.options.storeFor ?? createDatabaseArchiveStore)(organizationId)
+    const store = createDatabaseArchiveStore(organizationId)
     const log = orgLogger(organizationId, { component: 'whatsapp-client' })
     const client = new WhatsAppClient({
       organizationId,
@@ -236,7 +258,7 @@ export class WhatsAppSessionManager {
     client.on('auth_failure', (message) => log.warn({ message }, 'authentication failed'))
     client.on('disconnected', (reason, detail) => {
       if (!isCurrent()) return
-      const mapped = DISCONNECT_STATUS[reason]
+      const mapped = DISCONNECT_REASONS[reason]
       void update({
         status: mapped.status,
         qrCode: null,
@@ -253,7 +275,7 @@ export class WhatsAppSessionManager {
     })
     client.on('max_reconnect_reached', (lastError) => {
       if (!isCurrent()) return
-      void update({ status: WhatsAppSessionStatus.ERROR, errorCode: 'MAX_RECONNECT', errorMessage: lastError, wantedConnected: false, qrCode: null })
+      void update({ status: WhatsAppSessionStatus.ERROR, errorCode: MAX_RECONNECT, errorMessage: lastError, wantedConnected: false, qrCode: null })
       void this.serialize(organizationId, () => this.stopLocal(organizationId, {}))
     })
     client.on('fatal', (error) => {

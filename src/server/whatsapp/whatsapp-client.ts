@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
+import { isTerminalDisconnect } from './disconnect-reasons'
 import { EngineError, isEngineError } from './engine/errors'
 import type { WaAck, WaContact, WaDisconnectReason, WaEngine, WaIncomingMessage, WaMe, WaRawMessage, WaSentMessage } from './engine/types'
 import { mediaPlaceholder as placeholderText } from '../text/media-placeholder'
@@ -20,9 +21,6 @@ export const STABLE_CONNECTION_MS = 60000
 export function reconnectDelay(attempt: number): number {
   return Math.min(RECONNECT_BASE_MS * 2 ** attempt, RECONNECT_CAP_MS)
 }
-
-/** Reasons after which reconnecting would not help: a person must act (scan, or talk to WhatsApp). */
-const TERMINAL_REASONS: ReadonlySet<WaDisconnectReason> = new Set(['LOGOUT', 'UNPAIRED', 'BANNED', 'QR_EXPIRED'])
 
 export interface ClientEvents {
   qr: [qr: string]
@@ -105,10 +103,6 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     return this.state === 'connected'
   }
 
-  getMe(): WaMe | null {
-    return this.engine?.getMe() ?? null
-  }
-
   /** Starts the session (QR or restored). Failures to start are retried with backoff, not thrown. */
   async initialize(): Promise<void> {
     if (this.state === 'stopped') return
@@ -144,11 +138,6 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   async getContact(chatId: string): Promise<WaContact | null> {
     if (!this.engine || this.state !== 'connected' || !this.engine.capabilities.contacts) return null
     return this.engine.getContact(chatId)
-  }
-
-  /** The engine, for capabilities beyond messaging (history import). */
-  getEngine(): WaEngine | null {
-    return this.engine
   }
 
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */
@@ -223,7 +212,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     this.emit('disconnected', reason, detail)
     await this.dropEngine(engine)
     if (this.state === 'stopped') return
-    if (TERMINAL_REASONS.has(reason)) {
+    if (isTerminalDisconnect(reason)) {
       this.state = 'idle'
       return
     }

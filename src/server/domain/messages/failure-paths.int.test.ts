@@ -49,7 +49,7 @@ beforeAll(async () => {
   })
   tenant = await createTenant()
   await harness.manager.connect(tenant.organization.id)
-  await waitFor(() => harness.manager.getClient(tenant.organization.id)?.isConnected())
+  await waitFor(() => harness.manager.isConnected(tenant.organization.id))
 }, 60_000)
 
 afterAll(async () => {

@@ -1,18 +1,17 @@
 /**
- * History import over WhatsApp. It opens the organization's IMPORT session (`import-<org>`: its own
- * client id, data path and stored session, so the live integration keeps running untouched), shows
- * its own QR, reads contacts, chats and their messages, runs the parsers, imports chat by chat,
- * publishes progress, honours cancel, and closes the import session when done.
+ * History import over WhatsApp. It asks the session manager for the organization's IMPORT session
+ * (`import-<org>`: its own client id, data path and stored session, so the live integration keeps
+ * running untouched), shows its own QR, reads contacts, chats and their messages, runs the parsers,
+ * imports chat by chat, publishes progress, honours cancel, and closes the import session when done.
  */
 import { db, type Prisma } from '../../db'
 import { AppError } from '../../errors'
 import { orgLogger } from '../../logger'
 import { delayFor, sleep } from '../../queues/delays'
-import { getEngineFactory } from '../../services'
-import type { WaEngine } from '../../whatsapp/engine/types'
+import { processSingleton } from '../../process-singleton'
+import { getSessionManager } from '../../services'
 import { isEngineError } from '../../whatsapp/engine/errors'
-import { createWhatsAppClientConfig } from '../../whatsapp/phone'
-import { createDatabaseArchiveStore } from '../../whatsapp/session-store'
+import type { ImportSession } from '../../whatsapp/import-session'
 import { importOptionsSchema, type ImportOptions } from '../import-options'
 import { getStatusClassifier } from '../status-classifier'
 import { importChat, type ChatResult } from './chat-importer'
@@ -24,13 +23,13 @@ export const HISTORY_MESSAGES_PER_CHAT = 500
 export const SCAN_TIMEOUT_MS = 5 * 60_000
 
 interface RunningImport {
-  engine: WaEngine | null
   done: Promise<void>
   /** Cancels the wait for a scan at once. */
   abort: AbortController
 }
 
-const running = new Map<string, RunningImport>()
+/** Imports running in this process, by job id; one map for every module copy (a request starts, shutdown stops). */
+const running = processSingleton('history-imports', () => new Map<string, RunningImport>())
 
 /** Starts a history import for an organization (one at a time per organization). */
 export async function startHistoryImport(organizationId: string, createdById: string | null, rawOptions: Partial<ImportOptions>): Promise<ImportJobView> {
@@ -44,12 +43,12 @@ export async function startHistoryImport(organizationId: string, createdById: st
     // Left over from a process that died mid-import.
     await db.importJob.update({ where: { id: active.id }, data: { status: 'FAILED', finishedAt: new Date(), errors: [{ code: 'INTERRUPTED' }] } })
   }
-  getEngineFactory() // fail now, not in the background, when WhatsApp is not set up
+  getSessionManager() // fail now, not in the background, when WhatsApp is not set up
   const job = await db.importJob.create({
     data: { organizationId, createdById, kind: 'HISTORY', options: options as Prisma.InputJsonValue, dryRun: options.dryRun },
     select: { id: true },
   })
-  const entry: RunningImport = { engine: null, done: Promise.resolve(), abort: new AbortController() }
+  const entry: RunningImport = { done: Promise.resolve(), abort: new AbortController() }
   running.set(job.id, entry)
   // Members watching the page see the new import at once, not only when its QR arrives.
   const view = await updateImportJob(organizationId, job.id, {})
@@ -73,15 +72,11 @@ export async function cancelHistoryImport(organizationId: string, jobId: string)
   return (await readImportJob(organizationId, jobId))!
 }
 
-/** Shutdown: cancel every import of this process and wait for their sessions to close. */
-export async function stopAllImports(): Promise<void> {
-  await Promise.allSettled(
-    [...running.entries()].map(async ([jobId, entry]) => {
-      await db.importJob.update({ where: { id: jobId }, data: { cancelRequested: true } }).catch(() => undefined)
-      entry.abort.abort()
-      await entry.done
-    }),
-  )
+/** Shutdown (through the session manager): cancel the import and wait until its session is closed. */
+async function stopOnShutdown(jobId: string, entry: RunningImport): Promise<void> {
+  await db.importJob.update({ where: { id: jobId }, data: { cancelRequested: true } }).catch(() => undefined)
+  entry.abort.abort()
+  await entry.done
 }
 
 async function isCancelled(jobId: string): Promise<boolean> {
@@ -91,23 +86,16 @@ async function isCancelled(jobId: string): Promise<boolean> {
 
 async function runHistoryImport(organizationId: string, jobId: string, options: ImportOptions, entry: RunningImport) {
   const log = orgLogger(organizationId, { component: 'history-import', jobId })
-  const config = createWhatsAppClientConfig(organizationId, 'import')
-  let engine: WaEngine | null = null
+  let session: ImportSession | null = null
   const finish = (data: Prisma.ImportJobUpdateInput) => updateImportJob(organizationId, jobId, { finishedAt: new Date(), qrCode: null, ...data })
   try {
-    engine = getEngineFactory()({
-      organizationId,
-      mode: 'import',
-      clientId: config.clientId,
-      dataPath: config.dataPath,
-      store: createDatabaseArchiveStore(organizationId, 'import'),
+    session = await getSessionManager().openImportSession(organizationId, jobId, {
+      onQr: (qr) => void updateImportJob(organizationId, jobId, { status: 'WAITING_FOR_SCAN', qrCode: qr }),
+      onShutdown: () => stopOnShutdown(jobId, entry),
     })
-    entry.engine = engine
-    const ready = waitForReady(engine, (qr) => void updateImportJob(organizationId, jobId, { status: 'WAITING_FOR_SCAN', qrCode: qr }))
-    await engine.initialize()
     let timer: NodeJS.Timeout | undefined
     const outcome = await Promise.race([
-      ready,
+      session.ready,
       new Promise<{ ok: false; reason: string }>((resolve) => {
         timer = setTimeout(() => resolve({ ok: false, reason: 'QR_EXPIRED' }), SCAN_TIMEOUT_MS)
         entry.abort.signal.addEventListener('abort', () => resolve({ ok: false, reason: 'CANCELLED' }), { once: true })
@@ -124,36 +112,26 @@ async function runHistoryImport(organizationId: string, jobId: string, options: 
       return
     }
     await updateImportJob(organizationId, jobId, { status: 'RUNNING', qrCode: null, startedAt: new Date() })
-    await importChats(organizationId, jobId, engine, options, log)
+    await importChats(organizationId, jobId, session, options, log)
   } catch (error) {
     const code = isEngineError(error) ? error.code : 'UNKNOWN'
     log.error({ err: (error as Error).message, code }, 'history import failed')
     await finish({ status: 'FAILED', errorsCount: { increment: 1 }, errors: [{ code, message: String((error as Error).message).slice(0, 300) }] }).catch(() => undefined)
   } finally {
     // The import session is closed when done; its stored session stays for the next import.
-    await engine?.syncSession().catch(() => undefined)
-    await engine?.destroy().catch(() => undefined)
+    await session?.close()
   }
 }
 
-function waitForReady(engine: WaEngine, onQr: (qr: string) => void): Promise<{ ok: true } | { ok: false; reason: string }> {
-  return new Promise((resolve) => {
-    engine.on('qr', onQr)
-    engine.once('ready', () => resolve({ ok: true }))
-    engine.once('disconnected', (reason) => resolve({ ok: false, reason }))
-    engine.once('auth_failure', () => resolve({ ok: false, reason: 'AUTH_FAILED' }))
-  })
-}
-
-async function importChats(organizationId: string, jobId: string, engine: WaEngine, options: ImportOptions, log: ReturnType<typeof orgLogger>) {
-  if (!engine.capabilities.history || !engine.getChats || !engine.fetchMessages) {
+async function importChats(organizationId: string, jobId: string, session: ImportSession, options: ImportOptions, log: ReturnType<typeof orgLogger>) {
+  if (!session.canReadHistory) {
     await updateImportJob(organizationId, jobId, { status: 'FAILED', finishedAt: new Date(), errors: [{ code: 'HISTORY_UNSUPPORTED' }] })
     return
   }
   let job = (await readImportJob(organizationId, jobId))!
   let notes: unknown = job.notes
   if (options.useLLMStatusDetection && !getStatusClassifier()) notes = appendCapped(notes, { code: 'LLM_NOT_CONFIGURED' })
-  const chats = await engine.getChats()
+  const chats = await session.getChats()
   const privateChats = chats.filter((c) => !c.isGroup)
   const groups = chats.length - privateChats.length
   if (groups) notes = appendCapped(notes, { code: 'GROUPS_SKIPPED', count: groups })
@@ -170,10 +148,10 @@ async function importChats(organizationId: string, jobId: string, engine: WaEngi
     let result: ChatResult | null = null
     let errors: unknown = job.errors
     try {
-      const messages = await engine.fetchMessages(chat.id, HISTORY_MESSAGES_PER_CHAT)
+      const messages = await session.fetchMessages(chat.id, HISTORY_MESSAGES_PER_CHAT)
       if (messages.length >= HISTORY_MESSAGES_PER_CHAT) notes = appendCapped(notes, { code: 'OLDER_MESSAGES_UNREACHABLE', chat: chat.name ?? chat.id })
       await sleep(delayFor('lookupGap'))
-      const contact = engine.capabilities.contacts ? await engine.getContact(chat.id).catch(() => null) : null
+      const contact = await session.getContact(chat.id).catch(() => null)
       const llmStatus = classifier
         ? (await classifier.classify(messages.map((m) => ({ body: m.body, fromClient: !m.fromMe, timestamp: new Date(m.timestamp * 1000) }))).catch(() => null))?.status ?? null
         : null

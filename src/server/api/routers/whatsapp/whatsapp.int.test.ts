@@ -82,7 +82,7 @@ describe('whatsapp router', () => {
   it('admin disconnect turns the status DISCONNECTED', async () => {
     const result = await tenant.asAdmin().whatsapp.disconnect()
     expect(result.status).toBe('DISCONNECTED')
-    await waitFor(() => manager.getClient(tenant.organization.id) === null)
+    await waitFor(() => !manager.hasLocalSession(tenant.organization.id))
   })
 
   it('inconsistent settings are bad input with field errors, and nothing is saved', async () => {

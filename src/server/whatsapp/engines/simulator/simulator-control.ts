@@ -150,25 +150,6 @@ export async function setHistory(clientId: string, chats: SimChat[]): Promise<vo
   await redis().set(simKey.history(clientId), JSON.stringify(chats))
 }
 
-/** Forgets everything simulated for a client id (tests). */
-export async function resetSimulator(clientId: string): Promise<void> {
-  const r = redis()
-  const token = await r.get(simKey.linked(clientId))
-  const state = await getPhoneState(clientId)
-  const keys = [
-    simKey.linked(clientId),
-    simKey.qr(clientId),
-    simKey.network(clientId),
-    simKey.pending(clientId),
-    simKey.outbox(clientId),
-    simKey.failNext(clientId),
-    simKey.history(clientId),
-    simKey.banned((state.phone ?? defaultBusinessPhone(clientId)).replace(/\D/g, '')),
-  ]
-  if (token) keys.push(simKey.device(token))
-  await r.del(...keys)
-}
-
 function avatarFor(name: string): string {
   const initials = name
     .split(/\s+/)

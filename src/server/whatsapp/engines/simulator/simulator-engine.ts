@@ -8,9 +8,10 @@
 import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { EngineError } from '../../engine/errors'
+import { remoteAuthSessionName } from '../../engine/session-name'
 import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
 import { defaultSimulatorHistory, type SimChat } from './simulator-history'
-import { getDevice, isBanned, isNetworkDown, redis, simKey, simulatorSignals, takePending, type SimDevice, type SimOutboxEntry, type SimSignal } from './simulator-state'
+import { getDevice, isBanned, isNetworkDown, redis, onSimulatorSignal, simKey, takePending, type SimDevice, type SimOutboxEntry, type SimSignal } from './simulator-state'
 
 export interface SimulatorTiming {
   /** How long WhatsApp Web takes to show the first QR or restore a session. */
@@ -59,7 +60,7 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   ) {
     super()
     this.timing = { ...defaultSimulatorTiming, ...timing }
-    this.sessionName = `RemoteAuth-${options.clientId}`
+    this.sessionName = remoteAuthSessionName(options.clientId)
   }
 
   async initialize(): Promise<void> {
@@ -68,7 +69,7 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     if (await isNetworkDown(this.options.clientId)) {
       throw new EngineError('WHATSAPP_UNREACHABLE', 'simulated network is down (net::ERR_INTERNET_DISCONNECTED)', { retryable: true })
     }
-    this.unsubscribe = await simulatorSignals().on(this.options.clientId, (signal) => void this.onSignal(signal))
+    this.unsubscribe = await onSimulatorSignal(this.options.clientId, (signal) => void this.onSignal(signal))
     const device = await this.restoreDevice()
     if (device) {
       if (await isBanned(device.phone)) {

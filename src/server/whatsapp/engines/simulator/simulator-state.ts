@@ -4,10 +4,10 @@
  * server restart like the real thing does, and so every server process sees the same world.
  * Signals tell running engines that something happened to their session.
  */
-import { EventEmitter } from 'node:events'
 import type { Redis } from 'ioredis'
+import { redisSubscriber } from '../../../events/redis-subscriber'
 import { logger } from '../../../logger'
-import { createRedis, getRedis, redisKey } from '../../../redis'
+import { getRedis, redisKey } from '../../../redis'
 import type { WaRawMessage } from '../../engine/types'
 
 export const simKey = {
@@ -75,49 +75,16 @@ export async function sendSignal(clientId: string, signal: SimSignal): Promise<v
   await redis().publish(simKey.signals(clientId), JSON.stringify(signal))
 }
 
-/** One subscriber connection per process, fanning signals out to the engines running here. */
-class SignalHub {
-  private subscriber: Redis | null = null
-  private readonly local = new EventEmitter()
-
-  constructor() {
-    this.local.setMaxListeners(0)
-  }
-
-  async on(clientId: string, handler: (signal: SimSignal) => void): Promise<() => void> {
-    const channel = simKey.signals(clientId)
-    const subscriber = this.ensure()
-    if (this.local.listenerCount(channel) === 0) await subscriber.subscribe(channel)
-    this.local.on(channel, handler)
-    return () => {
-      this.local.off(channel, handler)
-      if (this.local.listenerCount(channel) === 0) subscriber.unsubscribe(channel).catch(() => undefined)
+/** Delivers the signals of one session to a running engine; resolves once subscribed, returns the unsubscribe. */
+export function onSimulatorSignal(clientId: string, handler: (signal: SimSignal) => void): Promise<() => void> {
+  return redisSubscriber().subscribe(simKey.signals(clientId), (message) => {
+    let signal: SimSignal
+    try {
+      signal = JSON.parse(message) as SimSignal
+    } catch (err) {
+      logger.warn({ err }, 'malformed simulator signal')
+      return
     }
-  }
-
-  private ensure(): Redis {
-    if (this.subscriber) return this.subscriber
-    this.subscriber = createRedis({ maxRetriesPerRequest: null })
-    this.subscriber.on('message', (channel: string, message: string) => {
-      try {
-        this.local.emit(channel, JSON.parse(message) as SimSignal)
-      } catch (err) {
-        logger.warn({ err }, 'malformed simulator signal')
-      }
-    })
-    return this.subscriber
-  }
-
-  async close() {
-    const subscriber = this.subscriber
-    this.subscriber = null
-    this.local.removeAllListeners()
-    await subscriber?.quit().catch(() => undefined)
-  }
-}
-
-const globalForSim = globalThis as unknown as { __soulSimSignals?: SignalHub }
-export function simulatorSignals(): SignalHub {
-  globalForSim.__soulSimSignals ??= new SignalHub()
-  return globalForSim.__soulSimSignals
+    handler(signal)
+  })
 }

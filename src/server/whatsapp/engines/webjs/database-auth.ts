@@ -15,6 +15,7 @@ import path from 'node:path'
 // whatsapp-web.js is CommonJS; Node's ESM loader (tsx, vitest) only detects `Client` as a named
 // export, so take everything from the default export (module.exports).
 import wwebjs from 'whatsapp-web.js'
+import { remoteAuthSessionName } from '../../engine/session-name'
 import type { SessionArchiveStore } from '../../engine/types'
 import { DatabaseStore, type RemoteAuthStore } from './database-store'
 import { orgLogger, type Logger } from '../../../logger'
@@ -102,6 +103,7 @@ export class DatabaseAuth extends RemoteAuthBase {
   private readonly log: Logger
   private readonly initialSyncDelayMs: number
   private readonly intervalMs: number
+  private readonly defaultSessionName: string
   private initialSync?: ReturnType<typeof setTimeout>
   /** Set once the client is authenticated: before that the profile holds no session worth storing. */
   private authReady = false
@@ -117,12 +119,13 @@ export class DatabaseAuth extends RemoteAuthBase {
     this.databaseStore = databaseStore
     this.log = log
     this.intervalMs = intervalMs
+    this.defaultSessionName = remoteAuthSessionName(options.clientId)
     this.initialSyncDelayMs = options.initialSyncDelayMs ?? INITIAL_SYNC_DELAY_MS
   }
 
   /** The archive's key; RemoteAuth only sets `sessionName` when the browser starts. */
   get storedSessionName(): string {
-    return this.sessionName ?? `RemoteAuth-${this.clientId}`
+    return this.sessionName ?? this.defaultSessionName
   }
 
   get profilePath(): string {

@@ -58,7 +58,7 @@ describe('webjs engine under the session manager, offline', () => {
       expect(failed.errorMessage).toMatch(/WHATSAPP_UNREACHABLE/)
       expect(failed.wantedConnected).toBe(false)
       expect(reconnects).toEqual([2000, 4000])
-      expect(manager.getClient(org.id)).toBeNull()
+      expect(manager.hasLocalSession(org.id)).toBe(false)
       await waitFor(() => chromiumWith(baseDir) === 0, 10_000, 200)
     } finally {
       abort.abort()
