@@ -10,6 +10,7 @@ import { Card, CardHeader, CardNoteFooter } from '~/components/card'
 import { RefreshIcon, SpinnerIcon } from '~/components/icons'
 import { linkChunks } from '~/components/text-link'
 import { useDateFormatter } from '~/components/use-date-formatter'
+import { LoadingLine } from '~/components/loading-line'
 import { useTRPC } from '~/trpc/react'
 import { ImportCounters } from './import-counters'
 import { ImportNoteList } from './import-problems'
@@ -64,10 +65,7 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
             {linkError.message}
           </Alert>
         ) : job === undefined ? (
-          <div className="flex items-center gap-3 py-6 text-sm text-slate-500" aria-busy>
-            <SpinnerIcon className="size-5" />
-            {t('history.checking')}
-          </div>
+          <LoadingLine className="py-6">{t('history.checking')}</LoadingLine>
         ) : job && active ? (
           <ActiveImport job={job} canManage={canManage} onCancel={() => cancel.mutate({ jobId: job.id })} cancelling={cancel.isPending || job.cancelRequested} />
         ) : (
@@ -110,12 +108,7 @@ function ActiveImport({ job, canManage, onCancel, cancelling }: { job: ImportJob
       </div>
     )
   } else {
-    body = (
-      <p className="flex items-center gap-3 py-4 text-sm text-slate-500" aria-busy>
-        <SpinnerIcon className="size-5 shrink-0" />
-        {t('starting')}
-      </p>
-    )
+    body = <LoadingLine className="py-4">{t('starting')}</LoadingLine>
   }
   return (
     <div className="space-y-4">

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '~/components/confirm-dialog'
 import { PhoneLinkIcon, SpinnerIcon } from '~/components/icons'
 import { Switch } from '~/components/switch'
 import { linkChunks } from '~/components/text-link'
+import { LoadingLine } from '~/components/loading-line'
 import { useTRPC } from '~/trpc/react'
 import { useWhatsAppStatus } from './use-whatsapp-status'
 import { WhatsAppConnectedDetails } from './whatsapp-connected-details'
@@ -61,10 +62,7 @@ export function WhatsAppConnectionCard({ canManage, simulator = false }: { canMa
 
       <div className="space-y-4 p-4 sm:p-5">
         {!view ? (
-          <div className="flex items-center gap-3 py-6 text-sm text-slate-500" aria-busy>
-            <SpinnerIcon className="size-5" />
-            {t('connection.checking')}
-          </div>
+          <LoadingLine className="py-6">{t('connection.checking')}</LoadingLine>
         ) : (
           <ConnectionBody
             view={view}
