@@ -44,3 +44,13 @@ export function Alert({
     </div>
   )
 }
+
+/** What a failed button press said (a mutation's error), or nothing while there is none. */
+export function ActionErrorAlert({ error, testId }: { error: { message: string } | null | undefined; testId: string }) {
+  if (!error) return null
+  return (
+    <Alert tone="error" data-testid={testId}>
+      {error.message}
+    </Alert>
+  )
+}

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import en from '../../messages/en.json'
 import ky from '../../messages/ky.json'
 import ru from '../../messages/ru.json'
-import { resolveLocale } from './locales'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (value && typeof value === 'object') {
@@ -12,13 +11,6 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 describe('locales', () => {
-  it('prefers the saved preference, then the cookie, then Russian', () => {
-    expect(resolveLocale('ky', 'en')).toBe('ky')
-    expect(resolveLocale(null, 'en')).toBe('en')
-    expect(resolveLocale('de', undefined)).toBe('ru')
-    expect(resolveLocale(undefined, undefined)).toBe('ru')
-  })
-
   it('every message exists in Russian, English and Kyrgyz', () => {
     const ruKeys = keys(ru).sort()
     expect(keys(en).sort()).toEqual(ruKeys)

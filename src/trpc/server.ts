@@ -9,6 +9,6 @@ import { getRequestLocale } from '~/i18n/request'
 
 export const getServerCaller = cache(async () => {
   const user = await getSessionUser()
-  const locale = await getRequestLocale()
+  const locale = await getRequestLocale(user)
   return createCaller(createTRPCContext({ user, locale, source: 'rsc' }))
 })

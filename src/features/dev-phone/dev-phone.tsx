@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { Alert } from '~/components/alert'
 import { Button } from '~/components/button'
-import { SpinnerIcon } from '~/components/icons'
+import { LoadingLine } from '~/components/loading-line'
 import { BusinessPhonePanel } from './business-phone-panel'
 import { CustomerSimulator } from './customer-simulator'
 import { PhoneOutbox } from './phone-outbox'
@@ -17,10 +17,7 @@ export function DevPhone() {
 
   if (query.isPending) {
     return (
-      <div className="flex items-center gap-3 py-10 text-sm text-slate-500" aria-busy>
-        <SpinnerIcon className="size-5" />
-        {t('common.loading')}
-      </div>
+      <LoadingLine className="py-10">{t('common.loading')}</LoadingLine>
     )
   }
   if (query.isError) {

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl'
 import { useId, useRef, useState } from 'react'
 import { Alert } from '~/components/alert'
 import { Button, buttonClasses } from '~/components/button'
-import { Card } from '~/components/card'
+import { Card, CardHeader } from '~/components/card'
 import { SpinnerIcon, UploadIcon } from '~/components/icons'
 import { Field, Input } from '~/components/input'
 import { useTRPC } from '~/trpc/react'
@@ -88,15 +88,7 @@ export function ExportUploadCard() {
 
   return (
     <Card data-testid="export-upload">
-      <div className="flex items-center gap-2.5 border-b border-slate-100 px-4 py-3 sm:px-5">
-        <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
-          <UploadIcon className="size-5" />
-        </span>
-        <div className="min-w-0">
-          <h2 className="text-sm font-semibold text-slate-900">{t('import.export.title')}</h2>
-          <p className="text-xs text-slate-500">{t('import.export.subtitle')}</p>
-        </div>
-      </div>
+      <CardHeader icon={<UploadIcon />} title={t('import.export.title')} subtitle={t('import.export.subtitle')} />
 
       <div className="space-y-5 p-4 sm:p-5">
         <p className="text-sm text-slate-600">{t.rich('import.export.howTo', { b: bold })}</p>

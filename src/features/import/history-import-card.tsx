@@ -1,15 +1,16 @@
 'use client'
 
 import { useMutation } from '@tanstack/react-query'
-import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { Alert } from '~/components/alert'
+import { ActionErrorAlert, Alert } from '~/components/alert'
 import { Badge } from '~/components/badge'
 import { Button } from '~/components/button'
-import { Card } from '~/components/card'
-import { InfoIcon, RefreshIcon, SpinnerIcon } from '~/components/icons'
+import { Card, CardHeader, CardNoteFooter } from '~/components/card'
+import { RefreshIcon, SpinnerIcon } from '~/components/icons'
+import { linkChunks } from '~/components/text-link'
 import { useDateFormatter } from '~/components/use-date-formatter'
+import { LoadingLine } from '~/components/loading-line'
 import { useTRPC } from '~/trpc/react'
 import { ImportCounters } from './import-counters'
 import { ImportNoteList } from './import-problems'
@@ -44,25 +45,19 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
 
   return (
     <Card data-testid="history-import" data-job-id={job?.id}>
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
-        <div className="flex min-w-0 items-center gap-2.5">
-          <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
-            <RefreshIcon className="size-5" />
-          </span>
-          <div className="min-w-0">
-            <h2 className="text-sm font-semibold text-slate-900">{t('history.title')}</h2>
-            <p className="text-xs text-slate-500">
-              {job && !active ? t('history.lastImport', { date: format.dateTime(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : t('history.subtitle')}
-            </p>
-          </div>
-        </div>
-        {job && (
-          <div className="flex items-center gap-2">
-            {job.dryRun && <Badge tone="violet" data-testid="import-dry-run-badge">{t('history.dryRunBadge')}</Badge>}
-            <ImportStatusBadge status={job.status} />
-          </div>
-        )}
-      </div>
+      <CardHeader
+        icon={<RefreshIcon />}
+        title={t('history.title')}
+        subtitle={job && !active ? t('history.lastImport', { date: format.dateTime(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : t('history.subtitle')}
+        actions={
+          job && (
+            <>
+              {job.dryRun && <Badge tone="violet" data-testid="import-dry-run-badge">{t('history.dryRunBadge')}</Badge>}
+              <ImportStatusBadge status={job.status} />
+            </>
+          )
+        }
+      />
 
       <div className="space-y-5 p-4 sm:p-5">
         {job === undefined && linkError ? (
@@ -70,10 +65,7 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
             {linkError.message}
           </Alert>
         ) : job === undefined ? (
-          <div className="flex items-center gap-3 py-6 text-sm text-slate-500" aria-busy>
-            <SpinnerIcon className="size-5" />
-            {t('history.checking')}
-          </div>
+          <LoadingLine className="py-6">{t('history.checking')}</LoadingLine>
         ) : job && active ? (
           <ActiveImport job={job} canManage={canManage} onCancel={() => cancel.mutate({ jobId: job.id })} cancelling={cancel.isPending || job.cancelRequested} />
         ) : (
@@ -89,28 +81,12 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
             )}
           </>
         )}
-        {actionError && (
-          <Alert tone="error" data-testid="import-action-error">
-            {actionError.message}
-          </Alert>
-        )}
+        <ActionErrorAlert error={actionError} testId="import-action-error" />
       </div>
 
-      <div className="space-y-1.5 border-t border-slate-100 bg-slate-50/70 px-4 py-3 text-xs text-slate-500 sm:px-5">
-        <p className="flex gap-2">
-          <InfoIcon className="mt-px size-4 shrink-0 text-slate-400" />
-          <span>
-            {t('history.sessionNote')}{' '}
-            {t.rich('history.liveLink', {
-              link: (chunks) => (
-                <Link href="/settings/whatsapp" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </span>
-        </p>
-      </div>
+      <CardNoteFooter>
+        {t('history.sessionNote')} {t.rich('history.liveLink', { link: linkChunks('/settings/whatsapp') })}
+      </CardNoteFooter>
     </Card>
   )
 }
@@ -132,12 +108,7 @@ function ActiveImport({ job, canManage, onCancel, cancelling }: { job: ImportJob
       </div>
     )
   } else {
-    body = (
-      <p className="flex items-center gap-3 py-4 text-sm text-slate-500" aria-busy>
-        <SpinnerIcon className="size-5 shrink-0" />
-        {t('starting')}
-      </p>
-    )
+    body = <LoadingLine className="py-4">{t('starting')}</LoadingLine>
   }
   return (
     <div className="space-y-4">

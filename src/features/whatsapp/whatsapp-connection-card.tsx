@@ -1,15 +1,16 @@
 'use client'
 
 import { useMutation } from '@tanstack/react-query'
-import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { Alert } from '~/components/alert'
+import { ActionErrorAlert, Alert } from '~/components/alert'
 import { Button } from '~/components/button'
-import { Card } from '~/components/card'
+import { Card, CardHeader, CardNoteFooter } from '~/components/card'
 import { ConfirmDialog } from '~/components/confirm-dialog'
-import { InfoIcon, PhoneLinkIcon, SpinnerIcon } from '~/components/icons'
+import { PhoneLinkIcon, SpinnerIcon } from '~/components/icons'
 import { Switch } from '~/components/switch'
+import { linkChunks } from '~/components/text-link'
+import { LoadingLine } from '~/components/loading-line'
 import { useTRPC } from '~/trpc/react'
 import { useWhatsAppStatus } from './use-whatsapp-status'
 import { WhatsAppConnectedDetails } from './whatsapp-connected-details'
@@ -52,25 +53,16 @@ export function WhatsAppConnectionCard({ canManage, simulator = false }: { canMa
 
   return (
     <Card data-testid="whatsapp-connection">
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
-        <div className="flex items-center gap-2.5">
-          <span className="flex size-9 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
-            <PhoneLinkIcon />
-          </span>
-          <div>
-            <h2 className="text-sm font-semibold text-slate-900">{t('connection.title')}</h2>
-            {link === 'connecting' && view && <p className="text-xs text-slate-500">{t('connection.relinking')}</p>}
-          </div>
-        </div>
-        {view && <WhatsAppStatusBadge status={view.status} />}
-      </div>
+      <CardHeader
+        icon={<PhoneLinkIcon />}
+        title={t('connection.title')}
+        subtitle={link === 'connecting' && view && t('connection.relinking')}
+        actions={view && <WhatsAppStatusBadge status={view.status} />}
+      />
 
       <div className="space-y-4 p-4 sm:p-5">
         {!view ? (
-          <div className="flex items-center gap-3 py-6 text-sm text-slate-500" aria-busy>
-            <SpinnerIcon className="size-5" />
-            {t('connection.checking')}
-          </div>
+          <LoadingLine className="py-6">{t('connection.checking')}</LoadingLine>
         ) : (
           <ConnectionBody
             view={view}
@@ -84,38 +76,12 @@ export function WhatsAppConnectionCard({ canManage, simulator = false }: { canMa
             }}
           />
         )}
-        {actionError && (
-          <Alert tone="error" data-testid="whatsapp-action-error">
-            {actionError.message}
-          </Alert>
-        )}
+        <ActionErrorAlert error={actionError} testId="whatsapp-action-error" />
       </div>
 
-      <div className="space-y-1.5 border-t border-slate-100 bg-slate-50/70 px-4 py-3 text-xs text-slate-500 sm:px-5">
-        <p className="flex gap-2">
-          <InfoIcon className="mt-px size-4 shrink-0 text-slate-400" />
-          <span>
-            {t.rich('connection.liveNote', {
-              link: (chunks) => (
-                <Link href="/settings/import" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </span>
-        </p>
-        {simulator && (
-          <p className="pl-6">
-            {t.rich('connection.simulatorNote', {
-              link: (chunks) => (
-                <Link href="/dev/phone" className="font-medium text-brand-700 underline-offset-2 hover:underline" data-testid="open-dev-phone">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
-        )}
-      </div>
+      <CardNoteFooter more={simulator && t.rich('connection.simulatorNote', { link: linkChunks('/dev/phone', 'open-dev-phone') })}>
+        {t.rich('connection.liveNote', { link: linkChunks('/settings/import') })}
+      </CardNoteFooter>
 
       <ConfirmDialog
         open={confirmOpen}

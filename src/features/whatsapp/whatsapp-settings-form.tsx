@@ -8,6 +8,7 @@ import { Button } from '~/components/button'
 import { Card, CardHeader } from '~/components/card'
 import { CheckCircleIcon, SpinnerIcon } from '~/components/icons'
 import { Switch } from '~/components/switch'
+import { LoadingLine } from '~/components/loading-line'
 import { RISK_THRESHOLDS, SAFE_BOUNDS, settingsWarnings, type WhatsAppSettings } from '~/shared/whatsapp-settings'
 import { useTRPC } from '~/trpc/react'
 import { SettingsNumberField } from './settings-number-field'
@@ -63,10 +64,7 @@ export function WhatsAppSettingsForm({ canManage }: { canManage: boolean }) {
     <Card>
       <CardHeader title={t('whatsapp.settings.title')} />
       {query.isPending ? (
-        <div className="flex items-center gap-3 p-5 text-sm text-slate-500" aria-busy>
-          <SpinnerIcon className="size-5" />
-          {t('common.loading')}
-        </div>
+        <LoadingLine className="p-5">{t('common.loading')}</LoadingLine>
       ) : query.isError ? (
         <div className="p-5">
           <Alert tone="error" action={<Button variant="secondary" size="sm" onClick={() => query.refetch()}>{t('common.retry')}</Button>}>

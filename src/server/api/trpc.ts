@@ -13,6 +13,7 @@ import { isAppError, type AppErrorCode } from '../errors'
 import { flattenZodError, translateError } from '../i18n/translate'
 import { logger } from '../logger'
 import { defaultLocale, type Locale } from '~/i18n/locales'
+import { resolveLocale } from '~/i18n/resolve-locale'
 
 // 1. Context --------------------------------------------------------------------------------------
 
@@ -26,11 +27,7 @@ export interface TRPCContext {
 }
 
 export function createTRPCContext(input: Partial<TRPCContext> & Pick<TRPCContext, 'user'>): TRPCContext {
-  return { locale: input.user?.locale && isLocaleLike(input.user.locale) ? input.user.locale : defaultLocale, source: 'server', ...input }
-}
-
-function isLocaleLike(value: string): value is Locale {
-  return value === 'ru' || value === 'en' || value === 'ky'
+  return { locale: resolveLocale({ saved: input.user?.locale }), source: 'server', ...input }
 }
 
 // 2. Initialization -------------------------------------------------------------------------------
