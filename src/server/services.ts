@@ -3,6 +3,7 @@
  * and tsx-loaded server.ts are separate module copies in one process, so the registry is a deliberate
  * globalThis singleton.
  */
+import { getEnv } from './env'
 import { AppError } from './errors'
 import type { EngineFactory } from './whatsapp/engine/types'
 import type { WhatsAppSessionManager } from './whatsapp/session-manager'
@@ -35,5 +36,5 @@ export function getEngineFactory(): EngineFactory {
 }
 
 export function whatsappEngineKind(): 'webjs' | 'simulator' {
-  return process.env.WHATSAPP_ENGINE === 'simulator' ? 'simulator' : 'webjs'
+  return getEnv().WHATSAPP_ENGINE
 }

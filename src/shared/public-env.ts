@@ -1,0 +1,16 @@
+/**
+ * The configuration the browser sees. Next inlines only NODE_ENV and NEXT_PUBLIC_* variables into
+ * client bundles, and only where `process.env.X` is written out literally, so each one is named here.
+ * Server code reads the full, validated environment from src/server/env.ts instead.
+ */
+import { z } from 'zod'
+
+export const nodeEnvSchema = z
+  .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' })
+  .default('development')
+
+const publicEnvSchema = z.object({ NODE_ENV: nodeEnvSchema })
+
+export type PublicEnv = z.infer<typeof publicEnvSchema>
+
+export const publicEnv: PublicEnv = publicEnvSchema.parse({ NODE_ENV: process.env.NODE_ENV })
