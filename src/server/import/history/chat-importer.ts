@@ -11,7 +11,7 @@ import { importClient } from '../importers/client-importer'
 import { importConversation, touchConversation } from '../importers/conversation-importer'
 import { countExisting, importMessages } from '../importers/message-importer'
 import type { ImportOptions } from '../import-options'
-import { detectClientStatus, detectCulturalContext, detectLanguage, extractBestName } from '../parsers'
+import { detectClientStatus, detectCulturalContext, detectLanguage, extractBestName } from '../../text'
 import { findClientId } from '../validators/duplicate-detector'
 
 export interface ChatResult {

@@ -1,29 +1,34 @@
 /**
- * Parsers shared by chat-history import and live WhatsApp messages: pure functions, no I/O.
+ * Parsers of WhatsApp chat exports (dates, authors, media markers, wall-clock time): pure functions,
+ * no I/O. The text detectors the live pipeline shares live in src/server/text.
  */
+// The text detectors moved to src/server/text; re-exported while importers still reach them through here.
 export {
   DETECTABLE_LANGUAGES,
+  detectClientStatus,
+  detectCulturalContext,
   detectLanguage,
   detectLanguageWithConfidence,
-  type DetectedLanguage,
-  type LanguageDetection,
-} from './language-detector'
-export {
   evaluateLanguageAccuracy,
+  extractBestName,
+  cleanNameCandidate,
+  findSelfIntroduction,
+  findStatusSignals,
+  formatPersonName,
   isLabeledTextList,
+  type CulturalContext,
+  type DetectedLanguage,
+  type Formality,
   type LabeledText,
   type LanguageAccuracy,
+  type LanguageDetection,
   type LanguageMiss,
-} from './language-evaluation'
-export {
-  detectClientStatus,
   type StatusDetection,
   type StatusDetectionOptions,
   type StatusMessage,
-} from './status-detector'
-export { findStatusSignals, type StatusSignal, type StatusSignalKind } from './status-signals'
-export { cleanNameCandidate, extractBestName, findSelfIntroduction, formatPersonName } from './name-extractor'
-export { detectCulturalContext, type CulturalContext, type Formality } from './cultural-context-detector'
+  type StatusSignal,
+  type StatusSignalKind,
+} from '../../text'
 export {
   cleanAuthor,
   expandYear,
