@@ -4,7 +4,7 @@
  * This is the one module that reads process.env; every other module asks getEnv() (or getEnvPart()).
  */
 import { z } from 'zod'
-import { nodeEnvSchema } from '../shared/public-env'
+import { nodeEnvSchema } from '../shared/node-env'
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', ''])

@@ -4,10 +4,7 @@
  * Server code reads the full, validated environment from src/server/env.ts instead.
  */
 import { z } from 'zod'
-
-export const nodeEnvSchema = z
-  .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' })
-  .default('development')
+import { nodeEnvSchema } from './node-env'
 
 const publicEnvSchema = z.object({ NODE_ENV: nodeEnvSchema })
 
