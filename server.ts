@@ -4,16 +4,18 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import nextEnv from '@next/env'
+// env.ts has no import-time effects, so it may be loaded before .env is.
+import { getEnv, getEnvPart, type Env } from './src/server/env'
 
-const dev = process.env.NODE_ENV !== 'production'
+// NODE_ENV alone decides which .env files to load; the whole environment is parsed once they are in.
+const dev = getEnvPart('NODE_ENV').NODE_ENV !== 'production'
 nextEnv.loadEnvConfig(process.cwd(), dev)
 
 const { logger } = await import('./src/server/logger')
-const { parseEnv } = await import('./src/server/env')
 
-let env: ReturnType<typeof parseEnv>
+let env: Env
 try {
-  env = parseEnv(process.env)
+  env = getEnv()
 } catch (err) {
   logger.fatal((err as Error).message)
   process.exit(1)
@@ -67,7 +69,7 @@ async function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   logger.info({ signal }, 'shutting down')
-  const clean = await runShutdown(Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20000))
+  const clean = await runShutdown(env.SHUTDOWN_TIMEOUT_MS)
   process.exit(clean ? 0 : 1)
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
-import { integrationEnv } from './src/server/testing/test-env.ts'
+import { integrationEnv, unitEnv } from './src/server/testing/test-env.ts'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -20,7 +20,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
-          env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+          env: { ...unitEnv },
         },
       },
       {

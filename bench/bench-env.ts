@@ -4,13 +4,17 @@
  */
 import { execFileSync } from 'node:child_process'
 import nextEnv from '@next/env'
+import { getEnvPart } from '../src/server/env'
 
+// The bench's own defaults go into process.env before anything parses it; the app then reads them through getEnv().
 nextEnv.loadEnvConfig(process.cwd())
 const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
 base.pathname = '/soul_crm_bench'
 process.env.DATABASE_URL = base.toString()
+process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/0'
 process.env.REDIS_PREFIX = 'soul_bench'
 process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'silent'
+process.env.AUTH_SECRET ??= 'bench-secret-not-for-production-0123456789'
 process.env.WHATSAPP_ENGINE = 'simulator'
 process.env.WHATSAPP_DISABLE_DELAYS = 'true'
 
@@ -18,7 +22,8 @@ process.env.WHATSAPP_DISABLE_DELAYS = 'true'
 export async function prepareBenchStores(): Promise<void> {
   execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', 'soul_crm_bench', '--reset'], { stdio: ['ignore', 'ignore', 'inherit'] })
   const { clearRedisPrefix } = await import('../src/server/testing/global-setup')
-  await clearRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0', 'soul_bench')
+  const { REDIS_URL, REDIS_PREFIX } = getEnvPart('REDIS_URL', 'REDIS_PREFIX')
+  await clearRedisPrefix(REDIS_URL, REDIS_PREFIX)
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { DEMO } from '../prisma/seed-data'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/server/chromium'
+import { benchNumber } from './bench-number'
 
 export interface BenchServer {
   url: string
@@ -16,7 +17,7 @@ export interface BenchServer {
 }
 
 export async function startBenchServer(extraEnv: Record<string, string> = {}): Promise<BenchServer> {
-  const port = Number(process.env.BENCH_PORT ?? 3510)
+  const port = benchNumber('BENCH_PORT', 3510)
   const url = `http://localhost:${port}`
   const mode = existsSync('.next/BUILD_ID') ? 'production' : 'development'
   const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server.ts'], {

@@ -9,9 +9,10 @@
  */
 import './bench-env'
 import { percentile, prepareBenchStores, printTable } from './bench-env'
+import { benchNumber } from './bench-number'
 
-const N = Number(process.env.BENCH_N ?? 5000)
-const ORGS = Number(process.env.BENCH_ORGS ?? 20)
+const N = benchNumber('BENCH_N', 5000)
+const ORGS = benchNumber('BENCH_ORGS', 20)
 const CUSTOMERS_PER_ORG = 25
 
 await prepareBenchStores()
@@ -78,7 +79,7 @@ const pipelineRate = rows.length / elapsed
 
 // Unsaturated: the same pipeline at a steady 10 messages a second (well under its throughput), so the
 // latency is the pipeline's own rather than time spent waiting behind a 5,000-message backlog.
-const PACED = Number(process.env.BENCH_PACED ?? 300)
+const PACED = benchNumber('BENCH_PACED', 300)
 const pacedIds: string[] = []
 for (let i = 0; i < PACED; i++) {
   const org = orgs[i % ORGS]!

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { detectLanguage } from '../src/server/import/parsers/language-detector'
-import { evaluateLanguageAccuracy, isLabeledTextList } from '../src/server/import/parsers/language-evaluation'
+import { detectLanguage } from '../src/server/text/language-detector'
+import { evaluateLanguageAccuracy, isLabeledTextList } from '../src/server/text/language-evaluation'
 
 const OVERALL_MIN = 0.9
 const PER_LANGUAGE_MIN = 0.85

@@ -8,8 +8,9 @@
  */
 import './bench-env'
 import { percentile, prepareBenchStores, printTable } from './bench-env'
+import { benchNumber } from './bench-number'
 
-const MINUTES = Number(process.env.BENCH_MINUTES ?? 3)
+const MINUTES = benchNumber('BENCH_MINUTES', 3)
 const PER_MINUTE = 10
 const real = process.argv.includes('--real')
 

@@ -15,9 +15,9 @@ import os from 'node:os'
 import path from 'node:path'
 import type { PuppeteerNode } from 'puppeteer'
 import wwebjs from 'whatsapp-web.js'
-import { CHROMIUM_ARGS } from '../src/server/whatsapp/engines/webjs/webjs-engine'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/server/chromium'
 
-const chromiumPath = process.argv[2] ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const chromiumPath = process.argv[2] ?? CHROMIUM_PATH
 
 // The Puppeteer copy whatsapp-web.js itself loads (not a direct dependency of the app).
 const requireFromLibrary = createRequire(createRequire(import.meta.url).resolve('whatsapp-web.js'))

@@ -6,20 +6,23 @@
 import { execFileSync } from 'node:child_process'
 import nextEnv from '@next/env'
 import pg from 'pg'
+import { parseEnvPart } from '../src/server/env'
 
 nextEnv.loadEnvConfig(process.cwd())
+// A command-line tool: the local server is its default, then the URL is validated like the app's.
+const { DATABASE_URL } = parseEnvPart({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/soul_crm', ...process.env }, 'DATABASE_URL')
 
 const args = process.argv.slice(2)
 const flags = args.filter((a) => a.startsWith('--'))
 const database = flags.includes('--from-env')
-  ? new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm').pathname.slice(1)
+  ? new URL(DATABASE_URL).pathname.slice(1)
   : args.find((a) => !a.startsWith('--'))
 if (!database || !/^[a-z0-9_]+$/.test(database)) {
   process.stderr.write('usage: prepare-db.ts <database_name>|--from-env [--reset] [--seed]\n')
   process.exit(2)
 }
 
-const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
+const base = new URL(DATABASE_URL)
 const adminUrl = new URL(base)
 adminUrl.pathname = '/postgres'
 const targetUrl = new URL(base)

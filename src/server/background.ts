@@ -16,7 +16,7 @@ import { WhatsAppSessionManager } from './whatsapp/session-manager'
 async function engineFactoryFor(env: Env): Promise<EngineFactory> {
   if (env.WHATSAPP_ENGINE === 'simulator') {
     const { createSimulatorEngineFactory, simulatorTimingFromEnv } = await import('./whatsapp/engines/simulator')
-    return createSimulatorEngineFactory(simulatorTimingFromEnv())
+    return createSimulatorEngineFactory(simulatorTimingFromEnv(env))
   }
   const { createWebjsEngineFactory } = await import('./whatsapp/engines/webjs')
   return createWebjsEngineFactory({

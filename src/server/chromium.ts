@@ -3,7 +3,10 @@
  * downloaded browser, and with the flags a closed network and a container need (without the
  * background-networking ones Chromium keeps dialing hosts it cannot reach).
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { getEnvPart } from './env'
+
+// Read alone: Playwright's config and the benches import this without the app's full environment.
+export const CHROMIUM_PATH = getEnvPart('CHROMIUM_PATH').CHROMIUM_PATH
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,15 +1,17 @@
 /**
  * The one Prisma client of the process. server.ts (loaded by tsx) and Next's bundled route handlers are
- * separate module copies in the same process, so the client lives on globalThis.
+ * separate module copies in the same process, so the client lives in a process slot.
  */
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from './db/generated/client'
+import { getEnv } from './env'
+import { processSlot } from './process-singleton'
 
 export * from './db/generated/enums'
 export type { Prisma } from './db/generated/client'
 export { PrismaClient }
 
-const globalForPrisma = globalThis as unknown as { __soulPrisma?: PrismaClient }
+const prismaSlot = processSlot<PrismaClient>('prisma')
 
 /** Creates a client for a database URL (tests use their own database). */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
@@ -20,17 +22,17 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 
 /** The process-wide client, created on first use from DATABASE_URL. */
 export function getDb(): PrismaClient {
-  if (!globalForPrisma.__soulPrisma) {
-    const url = process.env.DATABASE_URL
-    if (!url) throw new Error('DATABASE_URL is not set')
-    globalForPrisma.__soulPrisma = createPrismaClient(url)
+  let client = prismaSlot.get()
+  if (!client) {
+    client = createPrismaClient(getEnv().DATABASE_URL)
+    prismaSlot.set(client)
   }
-  return globalForPrisma.__soulPrisma
+  return client
 }
 
 /** Replaces the process-wide client (tests). */
 export function setDb(client: PrismaClient): void {
-  globalForPrisma.__soulPrisma = client
+  prismaSlot.set(client)
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

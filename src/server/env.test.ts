@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseEnv } from './env'
+import { parseEnv, parseEnvPart } from './env'
 
 const valid = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/soul_crm',
@@ -15,6 +15,9 @@ describe('parseEnv', () => {
     expect(env.PORT).toBe(3000)
     expect(env.REDIS_PREFIX).toBe('soul')
     expect(env.WHATSAPP_DISABLE_DELAYS).toBe(false)
+    expect(env.SHUTDOWN_TIMEOUT_MS).toBe(20_000)
+    expect(env.LOG_LEVEL).toBeUndefined()
+    expect(env.SIMULATOR_QR_ROTATE_MS).toBeUndefined()
   })
 
   it('names every missing variable', () => {
@@ -30,5 +33,33 @@ describe('parseEnv', () => {
 
   it('reads booleans', () => {
     expect(parseEnv({ ...valid, WHATSAPP_DISABLE_DELAYS: 'true' }).WHATSAPP_DISABLE_DELAYS).toBe(true)
+  })
+
+  it('reads and checks the shutdown deadline', () => {
+    expect(parseEnv({ ...valid, SHUTDOWN_TIMEOUT_MS: '5000' }).SHUTDOWN_TIMEOUT_MS).toBe(5000)
+    expect(parseEnv({ ...valid, SHUTDOWN_TIMEOUT_MS: '' }).SHUTDOWN_TIMEOUT_MS).toBe(20_000)
+    expect(() => parseEnv({ ...valid, SHUTDOWN_TIMEOUT_MS: '-1' })).toThrowError(/SHUTDOWN_TIMEOUT_MS must be at least 1/)
+    expect(() => parseEnv({ ...valid, SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrowError(/SHUTDOWN_TIMEOUT_MS must be a whole number/)
+  })
+
+  it('reads and checks the simulator timing', () => {
+    const env = parseEnv({ ...valid, SIMULATOR_QR_ROTATE_MS: '3000', SIMULATOR_QR_MAX_CODES: '2', SIMULATOR_STARTUP_MS: '0' })
+    expect([env.SIMULATOR_QR_ROTATE_MS, env.SIMULATOR_QR_MAX_CODES, env.SIMULATOR_STARTUP_MS]).toEqual([3000, 2, 0])
+    expect(() => parseEnv({ ...valid, SIMULATOR_QR_ROTATE_MS: '0' })).toThrowError(/SIMULATOR_QR_ROTATE_MS must be at least 1/)
+    expect(() => parseEnv({ ...valid, SIMULATOR_QR_MAX_CODES: 'many' })).toThrowError(/SIMULATOR_QR_MAX_CODES must be a whole number/)
+    expect(() => parseEnv({ ...valid, SIMULATOR_STARTUP_MS: '-5' })).toThrowError(/SIMULATOR_STARTUP_MS must be at least 0/)
+    expect(() => parseEnv({ ...valid, SIMULATOR_STARTUP_MS: '1.5' })).toThrowError(/SIMULATOR_STARTUP_MS must be a whole number/)
+  })
+
+  it('refuses unknown enum values with the allowed ones', () => {
+    expect(() => parseEnv({ ...valid, LOG_LEVEL: 'loud' })).toThrowError(/LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent/)
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'staging' })).toThrowError(/NODE_ENV must be development, production or test/)
+    expect(() => parseEnv({ ...valid, WHATSAPP_SESSION_STORE: 'redis' })).toThrowError(/WHATSAPP_SESSION_STORE must be local or database/)
+    expect(() => parseEnv({ ...valid, WHATSAPP_DISABLE_DELAYS: 'yes' })).toThrowError(/WHATSAPP_DISABLE_DELAYS/)
+  })
+
+  it('parses a part without requiring the rest', () => {
+    expect(parseEnvPart({}, 'LOG_LEVEL', 'NODE_ENV', 'CHROMIUM_PATH')).toEqual({ NODE_ENV: 'development', CHROMIUM_PATH: '/usr/bin/chromium' })
+    expect(() => parseEnvPart({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL')).toThrowError(/LOG_LEVEL must be/)
   })
 })

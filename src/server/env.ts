@@ -1,16 +1,29 @@
 /**
  * The server's environment, validated with zod once at boot. A missing or malformed variable stops the
  * process with a message naming it, instead of failing later somewhere deep inside a request.
+ * This is the one module that reads process.env; every other module asks getEnv() (or getEnvPart()).
  */
 import { z } from 'zod'
+import { nodeEnvSchema } from '../shared/node-env'
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((v) => v === 'true' || v === '1')
 
+// `X=` in a .env file means "not set", not zero.
+const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v)
+
+/** A whole number of milliseconds (or a count) of at least `min`, named in the error. */
+function wholeNumber(name: string, min: number, what = 'milliseconds') {
+  return z.coerce
+    .number({ error: `${name} must be a whole number of ${what}` })
+    .int(`${name} must be a whole number of ${what}`)
+    .min(min, `${name} must be at least ${min} (${what})`)
+}
+
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: nodeEnvSchema,
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is required (postgresql://user@host:5432/db)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://'),
@@ -22,25 +35,50 @@ export const envSchema = z.object({
   AUTH_URL: z.url('AUTH_URL must be a URL such as http://localhost:3000').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** How long server.ts waits for the ordered shutdown before it exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, wholeNumber('SHUTDOWN_TIMEOUT_MS', 1).default(20_000)),
   WHATSAPP_ENGINE: z.enum(['webjs', 'simulator'], { error: 'WHATSAPP_ENGINE must be webjs or simulator' }).default('webjs'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
-  WHATSAPP_SESSION_STORE: z.enum(['local', 'database']).optional(),
+  WHATSAPP_SESSION_STORE: z.enum(['local', 'database'], { error: 'WHATSAPP_SESSION_STORE must be local or database' }).optional(),
   WHATSAPP_DATA_PATH: z.string().default('.whatsapp-sessions'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: silent under NODE_ENV=test, info otherwise (see logger.ts). */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent',
+    })
+    .optional(),
   /** Turns the human-like delays off (tests, benchmarks). Never set in production. */
   WHATSAPP_DISABLE_DELAYS: booleanish,
+  /** Simulator timing (demos speed up QR rotation); unset keeps the simulator's own defaults. */
+  SIMULATOR_QR_ROTATE_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_ROTATE_MS', 1).optional()),
+  SIMULATOR_QR_MAX_CODES: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_MAX_CODES', 1, 'QR codes').optional()),
+  SIMULATOR_STARTUP_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_STARTUP_MS', 0).optional()),
 })
 
 export type Env = z.infer<typeof envSchema>
+type EnvKey = keyof typeof envSchema.shape
+
+function failure(error: z.ZodError): Error {
+  const lines = error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`)
+  return new Error(`Invalid environment:\n${lines.join('\n')}\nSee .env.example for every variable.`)
+}
 
 /** Parses an environment object; throws an Error whose message names every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`Invalid environment:\n${lines.join('\n')}\nSee .env.example for every variable.`)
-  }
+  if (!result.success) throw failure(result.error)
   return result.data
+}
+
+/**
+ * Some variables, validated like the rest, without requiring the others: for the logger (which must
+ * come up to report a bad environment) and tools that run without the app's config (Playwright, benches).
+ */
+export function parseEnvPart<K extends EnvKey>(source: Record<string, string | undefined>, ...keys: K[]): Pick<Env, K> {
+  const part = z.object(Object.fromEntries(keys.map((k) => [k, envSchema.shape[k]])))
+  const result = part.safeParse(source)
+  if (!result.success) throw failure(result.error)
+  return result.data as unknown as Pick<Env, K>
 }
 
 let cached: Env | undefined
@@ -49,4 +87,14 @@ let cached: Env | undefined
 export function getEnv(): Env {
   cached ??= parseEnv(process.env)
   return cached
+}
+
+/** The named variables of this process, validated, without requiring the rest. */
+export function getEnvPart<K extends EnvKey>(...keys: K[]): Pick<Env, K> {
+  return parseEnvPart(process.env, ...keys)
+}
+
+/** Forgets the parsed environment, for tests that change process.env after something read it. */
+export function resetEnvForTests(): void {
+  cached = undefined
 }

@@ -3,6 +3,7 @@
  * them on SIGTERM/SIGINT under a deadline, so a stuck part cannot keep the process alive forever.
  */
 import { logger } from './logger'
+import { processSingleton } from './process-singleton'
 
 interface ShutdownHook {
   name: string
@@ -10,8 +11,7 @@ interface ShutdownHook {
   stop: () => Promise<void>
 }
 
-const globalForLifecycle = globalThis as unknown as { __soulShutdownHooks?: ShutdownHook[] }
-const hooks = (globalForLifecycle.__soulShutdownHooks ??= [])
+const hooks = processSingleton<ShutdownHook[]>('shutdown-hooks', () => [])
 
 /** Order: 10 HTTP, 20 WhatsApp sessions (sync + release leases), 30 workers, 40 queues, 90 connections. */
 export function onShutdown(name: string, order: number, stop: () => Promise<void>): void {

@@ -3,8 +3,11 @@
  * session archives, password hashes or tokens.
  */
 import pino from 'pino'
+import { getEnvPart } from './env'
 
-const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info')
+// Only the logging variables: the logger must come up even when the rest of the environment is bad, to say so.
+const config = getEnvPart('LOG_LEVEL', 'NODE_ENV')
+const level = config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'silent' : 'info')
 
 export const logger = pino({
   level,

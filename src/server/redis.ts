@@ -3,12 +3,14 @@
  * deployments can share one Redis without touching each other's data.
  */
 import { Redis, type RedisOptions } from 'ioredis'
+import { getEnv } from './env'
 import { logger } from './logger'
+import { processSlot } from './process-singleton'
 
-const globalForRedis = globalThis as unknown as { __soulRedis?: Redis }
+const sharedRedis = processSlot<Redis>('redis')
 
 export function redisPrefix(): string {
-  return process.env.REDIS_PREFIX ?? 'soul'
+  return getEnv().REDIS_PREFIX
 }
 
 /** A namespaced key: `prefix:part:part`. */
@@ -18,8 +20,7 @@ export function redisKey(...parts: string[]): string {
 
 /** A new connection. BullMQ workers need `maxRetriesPerRequest: null`. */
 export function createRedis(options: RedisOptions = {}): Redis {
-  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0'
-  const client = new Redis(url, {
+  const client = new Redis(getEnv().REDIS_URL, {
     lazyConnect: false,
     retryStrategy: (times) => Math.min(times * 200, 2000),
     ...options,
@@ -30,8 +31,12 @@ export function createRedis(options: RedisOptions = {}): Redis {
 
 /** The shared command connection of the process. */
 export function getRedis(): Redis {
-  globalForRedis.__soulRedis ??= createRedis({ maxRetriesPerRequest: 2 })
-  return globalForRedis.__soulRedis
+  let client = sharedRedis.get()
+  if (!client) {
+    client = createRedis({ maxRetriesPerRequest: 2 })
+    sharedRedis.set(client)
+  }
+  return client
 }
 
 /** Pings Redis with a short deadline; never hangs when Redis is down. */

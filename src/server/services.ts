@@ -3,6 +3,7 @@
  * and tsx-loaded server.ts are separate module copies in one process, so the registry is a
  * process-wide slot.
  */
+import { getEnv } from './env'
 import { AppError } from './errors'
 import { processSlot } from './process-singleton'
 import type { WhatsAppSessionManager } from './whatsapp/session-manager'
@@ -21,5 +22,5 @@ export function getSessionManager(): WhatsAppSessionManager {
 }
 
 export function whatsappEngineKind(): 'webjs' | 'simulator' {
-  return process.env.WHATSAPP_ENGINE === 'simulator' ? 'simulator' : 'webjs'
+  return getEnv().WHATSAPP_ENGINE
 }

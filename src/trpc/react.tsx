@@ -10,6 +10,7 @@ import { createTRPCContext } from '@trpc/tanstack-react-query'
 import { useState } from 'react'
 import superjson from 'superjson'
 import type { AppRouter } from '~/server/api/root'
+import { publicEnv } from '~/shared/public-env'
 import { makeQueryClient } from './query-client'
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
@@ -26,7 +27,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error }),
+        loggerLink({ enabled: (op) => publicEnv.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error }),
         splitLink({
           condition: (op) => op.type === 'subscription',
           true: httpSubscriptionLink<AppRouter, typeof EventSource>({ url: '/api/trpc', transformer: superjson }),

@@ -3,6 +3,9 @@
  * WhatsApp lookups look scripted: every delay is random within a range. Tests and benchmarks turn
  * them off with WHATSAPP_DISABLE_DELAYS=true (or setDelaysEnabled(false)).
  */
+import { getEnv } from '../env'
+import { processSlot } from '../process-singleton'
+
 export const DELAY_RANGES = {
   /** Before an incoming message is processed. */
   incoming: [2000, 5000],
@@ -14,14 +17,16 @@ export const DELAY_RANGES = {
 
 export type DelayKind = keyof typeof DELAY_RANGES
 
-const globalForDelays = globalThis as unknown as { __soulDelaysEnabled?: boolean }
+// A process-wide override, so a test's switch reaches every module copy; unset falls back to the env.
+const delaysOverride = processSlot<boolean>('delays-enabled')
 
 export function delaysEnabled(): boolean {
-  return globalForDelays.__soulDelaysEnabled ?? !['true', '1'].includes(process.env.WHATSAPP_DISABLE_DELAYS ?? '')
+  return delaysOverride.get() ?? !getEnv().WHATSAPP_DISABLE_DELAYS
 }
 
+/** Overrides WHATSAPP_DISABLE_DELAYS for this process; undefined goes back to the environment. */
 export function setDelaysEnabled(enabled: boolean | undefined): void {
-  globalForDelays.__soulDelaysEnabled = enabled
+  delaysOverride.set(enabled)
 }
 
 /** A whole number of milliseconds in [min, max], uniformly. */

@@ -1,10 +1,11 @@
 /**
- * What the send and incoming queues share: one lazily created producer Queue per process (on
- * globalThis, since tsx and Next load separate module copies), error listeners, and adds under a
+ * What the send and incoming queues share: one lazily created producer Queue per process (a
+ * process singleton, since tsx and Next load separate module copies), error listeners, and adds under a
  * deadline that report `false` instead of throwing when Redis is down (the outbox relay takes over).
  */
 import { Queue, type JobsOptions } from 'bullmq'
 import { logger } from '../logger'
+import { processSingleton } from '../process-singleton'
 import { withTimeout } from '../redis'
 import { bullPrefix, PRODUCER_DEADLINE_MS, producerConnection } from './connection'
 
@@ -16,8 +17,7 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: false,
 }
 
-const globalForQueues = globalThis as unknown as { __soulQueues?: Map<string, Queue> }
-const queues = (globalForQueues.__soulQueues ??= new Map())
+const queues = processSingleton('producer-queues', () => new Map<string, Queue>())
 
 export function producerQueue<T>(name: string): Queue<T> {
   let queue = queues.get(name) as Queue<T> | undefined

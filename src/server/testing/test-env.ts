@@ -14,3 +14,16 @@ export const integrationEnv = {
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',
 } as const
+
+/**
+ * Unit tests use no services, but modules read the validated env: a complete one whose database and
+ * Redis are unreachable (port 1), so a unit test that touches either fails at once instead of using real data.
+ */
+export const unitEnv = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: 'postgresql://unit-tests-use-no-database@127.0.0.1:1/none',
+  REDIS_URL: 'redis://127.0.0.1:1/0',
+  REDIS_PREFIX: 'soul_unit',
+  AUTH_SECRET: 'unit-test-secret-not-for-production-0123',
+} as const

@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+import { getEnv } from '../env'
 import { AppError } from '../errors'
 import { remoteAuthSessionName } from './engine/session-name'
 
@@ -80,7 +81,7 @@ export interface WhatsAppClientConfig {
 export function createWhatsAppClientConfig(
   organizationId: string,
   mode: WhatsAppClientMode,
-  baseDir = process.env.WHATSAPP_DATA_PATH ?? '.whatsapp-sessions',
+  baseDir = getEnv().WHATSAPP_DATA_PATH,
 ): WhatsAppClientConfig {
   if (!/^[-_a-zA-Z0-9]+$/.test(organizationId)) throw new Error(`invalid organization id for a WhatsApp client: ${organizationId}`)
   const clientId = mode === 'import' ? `import-${organizationId}` : `org-${organizationId}`

@@ -7,7 +7,7 @@
  */
 import { getAgentResponder } from '../../agents/agent-hook'
 import { db, type Prisma } from '../../db'
-import { extractBestName, detectLanguage, detectCulturalContext } from '../../import/parsers'
+import { detectCulturalContext, detectLanguage, extractBestName } from '../../text'
 import { orgLogger, type Logger } from '../../logger'
 import { processSingleton } from '../../process-singleton'
 import { delayFor } from '../../queues/delays'

@@ -12,7 +12,7 @@ import { findClientId, findOrCreateClient } from '../../domain/clients/find-or-c
 import { findOrCreateConversation, touchConversation } from '../../domain/conversations/find-or-create-conversation'
 import { countExisting, importMessages } from '../importers/message-importer'
 import type { ImportOptions } from '../import-options'
-import { detectClientStatus, detectCulturalContext, detectLanguage, extractBestName } from '../parsers'
+import { detectClientStatus, detectCulturalContext, detectLanguage, extractBestName } from '../../text'
 
 export interface ChatResult {
   skipped: 'group' | 'no-identity' | 'contacts-off' | null

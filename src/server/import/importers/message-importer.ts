@@ -7,7 +7,7 @@ import { db, type Prisma } from '../../db'
 import type { MessageDirection, MessageSender } from '../../db/generated/enums'
 import { importedStatus } from '../../domain/messages/message-status'
 import { isMediaPlaceholder } from '../../text/media-placeholder'
-import { detectLanguage } from '../parsers'
+import { detectLanguage } from '../../text'
 
 type Tx = Prisma.TransactionClient | typeof db
 

@@ -1,29 +1,7 @@
 /**
- * Parsers shared by chat-history import and live WhatsApp messages: pure functions, no I/O.
+ * Parsers of WhatsApp chat exports (dates, authors, media markers, wall-clock time): pure functions,
+ * no I/O. The text detectors the live pipeline shares live in src/server/text.
  */
-export {
-  DETECTABLE_LANGUAGES,
-  detectLanguage,
-  detectLanguageWithConfidence,
-  type DetectedLanguage,
-  type LanguageDetection,
-} from './language-detector'
-export {
-  evaluateLanguageAccuracy,
-  isLabeledTextList,
-  type LabeledText,
-  type LanguageAccuracy,
-  type LanguageMiss,
-} from './language-evaluation'
-export {
-  detectClientStatus,
-  type StatusDetection,
-  type StatusDetectionOptions,
-  type StatusMessage,
-} from './status-detector'
-export { findStatusSignals, type StatusSignal, type StatusSignalKind } from './status-signals'
-export { cleanNameCandidate, extractBestName, findSelfIntroduction, formatPersonName } from './name-extractor'
-export { detectCulturalContext, type CulturalContext, type Formality } from './cultural-context-detector'
 export {
   cleanAuthor,
   expandYear,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { detectCulturalContext } from './cultural-context-detector'
+import { detectCulturalContext } from '../../text/cultural-context-detector'
+import { DETECTABLE_LANGUAGES, detectLanguage, detectLanguageWithConfidence } from '../../text/language-detector'
+import { extractBestName } from '../../text/name-extractor'
+import { detectClientStatus } from '../../text/status-detector'
 import { trimInvisible } from './export-markers'
-import { DETECTABLE_LANGUAGES, detectLanguage, detectLanguageWithConfidence } from './language-detector'
-import { extractBestName } from './name-extractor'
-import { detectClientStatus } from './status-detector'
 import { pick, randomInt, randomUnicode, seededRandom, type Random } from './testing/random-text'
 import { parseWhatsAppExport, type ParsedExportMessage } from './whatsapp-export-parser'
 

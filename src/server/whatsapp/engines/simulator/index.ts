@@ -1,3 +1,4 @@
+import { getEnv, type Env } from '../../../env'
 import type { EngineFactory } from '../../engine/types'
 import { SimulatorEngine, type SimulatorTiming } from './simulator-engine'
 
@@ -6,10 +7,12 @@ export function createSimulatorEngineFactory(timing: Partial<SimulatorTiming> = 
 }
 
 /** Timing from the environment (QA can speed up QR rotation for a demo). */
-export function simulatorTimingFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SimulatorTiming> {
+export function simulatorTimingFromEnv(
+  env: Pick<Env, 'SIMULATOR_QR_ROTATE_MS' | 'SIMULATOR_QR_MAX_CODES' | 'SIMULATOR_STARTUP_MS'> = getEnv(),
+): Partial<SimulatorTiming> {
   const timing: Partial<SimulatorTiming> = {}
-  if (env.SIMULATOR_QR_ROTATE_MS) timing.qrRotateMs = Number(env.SIMULATOR_QR_ROTATE_MS)
-  if (env.SIMULATOR_QR_MAX_CODES) timing.qrMaxCodes = Number(env.SIMULATOR_QR_MAX_CODES)
-  if (env.SIMULATOR_STARTUP_MS) timing.startupMs = Number(env.SIMULATOR_STARTUP_MS)
+  if (env.SIMULATOR_QR_ROTATE_MS !== undefined) timing.qrRotateMs = env.SIMULATOR_QR_ROTATE_MS
+  if (env.SIMULATOR_QR_MAX_CODES !== undefined) timing.qrMaxCodes = env.SIMULATOR_QR_MAX_CODES
+  if (env.SIMULATOR_STARTUP_MS !== undefined) timing.startupMs = env.SIMULATOR_STARTUP_MS
   return timing
 }

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { CHROMIUM_PATH } from '~/server/chromium'
 import { db } from '~/server/db'
 import { isEngineError, type EngineError } from '../../engine/errors'
 import type { EngineEvents, WaEngine } from '../../engine/types'
@@ -15,7 +16,7 @@ import { createWhatsAppClientConfig } from '../../phone'
 import { createDatabaseArchiveStore, createMemoryArchiveStore } from '../../session-store'
 import { createWebjsEngine, type WebjsEngineOptions } from './webjs-engine'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM = CHROMIUM_PATH
 
 /** Live (non-zombie) processes `pgrep -f chromium` finds, with their command lines. */
 function chromiumProcesses(): Map<number, string> {

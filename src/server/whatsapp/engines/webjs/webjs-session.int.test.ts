@@ -8,7 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_PATH } from '~/server/chromium'
 import { db } from '~/server/db'
+import { resetEnvForTests } from '~/server/env'
 import { getEventBus } from '~/server/events/event-bus'
 import { createOrganization } from '~/server/testing/factories'
 import { waitFor } from '~/server/testing/wait-for'
@@ -33,9 +35,10 @@ describe('webjs engine under the session manager, offline', () => {
     const baseDir = await mkdtemp(path.join(os.tmpdir(), 'soul-webjs-session-'))
     dirs.push(baseDir)
     process.env.WHATSAPP_DATA_PATH = baseDir
+    resetEnvForTests()
     const org = await createOrganization()
     const manager = new WhatsAppSessionManager({
-      engineFactory: createWebjsEngineFactory({ chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', authMode: 'local' }),
+      engineFactory: createWebjsEngineFactory({ chromiumPath: CHROMIUM_PATH, authMode: 'local' }),
       // Two attempts (2 s, 4 s) instead of five, to keep the test short; the sequence is unit-tested.
       client: { maxReconnectAttempts: 2 },
       leaseTtlMs: 30_000,
@@ -65,6 +68,7 @@ describe('webjs engine under the session manager, offline', () => {
       await collecting
       await manager.disconnectAll()
       delete process.env.WHATSAPP_DATA_PATH
+      resetEnvForTests()
     }
   }, 120_000)
 })

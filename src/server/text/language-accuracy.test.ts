@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { detectLanguage } from './language-detector'
 import { evaluateLanguageAccuracy, isLabeledTextList } from './language-evaluation'
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const samples: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'bench/data/language-eval.json'), 'utf8'))
 
 describe('language detector accuracy on bench/data/language-eval.json', () => {
