@@ -51,6 +51,9 @@ const clean: Record<string, string> = {
   'src/server/api/root.ts':
     "import { handleIncoming } from '../domain/messages/incoming'\nexport const appRouter = { handleIncoming }\nexport type AppRouter = typeof appRouter\n",
   'src/shared/text.ts': 'export const normalize = (s: string) => s.trim()\n',
+  'src/server/db/generated/enums.ts': "export const Role = { ADMIN: 'ADMIN' } as const\n",
+  'src/shared/enums.ts': "export { Role } from '../server/db/generated/enums'\n",
+  'src/features/inbox/role-badge.tsx': "import { Role } from '~/shared/enums'\nexport const admin = Role.ADMIN\n",
   'src/trpc/react.tsx': "import type { AppRouter } from '~/server/api/root'\nexport type Router = AppRouter\n",
   'src/features/inbox/inbox.tsx':
     "import type { Router } from '~/trpc/react'\nimport { normalize } from '~/shared/text'\nexport type Inbox = [Router, typeof normalize]\n",
@@ -74,6 +77,8 @@ describe('layer check', { timeout: 60_000 }, () => {
       'src/server/domain/messages/outgoing.ts': "import { appRouter } from '../../api/root'\nexport const o = appRouter\n",
       // React code importing server code
       'src/features/inbox/inbox-db.tsx': "import { db } from '~/server/db'\nexport const d = db\n",
+      // React code importing generated Prisma code instead of its src/shared re-export
+      'src/features/inbox/role-filter.tsx': "import { Role } from '~/server/db/generated/enums'\nexport const r = Role\n",
       // the tRPC client importing a value (not the type) from the router
       'src/trpc/query.ts': "import { appRouter } from '~/server/api/root'\nexport const q = appRouter\n",
       // a leaf importing from a layer
@@ -91,6 +96,7 @@ describe('layer check', { timeout: 60_000 }, () => {
         'leaf-imports-only-leaves: src/shared/format.ts',
         'no-circular: src/server/domain/clients/a.ts',
         'react-never-imports-server: src/features/inbox/inbox-db.tsx',
+        'react-never-imports-server: src/features/inbox/role-filter.tsx',
         'trpc-imports-the-router-type-only: src/trpc/query.ts',
         'whatsapp-web-js-only-in-its-engine: src/server/whatsapp/session-manager.ts',
       ].sort(),
