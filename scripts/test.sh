@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: every test there is — unit, integration (real PostgreSQL and Redis, own database and
-# key prefix), and end-to-end in the system Chromium — then one closing line "N passed, N failed".
+# `npm test`: the static checks (typecheck, lint, format, layers), then every test there is — unit,
+# integration (real PostgreSQL and Redis, own database and key prefix), and end-to-end in the system
+# Chromium — then one closing line "N passed, N failed". A failed static check fails the run, but the
+# tests still run, so one run shows everything.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PUPPETEER_SKIP_DOWNLOAD=true
@@ -13,6 +15,25 @@ bash scripts/install-deps.sh || exit 1
 reports=test-reports  # not test-results: Playwright empties that folder when it starts
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
+
+echo "== static checks"
+static_failed=()
+static_check() {
+  local name=$1 started=$SECONDS
+  shift
+  echo "-- $name: $*"
+  if "$@"; then
+    echo "-- $name ok ($((SECONDS - started)) s)"
+  else
+    echo "-- $name FAILED ($((SECONDS - started)) s)"
+    static_failed+=("$name")
+  fi
+}
+static_check typecheck npm run --silent typecheck
+static_check lint npm run --silent lint
+static_check format npm run --silent format:check
+static_check layers npm run --silent check:layers
+[ ${#static_failed[@]} -eq 0 ] || status=1
 
 echo "== unit tests"
 VITEST_JSON="$reports/unit.json" npx vitest run --project unit || status=1
@@ -34,5 +55,6 @@ else
 fi
 
 echo "== summary"
+[ ${#static_failed[@]} -eq 0 ] || echo "static checks failed: ${static_failed[*]} (see '== static checks' above)"
 node scripts/test-summary.mjs "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json" || status=1
 exit $status
