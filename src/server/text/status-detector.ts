@@ -3,7 +3,7 @@
  * signals (status-signals.ts), count purchases, and explain the answer. Used when importing chat
  * history and when a live message arrives; the reasons are shown to operators.
  */
-import type { ClientStatus } from '~/server/db'
+import type { ClientStatus } from '~/shared/enums'
 import { detectLanguageWithConfidence } from './language-detector'
 import { findStatusSignals, type StatusSignal, type StatusSignalKind } from './status-signals'
 
