@@ -35,12 +35,15 @@ const base = {
 }
 
 let patched = false
+// The adapter's internal query method, as far as this patch needs it.
+type PerformIO = (this: unknown, ...args: unknown[]) => Promise<{ fields?: Array<{ dataTypeID: number }> }>
 function reportNameColumnsAsText(adapter: object) {
   if (patched) return
-  for (let proto = Object.getPrototypeOf(adapter); proto; proto = Object.getPrototypeOf(proto)) {
+  for (let proto = Object.getPrototypeOf(adapter) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
     if (Object.hasOwn(proto, 'performIO')) {
-      const original = proto.performIO
-      proto.performIO = async function (this: unknown, ...args: unknown[]) {
+      const target = proto as { performIO: PerformIO }
+      const original = target.performIO
+      target.performIO = async function (this: unknown, ...args: unknown[]) {
         const result = await original.apply(this, args)
         for (const field of result.fields ?? []) {
           if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = 25

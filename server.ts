@@ -49,7 +49,13 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (!res.headersSent) res.writeHead(500).end()
   })
 })
-if (dev) server.on('upgrade', app.getUpgradeHandler())
+if (dev) {
+  // Next's dev server upgrades its own websocket (hot reload); a failed upgrade is logged, not left unhandled.
+  const upgrade = app.getUpgradeHandler()
+  server.on('upgrade', (req, socket, head) => {
+    upgrade(req, socket, head).catch((err: unknown) => logger.error({ err }, 'upgrade failed'))
+  })
+}
 
 onShutdown('http', 10, async () => {
   await new Promise<void>((resolve) => {

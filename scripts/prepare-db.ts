@@ -42,7 +42,7 @@ execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
 if (flags.includes('--reset')) {
   const client = new pg.Client({ connectionString: targetUrl.toString() })
   await client.connect()
-  const tables = await client.query(
+  const tables = await client.query<{ tablename: string }>(
     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
   )
   if (tables.rowCount) {

@@ -33,6 +33,17 @@ export class AppError extends Error {
   }
 }
 
+/** A readable message for anything thrown (Errors, strings, other values) for logs and stored errors. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    return JSON.stringify(error) ?? String(error)
+  } catch {
+    return Object.prototype.toString.call(error)
+  }
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError
 }

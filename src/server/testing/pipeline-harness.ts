@@ -2,7 +2,7 @@
  * A running messaging stack for integration tests: a session manager on the simulator, the two
  * workers and the outbox relay, and helpers to connect an organization's phone.
  */
-import { db } from '../db'
+import { db, type Prisma } from '../db'
 import { startPipeline, type Pipeline } from '../messaging-pipeline'
 import { registerSessionManager } from '../services'
 import { createSimulatorEngineFactory } from '../whatsapp/engines/simulator'
@@ -55,6 +55,6 @@ export async function connectPhone(manager: WhatsAppSessionManager, organization
 }
 
 /** Saves WhatsApp settings for an organization (merging over defaults). */
-export async function setSettings(organizationId: string, whatsapp: unknown) {
-  await db.organization.update({ where: { id: organizationId }, data: { settings: { whatsapp } as object } })
+export async function setSettings(organizationId: string, whatsapp: Prisma.InputJsonValue) {
+  await db.organization.update({ where: { id: organizationId }, data: { settings: { whatsapp } } })
 }

@@ -1,3 +1,5 @@
+import { errorMessage } from '../errors'
+
 /** Polls until `check` returns a truthy value (or throws the last error after `timeoutMs`). */
 export async function waitFor<T>(check: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 5000, stepMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs
@@ -10,7 +12,7 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
       lastError = error
     }
     if (Date.now() > deadline) {
-      throw new Error(`waitFor timed out after ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`)
+      throw new Error(`waitFor timed out after ${timeoutMs} ms${lastError ? `: ${errorMessage(lastError)}` : ''}`)
     }
     await new Promise((resolve) => setTimeout(resolve, stepMs))
   }

@@ -50,7 +50,8 @@ export function isLabeledTextList(value: unknown): value is LabeledText[] {
   return (
     Array.isArray(value) &&
     value.every(
-      (item) => typeof item === 'object' && item !== null && typeof item.text === 'string' && typeof item.language === 'string',
+      (item: unknown) =>
+        typeof item === 'object' && item !== null && 'text' in item && typeof item.text === 'string' && 'language' in item && typeof item.language === 'string',
     )
   )
 }

@@ -4,7 +4,8 @@
  * profile (push) name. Phone numbers, emoji, placeholders ("~", ".") and junk are never names.
  */
 
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufe0e\ufe0f]/g
+// The variation selectors stand outside the class: inside one they read as combined with the previous character.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|\ufe0e|\ufe0f/g
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cs}\p{Co}\u20e3]/gu
 const PHONE_RUN = /\+?\d[\d\s().-]{4,}\d/g
 const PLACEHOLDERS = new Set([

@@ -165,8 +165,13 @@ function baseStatus(tally: Tally): { status: ClientStatus; confidence: number } 
  * order) a REPEAT_CUSTOMER; a long silence (inactiveAfterDays) anyone but a LOST client INACTIVE.
  * Never throws.
  */
+// Callers from outside TypeScript (parsed JSON) may pass anything: never throw on it.
+function isMessageList(value: unknown): value is readonly StatusMessage[] {
+  return Array.isArray(value)
+}
+
 export function detectClientStatus(messages: readonly StatusMessage[], options: StatusDetectionOptions = {}): StatusDetection {
-  const list = Array.isArray(messages) ? messages.filter((message) => message && typeof message === 'object') : []
+  const list = isMessageList(messages) ? messages.filter((message) => message && typeof message === 'object') : []
   if (list.length === 0) return { status: 'NEW_LEAD', confidence: 0.3, reasons: ['no messages yet'] }
   const ordered = list.every((message) => timeOf(message) !== null)
     ? [...list].sort((a, b) => (timeOf(a) ?? 0) - (timeOf(b) ?? 0))

@@ -15,7 +15,7 @@ import type { Redis } from 'ioredis'
 import type { WhatsAppErrorCode } from '~/shared/whatsapp-error-codes'
 import { WhatsAppSessionStatus } from '../db/generated/enums'
 import { db } from '../db'
-import { AppError } from '../errors'
+import { AppError, errorMessage } from '../errors'
 import { redisSubscriber } from '../events/redis-subscriber'
 import { logger, orgLogger } from '../logger'
 import { getRedis, redisKey } from '../redis'
@@ -238,7 +238,7 @@ export class WhatsAppSessionManager {
   private wire(organizationId: string, client: WhatsAppClient) {
     const log = orgLogger(organizationId, { component: 'session-manager' })
     const update = (patch: StatusPatch, transient?: Parameters<typeof setSessionStatus>[2]) =>
-      setSessionStatus(organizationId, patch, transient).catch((err) => log.error({ err: err.message }, 'status not saved'))
+      setSessionStatus(organizationId, patch, transient).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'status not saved'))
     const isCurrent = () => this.clients.get(organizationId) === client
 
     client.on('qr', (qr) => void (isCurrent() && update({ status: WhatsAppSessionStatus.QR_CODE_PENDING, qrCode: qr, errorCode: null, errorMessage: null })))

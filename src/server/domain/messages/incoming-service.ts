@@ -110,7 +110,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
           sender: 'CLIENT',
           whatsappMessageId: message.id,
           language,
-          metadata: { type: message.type, hasMedia: message.hasMedia } as Prisma.InputJsonValue,
+          metadata: { type: message.type, hasMedia: message.hasMedia },
           createdAt: sentAt,
         },
         tx,

@@ -3,7 +3,7 @@
  * client's WhatsApp conversation. Messages are keyed by a hash of time, author and text, so uploading
  * the same file again adds nothing.
  */
-import { db, type Prisma } from '../../db'
+import { db, MessageDirection } from '../../db'
 import { AppError } from '../../errors'
 import { normalizeIdentity } from '../../domain/clients/client-identity'
 import { findOrCreateClient } from '../../domain/clients/find-or-create-client'
@@ -98,14 +98,14 @@ export async function commitExport(organizationId: string, createdById: string |
     throw new AppError('BAD_REQUEST', 'exportClientRequired')
   }
   const job = await db.importJob.create({
-    data: { organizationId, createdById, kind: 'EXPORT', status: 'RUNNING', startedAt: new Date(), options: { fileName: input.fileName.slice(0, 200) } as Prisma.InputJsonValue },
+    data: { organizationId, createdById, kind: 'EXPORT', status: 'RUNNING', startedAt: new Date(), options: { fileName: input.fileName.slice(0, 200) } },
     select: { id: true },
   })
   const conversation = await findOrCreateConversation(organizationId, clientId)
   const rows = messages.map((m) => ({
     whatsappMessageId: exportMessageKey(m.timestamp, m.author, m.body ?? `media:${m.mediaKind}`),
     content: contentOf(m),
-    direction: (m.author === input.businessAuthor ? 'OUTGOING' : 'INCOMING') as 'OUTGOING' | 'INCOMING',
+    direction: m.author === input.businessAuthor ? MessageDirection.OUTGOING : MessageDirection.INCOMING,
     createdAt: m.timestamp,
     hasMedia: m.hasMedia,
   }))

@@ -2,7 +2,7 @@
  * One WhatsApp chat into the CRM: the client (name, language, status, cultural context from the
  * parsers), the conversation, and its messages, deduplicated. In a dry run it only counts.
  */
-import { db, type Prisma } from '../../db'
+import { db, MessageDirection } from '../../db'
 import type { ClientStatus } from '../../db/generated/enums'
 import type { WaContact, WaRawMessage } from '../../whatsapp/engine/types'
 import { mediaPlaceholder as placeholderText } from '../../text/media-placeholder'
@@ -57,7 +57,7 @@ export async function importChat(
   const rows = messages.map((m) => ({
     whatsappMessageId: m.id,
     content: mediaPlaceholder(m) || placeholderText('unknown'),
-    direction: (m.fromMe ? 'OUTGOING' : 'INCOMING') as 'OUTGOING' | 'INCOMING',
+    direction: m.fromMe ? MessageDirection.OUTGOING : MessageDirection.INCOMING,
     createdAt: new Date(m.timestamp * 1000),
     hasMedia: m.hasMedia,
   }))
@@ -97,7 +97,7 @@ export async function importChat(
       if (!client) return empty('no-identity')
       let clientUpdated = false
       if (!client.created && !options.skipDuplicates && options.detectStatus) {
-        await tx.client.update({ where: { id: client.id }, data: { status, ...(name ? { name } : {}) } as Prisma.ClientUpdateInput, select: { id: true } })
+        await tx.client.update({ where: { id: client.id }, data: { status, ...(name ? { name } : {}) }, select: { id: true } })
         clientUpdated = true
       }
       const conversation = await findOrCreateConversation(organizationId, client.id, 'WHATSAPP', tx)

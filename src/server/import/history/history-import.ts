@@ -45,7 +45,7 @@ export async function startHistoryImport(organizationId: string, createdById: st
   }
   getSessionManager() // fail now, not in the background, when WhatsApp is not set up
   const job = await db.importJob.create({
-    data: { organizationId, createdById, kind: 'HISTORY', options: options as Prisma.InputJsonValue, dryRun: options.dryRun },
+    data: { organizationId, createdById, kind: 'HISTORY', options: options, dryRun: options.dryRun },
     select: { id: true },
   })
   const entry: RunningImport = { done: Promise.resolve(), abort: new AbortController() }

@@ -4,7 +4,7 @@
  * author and text for exports. Returns how many were new and how many already existed.
  */
 import { db, type Prisma } from '../../db'
-import type { MessageDirection, MessageSender } from '../../db/generated/enums'
+import type { MessageDirection } from '../../db/generated/enums'
 import { importedStatus } from '../../domain/messages/message-status'
 import { isMediaPlaceholder } from '../../text/media-placeholder'
 import { detectLanguage } from '../../text'
@@ -36,7 +36,7 @@ export async function importMessages(
         conversationId,
         content: m.content,
         direction: m.direction,
-        sender: (m.direction === 'INCOMING' ? 'CLIENT' : 'HUMAN') as MessageSender,
+        sender: (m.direction === 'INCOMING' ? 'CLIENT' : 'HUMAN'),
         status: importedStatus(m.direction),
         whatsappMessageId: m.whatsappMessageId,
         language: isMediaPlaceholder(m.content) ? null : detectLanguage(m.content),

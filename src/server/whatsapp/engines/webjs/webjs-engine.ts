@@ -215,7 +215,7 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     }
     on('qr', (qr: string) => this.emit('qr', qr))
     on('authenticated', () => this.emit('authenticated'))
-    on('auth_failure', (message: unknown) => this.emit('auth_failure', String(message ?? '')))
+    on('auth_failure', (message: unknown) => this.emit('auth_failure', typeof message === 'string' ? message : ''))
     on('ready', () => {
       this.me = mapMe(this.client.info)
       this.ready = true
