@@ -1,14 +1,13 @@
 'use client'
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { inferRouterOutputs } from '@trpc/server'
 import { useSubscription } from '@trpc/tanstack-react-query'
 import { useEffect, useRef, useState } from 'react'
-import type { AppRouter } from '~/server/api/root'
 import { useTRPC } from '~/trpc/react'
+import type { RouterOutputs } from '~/trpc/router-types'
 import { useWhatsAppStatus } from '../whatsapp/use-whatsapp-status'
 
-export type PhoneState = inferRouterOutputs<AppRouter>['devPhone']['state']
+export type PhoneState = RouterOutputs['devPhone']['state']
 export type OutboxEntry = PhoneState['outbox'][number]
 
 const COALESCE_MS = 150
@@ -30,9 +29,12 @@ export function usePhoneState() {
       void queryClient.invalidateQueries(trpc.devPhone.state.pathFilter())
     }, COALESCE_MS)
   }
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    [],
+  )
 
   const status = useWhatsAppStatus({ onChange: refresh })
   useSubscription(trpc.conversations.onEvents.subscriptionOptions(undefined, { onData: refresh }))
