@@ -11,8 +11,7 @@ import { useTRPC } from '~/trpc/react'
 import { ExportClientPicker, type ClientChoice } from './export-client-picker'
 import { ExportResult } from './export-result'
 import { ExportSample, ExportSummary } from './export-summary'
-import type { ExportUpload } from './export-upload-card'
-import type { ExportPreview } from './import-types'
+import type { ExportPreview, ExportUpload } from './import-types'
 
 const NONE = '__none__'
 

@@ -10,16 +10,11 @@ import { SpinnerIcon, UploadIcon } from '~/components/icons'
 import { Field, Input } from '~/components/input'
 import { useTRPC } from '~/trpc/react'
 import { ExportReview } from './export-review'
+import type { ExportUpload } from './import-types'
 import { EXPORT_FILE_PATTERN, MAX_EXPORT_BYTES, readFileAsBase64 } from './read-file-base64'
 
 const DEFAULT_TIME_ZONE = 'Asia/Bishkek'
 const timeZones = ['Asia/Bishkek', 'Asia/Almaty', 'Asia/Tashkent', 'Asia/Dushanbe', 'Europe/Moscow', 'Europe/Istanbul', 'Asia/Dubai', 'Asia/Seoul', 'UTC']
-
-export interface ExportUpload {
-  fileName: string
-  contentBase64: string
-  timeZone: string
-}
 
 const bold = (chunks: React.ReactNode) => <strong className="font-semibold text-slate-700">{chunks}</strong>
 
