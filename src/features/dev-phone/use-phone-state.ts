@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useSubscription } from '@trpc/tanstack-react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
+import { useCoalesced } from '~/components/use-coalesced'
 import { useTRPC } from '~/trpc/react'
 import type { RouterOutputs } from '~/trpc/router-types'
 import { useWhatsAppStatus } from '../whatsapp/use-whatsapp-status'
@@ -20,21 +21,7 @@ export function usePhoneState() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const query = useQuery(trpc.devPhone.state.queryOptions())
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-
-  const refresh = () => {
-    if (timer.current) return
-    timer.current = setTimeout(() => {
-      timer.current = null
-      void queryClient.invalidateQueries(trpc.devPhone.state.pathFilter())
-    }, COALESCE_MS)
-  }
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current)
-    },
-    [],
-  )
+  const refresh = useCoalesced(() => void queryClient.invalidateQueries(trpc.devPhone.state.pathFilter()), COALESCE_MS)
 
   const status = useWhatsAppStatus({ onChange: refresh })
   useSubscription(trpc.conversations.onEvents.subscriptionOptions(undefined, { onData: refresh }))

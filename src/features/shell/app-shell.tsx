@@ -23,8 +23,13 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
   const t = useTranslations()
   const pathname = usePathname()
   const [navOpen, setNavOpen] = useState(false)
-
-  useEffect(() => setNavOpen(false), [pathname])
+  // Navigating closes the drawer: adjusted during render when the path changes (React's pattern for
+  // state that follows a prop), instead of an effect that would render the open drawer once more.
+  const [navPathname, setNavPathname] = useState(pathname)
+  if (pathname !== navPathname) {
+    setNavPathname(pathname)
+    setNavOpen(false)
+  }
   useEffect(() => {
     if (!navOpen) return
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setNavOpen(false)
