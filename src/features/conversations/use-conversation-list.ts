@@ -31,9 +31,10 @@ export function useConversationList(search: string) {
     isPending: query.isPending,
     isSearching: query.isPlaceholderData,
     error: query.error,
-    refetch: query.refetch,
+    // TanStack Query never rejects these promises: a failure lands in `error`, which the view shows.
+    refetch: () => void query.refetch(),
     hasMore: query.hasNextPage,
     isLoadingMore: query.isFetchingNextPage,
-    loadMore: () => query.fetchNextPage(),
+    loadMore: () => void query.fetchNextPage(),
   }
 }

@@ -37,9 +37,10 @@ export function useConversationMessages(conversationId: string) {
     messages,
     isPending: query.isPending,
     error: query.error,
-    refetch: query.refetch,
+    // TanStack Query never rejects these promises: a failure lands in `error`, which the view shows.
+    refetch: () => void query.refetch(),
     hasOlder: query.hasNextPage,
     isLoadingOlder: query.isFetchingNextPage,
-    loadOlder: () => query.fetchNextPage(),
+    loadOlder: () => void query.fetchNextPage(),
   }
 }
