@@ -21,11 +21,7 @@ export function MessageStatusIcon({ status, className }: { status: MessageStatus
       title={label}
       data-testid="message-status"
       data-status={status}
-      className={cx(
-        'inline-flex items-center',
-        status === 'READ' ? 'text-tick-read' : status === 'FAILED' ? 'text-red-600' : 'text-slate-500',
-        className,
-      )}
+      className={cx('inline-flex items-center', status === 'READ' ? 'text-tick-read' : status === 'FAILED' ? 'text-red-600' : 'text-slate-500', className)}
     >
       {icon}
     </span>

@@ -52,7 +52,9 @@ export function ExportReview({ upload, preview, onDone }: { upload: ExportUpload
     const target =
       client.mode === 'existing'
         ? client.existing && { clientId: client.existing.id }
-        : client.newClient.phone.trim() && { newClient: { phone: client.newClient.phone.trim(), ...(client.newClient.name.trim() ? { name: client.newClient.name.trim() } : {}) } }
+        : client.newClient.phone.trim() && {
+            newClient: { phone: client.newClient.phone.trim(), ...(client.newClient.name.trim() ? { name: client.newClient.name.trim() } : {}) },
+          }
     if (!target) return setMissing('client')
     if (businessAuthor === undefined) return setMissing('business')
     setMissing(null)

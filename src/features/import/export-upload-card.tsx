@@ -109,7 +109,10 @@ export function ExportUploadCard() {
               />
               <label
                 htmlFor={`${ids}-file`}
-                className={buttonClasses({ variant: 'secondary', className: 'cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500' })}
+                className={buttonClasses({
+                  variant: 'secondary',
+                  className: 'cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500',
+                })}
               >
                 <UploadIcon className="size-4" />
                 {t('import.export.chooseFile')}
@@ -121,7 +124,15 @@ export function ExportUploadCard() {
             <p className="text-xs text-slate-500">{t('import.export.fileHint')}</p>
           </div>
           <Field label={t('import.export.timeZone')} htmlFor={`${ids}-tz`} className="min-w-0">
-            <Input id={`${ids}-tz`} list={`${ids}-tz-list`} value={timeZone} onChange={(event) => setTimeZone(event.target.value)} autoComplete="off" spellCheck={false} data-testid="export-time-zone" />
+            <Input
+              id={`${ids}-tz`}
+              list={`${ids}-tz-list`}
+              value={timeZone}
+              onChange={(event) => setTimeZone(event.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="export-time-zone"
+            />
             <datalist id={`${ids}-tz-list`}>
               {timeZones.map((zone) => (
                 <option key={zone} value={zone} />
@@ -141,7 +152,14 @@ export function ExportUploadCard() {
           </Alert>
         )}
 
-        {preview.data && previewed && <ExportReview key={`${previewed.fileName}:${previewed.timeZone}:${preview.submittedAt}`} upload={previewed} preview={preview.data} onDone={startOver} />}
+        {preview.data && previewed && (
+          <ExportReview
+            key={`${previewed.fileName}:${previewed.timeZone}:${preview.submittedAt}`}
+            upload={previewed}
+            preview={preview.data}
+            onDone={startOver}
+          />
+        )}
       </div>
     </Card>
   )
