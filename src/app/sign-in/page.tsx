@@ -5,6 +5,7 @@ import { Brand } from '~/features/shell/brand'
 import { LocaleSwitcher } from '~/features/shell/locale-switcher'
 import { pageMetadata } from '~/features/shell/page-metadata'
 import { getServerCaller } from '~/trpc/server'
+import { signInWithPassword } from './actions'
 
 export const generateMetadata = () => pageMetadata('auth.submit')
 
@@ -26,7 +27,7 @@ export default async function SignInPage() {
               {t('title')}
             </h1>
             <p className="mt-1 mb-6 text-sm text-slate-500">{t('subtitle')}</p>
-            <SignInForm />
+            <SignInForm signIn={signInWithPassword} />
           </div>
         </div>
       </main>

@@ -5,13 +5,14 @@ import { useActionState } from 'react'
 import { Button } from '~/components/button'
 import { AlertIcon, SpinnerIcon } from '~/components/icons'
 import { Field, Input } from '~/components/input'
-import { signInWithPassword, type SignInState } from './sign-in-action'
+import type { SignInAction, SignInState } from './sign-in-state'
 
 const initialState: SignInState = { error: null, email: '' }
 
-export function SignInForm() {
+/** The sign-in form; `signIn` is the server action its page passes in. */
+export function SignInForm({ signIn }: { signIn: SignInAction }) {
   const t = useTranslations('auth')
-  const [state, formAction, pending] = useActionState(signInWithPassword, initialState)
+  const [state, formAction, pending] = useActionState(signIn, initialState)
   return (
     <form action={formAction} className="space-y-4">
       {state.error && (

@@ -11,7 +11,7 @@ import { cx } from '~/components/class-names'
 import { SpinnerIcon } from '~/components/icons'
 import { PhoneText } from '~/components/phone-text'
 import { Select } from '~/components/select'
-import type { ClientStatus } from '~/server/db/generated/enums'
+import type { ClientStatus } from '~/shared/enums'
 import { useTRPC } from '~/trpc/react'
 import { useClientDisplayName } from '../clients/client-display-name'
 import { clientLanguages, useLanguageName } from '../clients/client-languages'
@@ -26,13 +26,7 @@ const PAGE_SIZE = 100
  * Choose recipients: filter by status, language and search, then tick clients one by one or the
  * whole page. The selection survives filter changes, so several filters can be combined by hand.
  */
-export function BulkRecipientPicker({
-  selected,
-  onChange,
-}: {
-  selected: Map<string, Recipient>
-  onChange: (next: Map<string, Recipient>) => void
-}) {
+export function BulkRecipientPicker({ selected, onChange }: { selected: Map<string, Recipient>; onChange: (next: Map<string, Recipient>) => void }) {
   const t = useTranslations()
   const trpc = useTRPC()
   const displayName = useClientDisplayName()
@@ -42,7 +36,14 @@ export function BulkRecipientPicker({
   const [status, setStatus] = useState<ClientStatus | undefined>()
   const [language, setLanguage] = useState<string | undefined>()
   const [page, setPage] = useState(1)
-  useEffect(() => setPage(1), [deferredSearch, status, language])
+  // A changed filter starts again at page 1: adjusted during render (React's pattern for
+  // state that follows other state), instead of an effect that would first fetch the old page number.
+  const filters = JSON.stringify([deferredSearch, status, language])
+  const [pageFilters, setPageFilters] = useState(filters)
+  if (filters !== pageFilters) {
+    setPageFilters(filters)
+    setPage(1)
+  }
 
   const query = useQuery({
     ...trpc.clients.list.queryOptions({ search: deferredSearch || undefined, status, language, page, pageSize: PAGE_SIZE }),
@@ -82,7 +83,12 @@ export function BulkRecipientPicker({
           data-testid="bulk-search"
         />
         <div className="grid grid-cols-2 gap-2">
-          <Select value={status ?? ''} onChange={(e) => setStatus(isClientStatus(e.target.value) ? e.target.value : undefined)} aria-label={t('clients.statusLabel')} data-testid="bulk-status-filter">
+          <Select
+            value={status ?? ''}
+            onChange={(e) => setStatus(isClientStatus(e.target.value) ? e.target.value : undefined)}
+            aria-label={t('clients.statusLabel')}
+            data-testid="bulk-status-filter"
+          >
             <option value="">{t('clients.allStatuses')}</option>
             {clientStatuses.map((value) => (
               <option key={value} value={value}>
@@ -90,7 +96,12 @@ export function BulkRecipientPicker({
               </option>
             ))}
           </Select>
-          <Select value={language ?? ''} onChange={(e) => setLanguage(e.target.value || undefined)} aria-label={t('clients.languageLabel')} data-testid="bulk-language-filter">
+          <Select
+            value={language ?? ''}
+            onChange={(e) => setLanguage(e.target.value || undefined)}
+            aria-label={t('clients.languageLabel')}
+            data-testid="bulk-language-filter"
+          >
             <option value="">{t('clients.allLanguages')}</option>
             {clientLanguages.map((code) => (
               <option key={code} value={code}>
@@ -143,7 +154,13 @@ export function BulkRecipientPicker({
             const checked = selected.has(client.id)
             return (
               <li key={client.id}>
-                <label className={cx('flex cursor-pointer items-center gap-3 px-3 py-2.5 transition-colors sm:px-4', checked ? 'bg-brand-50/60' : 'hover:bg-slate-50')} data-testid="bulk-row">
+                <label
+                  className={cx(
+                    'flex cursor-pointer items-center gap-3 px-3 py-2.5 transition-colors sm:px-4',
+                    checked ? 'bg-brand-50/60' : 'hover:bg-slate-50',
+                  )}
+                  data-testid="bulk-row"
+                >
                   <input
                     type="checkbox"
                     className="size-4 shrink-0 rounded border-slate-300 accent-brand-600"
@@ -166,9 +183,7 @@ export function BulkRecipientPicker({
           })}
         </ul>
       )}
-      {query.data && query.data.total > PAGE_SIZE && (
-        <PagerButtons page={page} total={query.data.total} onPage={setPage} />
-      )}
+      {query.data && query.data.total > PAGE_SIZE && <PagerButtons page={page} total={query.data.total} onPage={setPage} />}
     </Card>
   )
 }

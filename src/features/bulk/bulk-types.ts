@@ -1,7 +1,4 @@
-import type { inferRouterOutputs } from '@trpc/server'
-import type { AppRouter } from '~/server/api/root'
-
-type Outputs = inferRouterOutputs<AppRouter>
+import type { RouterOutputs } from '~/trpc/router-types'
 
 /** A client picked for a bulk send: enough to personalize and to name them in errors. */
 export interface Recipient {
@@ -10,7 +7,7 @@ export interface Recipient {
   phone: string | null
 }
 
-export type BulkResult = Outputs['whatsapp']['sendBulk']
+export type BulkResult = RouterOutputs['whatsapp']['sendBulk']
 
 /** At most this many messages in one bulk send (the API's limit). */
 export const MAX_BULK_MESSAGES = 100

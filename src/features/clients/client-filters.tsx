@@ -23,8 +23,12 @@ export function ClientFilters({ params }: { params: ClientListParams }) {
   const languageName = useLanguageName()
   const [, startTransition] = useTransition()
   const [current, setCurrent] = useOptimistic(params)
+  // What the next change builds on: the shown values, and right after go() the values it just asked for.
+  // Written after each commit (React keeps ref writes out of render), and by go() itself.
   const latest = useRef(current)
-  latest.current = current
+  useEffect(() => {
+    latest.current = current
+  }, [current])
   const [query, setQuery] = useState(params.search)
   // The last search we put in the URL: a URL change we did not make (reset, back button) updates the box.
   const pushedSearch = useRef(params.search)
@@ -103,11 +107,15 @@ export function ClientFilters({ params }: { params: ClientListParams }) {
         </Select>
       </div>
       {filtered && (
-        <Button variant="ghost" onClick={() => {
+        <Button
+          variant="ghost"
+          onClick={() => {
             pushedSearch.current = ''
             setQuery('')
             go({ search: '', status: undefined, language: undefined })
-          }} className="max-sm:self-start">
+          }}
+          className="max-sm:self-start"
+        >
           {t('clients.resetFilters')}
         </Button>
       )}

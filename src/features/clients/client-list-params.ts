@@ -1,4 +1,4 @@
-import type { ClientStatus } from '~/server/db/generated/enums'
+import type { ClientStatus } from '~/shared/enums'
 import { isClientStatus } from './client-statuses'
 
 /** The client list's state as it lives in the URL: ?q=&status=&language=&page= */

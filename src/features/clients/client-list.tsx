@@ -41,7 +41,11 @@ export function ClientList() {
         icon={<AlertIcon />}
         title={t('common.errorTitle')}
         description={query.error.message}
-        action={<Button variant="secondary" onClick={() => query.refetch()}>{t('common.retry')}</Button>}
+        action={
+          <Button variant="secondary" onClick={() => void query.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
       />
     )
   } else if (query.data.items.length === 0 && query.data.total > 0) {

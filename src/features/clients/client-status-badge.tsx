@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl'
 import { StatusBadge } from '~/components/status-badge'
-import type { ClientStatus } from '~/server/db/generated/enums'
+import type { ClientStatus } from '~/shared/enums'
 import { clientStatusTone } from './client-statuses'
 
 export function ClientStatusBadge({ status, className, testId = 'client-status' }: { status: ClientStatus; className?: string; testId?: string }) {

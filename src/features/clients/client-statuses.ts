@@ -1,5 +1,5 @@
 import type { BadgeTone } from '~/components/badge'
-import type { ClientStatus } from '~/server/db/generated/enums'
+import type { ClientStatus } from '~/shared/enums'
 
 /** Every client status with its badge colour, in pipeline order (typed against the Prisma enum, so none is missed). */
 const statusTones: Record<ClientStatus, BadgeTone> = {

@@ -1,7 +1,4 @@
-import type { inferRouterOutputs } from '@trpc/server'
-import type { AppRouter } from '~/server/api/root'
+import type { RouterOutputs } from '~/trpc/router-types'
 
-type Outputs = inferRouterOutputs<AppRouter>
-
-export type ClientListItem = Outputs['clients']['list']['items'][number]
-export type ClientDetails = Outputs['clients']['byId']
+export type ClientListItem = RouterOutputs['clients']['list']['items'][number]
+export type ClientDetails = RouterOutputs['clients']['byId']

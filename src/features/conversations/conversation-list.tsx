@@ -47,7 +47,11 @@ export function ConversationList() {
             icon={<AlertIcon />}
             title={t('common.errorTitle')}
             description={list.error.message}
-            action={<Button variant="secondary" onClick={() => list.refetch()}>{t('common.retry')}</Button>}
+            action={
+              <Button variant="secondary" onClick={list.refetch}>
+                {t('common.retry')}
+              </Button>
+            }
           />
         ) : list.conversations.length === 0 ? (
           deferredSearch ? (

@@ -32,18 +32,15 @@ export function ConversationView({ conversationId, footer }: { conversationId: s
         icon={<AlertIcon />}
         title={t('errorTitle')}
         description={thread.error.message}
-        action={<Button variant="secondary" onClick={() => thread.refetch()}>{t('retry')}</Button>}
+        action={
+          <Button variant="secondary" onClick={thread.refetch}>
+            {t('retry')}
+          </Button>
+        }
       />
     )
   } else {
-    content = (
-      <MessageThread
-        messages={thread.messages}
-        hasOlder={thread.hasOlder}
-        isLoadingOlder={thread.isLoadingOlder}
-        onLoadOlder={thread.loadOlder}
-      />
-    )
+    content = <MessageThread messages={thread.messages} hasOlder={thread.hasOlder} isLoadingOlder={thread.isLoadingOlder} onLoadOlder={thread.loadOlder} />
   }
 
   return (

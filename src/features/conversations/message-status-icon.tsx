@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
 import { AlertIcon, ClockIcon, DoubleTickIcon, TickIcon } from '~/components/icons'
-import type { MessageStatus } from '~/server/db/generated/enums'
+import type { MessageStatus } from '~/shared/enums'
 
 /** WhatsApp's delivery marks: clock, ✓, ✓✓, blue ✓✓, and a red mark for a failed send. */
 export function MessageStatusIcon({ status, className }: { status: MessageStatus; className?: string }) {
@@ -21,11 +21,7 @@ export function MessageStatusIcon({ status, className }: { status: MessageStatus
       title={label}
       data-testid="message-status"
       data-status={status}
-      className={cx(
-        'inline-flex items-center',
-        status === 'READ' ? 'text-tick-read' : status === 'FAILED' ? 'text-red-600' : 'text-slate-500',
-        className,
-      )}
+      className={cx('inline-flex items-center', status === 'READ' ? 'text-tick-read' : status === 'FAILED' ? 'text-red-600' : 'text-slate-500', className)}
     >
       {icon}
     </span>

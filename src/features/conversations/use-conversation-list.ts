@@ -1,12 +1,11 @@
 'use client'
 
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import type { inferRouterOutputs } from '@trpc/server'
 import { useMemo } from 'react'
-import type { AppRouter } from '~/server/api/root'
 import { useTRPC, useTRPCClient } from '~/trpc/react'
+import type { RouterOutputs } from '~/trpc/router-types'
 
-export type ConversationPage = inferRouterOutputs<AppRouter>['conversations']['list']
+export type ConversationPage = RouterOutputs['conversations']['list']
 export type ConversationSummary = ConversationPage['items'][number]
 
 const PAGE_SIZE = 30
@@ -20,8 +19,7 @@ export function useConversationList(search: string) {
   const client = useTRPCClient()
   const query = useInfiniteQuery({
     queryKey: [...trpc.conversations.list.pathKey(), { input: { search }, type: 'infinite' }] as const,
-    queryFn: ({ pageParam }) =>
-      client.conversations.list.query({ search: search || undefined, page: pageParam, pageSize: PAGE_SIZE }),
+    queryFn: ({ pageParam }) => client.conversations.list.query({ search: search || undefined, page: pageParam, pageSize: PAGE_SIZE }),
     initialPageParam: 1,
     getNextPageParam: (last: ConversationPage) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,
@@ -33,9 +31,10 @@ export function useConversationList(search: string) {
     isPending: query.isPending,
     isSearching: query.isPlaceholderData,
     error: query.error,
-    refetch: query.refetch,
+    // TanStack Query never rejects these promises: a failure lands in `error`, which the view shows.
+    refetch: () => void query.refetch(),
     hasMore: query.hasNextPage,
     isLoadingMore: query.isFetchingNextPage,
-    loadMore: () => query.fetchNextPage(),
+    loadMore: () => void query.fetchNextPage(),
   }
 }

@@ -1,12 +1,11 @@
 'use client'
 
 import { useInfiniteQuery } from '@tanstack/react-query'
-import type { inferRouterOutputs } from '@trpc/server'
 import { useMemo } from 'react'
-import type { AppRouter } from '~/server/api/root'
 import { useTRPC, useTRPCClient } from '~/trpc/react'
+import type { RouterOutputs } from '~/trpc/router-types'
 
-export type MessagePage = inferRouterOutputs<AppRouter>['conversations']['messages']
+export type MessagePage = RouterOutputs['conversations']['messages']
 export type ThreadMessage = MessagePage['items'][number]
 
 export const MESSAGES_PAGE_SIZE = 50
@@ -29,8 +28,7 @@ export function useConversationMessages(conversationId: string) {
   const queryKey = useMessagesQueryKey(conversationId)
   const query = useInfiniteQuery({
     queryKey,
-    queryFn: ({ pageParam }) =>
-      client.conversations.messages.query({ conversationId, cursor: pageParam, limit: MESSAGES_PAGE_SIZE }),
+    queryFn: ({ pageParam }) => client.conversations.messages.query({ conversationId, cursor: pageParam, limit: MESSAGES_PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: MessagePage) => page.nextCursor ?? undefined,
   })
@@ -39,9 +37,10 @@ export function useConversationMessages(conversationId: string) {
     messages,
     isPending: query.isPending,
     error: query.error,
-    refetch: query.refetch,
+    // TanStack Query never rejects these promises: a failure lands in `error`, which the view shows.
+    refetch: () => void query.refetch(),
     hasOlder: query.hasNextPage,
     isLoadingOlder: query.isFetchingNextPage,
-    loadOlder: () => query.fetchNextPage(),
+    loadOlder: () => void query.fetchNextPage(),
   }
 }

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query'
 import { useSubscription } from '@trpc/tanstack-react-query'
-import { useEffect, useRef } from 'react'
+import { useCoalesced } from '~/components/use-coalesced'
 import { useTRPC } from '~/trpc/react'
 
 /** Several events in a burst (a message, its conversation, its acks) cause one refetch. */
@@ -15,21 +15,6 @@ const COALESCE_MS = 200
 export function useLiveConversationList() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
-
-  useSubscription(
-    trpc.conversations.onEvents.subscriptionOptions(undefined, {
-      onData: () => {
-        if (timer.current) return
-        timer.current = setTimeout(() => {
-          timer.current = null
-          void queryClient.invalidateQueries(trpc.conversations.list.pathFilter())
-        }, COALESCE_MS)
-      },
-    }),
-  )
+  const refetch = useCoalesced(() => void queryClient.invalidateQueries(trpc.conversations.list.pathFilter()), COALESCE_MS)
+  useSubscription(trpc.conversations.onEvents.subscriptionOptions(undefined, { onData: refetch }))
 }

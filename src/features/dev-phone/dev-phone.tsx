@@ -16,13 +16,18 @@ export function DevPhone() {
   const actions = usePhoneActions()
 
   if (query.isPending) {
-    return (
-      <LoadingLine className="py-10">{t('common.loading')}</LoadingLine>
-    )
+    return <LoadingLine className="py-10">{t('common.loading')}</LoadingLine>
   }
   if (query.isError) {
     return (
-      <Alert tone="error" action={<Button variant="secondary" size="sm" onClick={() => query.refetch()}>{t('common.retry')}</Button>}>
+      <Alert
+        tone="error"
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      >
         {query.error.message}
       </Alert>
     )
@@ -31,7 +36,15 @@ export function DevPhone() {
   return (
     <div className="space-y-5">
       {actions.error && (
-        <Alert tone="error" data-testid="phone-error" action={<Button variant="secondary" size="sm" onClick={actions.clearError}>{t('composer.dismiss')}</Button>}>
+        <Alert
+          tone="error"
+          data-testid="phone-error"
+          action={
+            <Button variant="secondary" size="sm" onClick={actions.clearError}>
+              {t('composer.dismiss')}
+            </Button>
+          }
+        >
           {actions.error}
         </Alert>
       )}

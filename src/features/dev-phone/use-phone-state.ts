@@ -1,14 +1,14 @@
 'use client'
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { inferRouterOutputs } from '@trpc/server'
 import { useSubscription } from '@trpc/tanstack-react-query'
-import { useEffect, useRef, useState } from 'react'
-import type { AppRouter } from '~/server/api/root'
+import { useState } from 'react'
+import { useCoalesced } from '~/components/use-coalesced'
 import { useTRPC } from '~/trpc/react'
+import type { RouterOutputs } from '~/trpc/router-types'
 import { useWhatsAppStatus } from '../whatsapp/use-whatsapp-status'
 
-export type PhoneState = inferRouterOutputs<AppRouter>['devPhone']['state']
+export type PhoneState = RouterOutputs['devPhone']['state']
 export type OutboxEntry = PhoneState['outbox'][number]
 
 const COALESCE_MS = 150
@@ -21,18 +21,7 @@ export function usePhoneState() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const query = useQuery(trpc.devPhone.state.queryOptions())
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-
-  const refresh = () => {
-    if (timer.current) return
-    timer.current = setTimeout(() => {
-      timer.current = null
-      void queryClient.invalidateQueries(trpc.devPhone.state.pathFilter())
-    }, COALESCE_MS)
-  }
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  const refresh = useCoalesced(() => void queryClient.invalidateQueries(trpc.devPhone.state.pathFilter()), COALESCE_MS)
 
   const status = useWhatsAppStatus({ onChange: refresh })
   useSubscription(trpc.conversations.onEvents.subscriptionOptions(undefined, { onData: refresh }))

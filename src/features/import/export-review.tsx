@@ -11,8 +11,7 @@ import { useTRPC } from '~/trpc/react'
 import { ExportClientPicker, type ClientChoice } from './export-client-picker'
 import { ExportResult } from './export-result'
 import { ExportSample, ExportSummary } from './export-summary'
-import type { ExportUpload } from './export-upload-card'
-import type { ExportPreview } from './import-types'
+import type { ExportPreview, ExportUpload } from './import-types'
 
 const NONE = '__none__'
 
@@ -53,7 +52,9 @@ export function ExportReview({ upload, preview, onDone }: { upload: ExportUpload
     const target =
       client.mode === 'existing'
         ? client.existing && { clientId: client.existing.id }
-        : client.newClient.phone.trim() && { newClient: { phone: client.newClient.phone.trim(), ...(client.newClient.name.trim() ? { name: client.newClient.name.trim() } : {}) } }
+        : client.newClient.phone.trim() && {
+            newClient: { phone: client.newClient.phone.trim(), ...(client.newClient.name.trim() ? { name: client.newClient.name.trim() } : {}) },
+          }
     if (!target) return setMissing('client')
     if (businessAuthor === undefined) return setMissing('business')
     setMissing(null)

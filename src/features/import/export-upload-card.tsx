@@ -10,16 +10,11 @@ import { SpinnerIcon, UploadIcon } from '~/components/icons'
 import { Field, Input } from '~/components/input'
 import { useTRPC } from '~/trpc/react'
 import { ExportReview } from './export-review'
+import type { ExportUpload } from './import-types'
 import { EXPORT_FILE_PATTERN, MAX_EXPORT_BYTES, readFileAsBase64 } from './read-file-base64'
 
 const DEFAULT_TIME_ZONE = 'Asia/Bishkek'
 const timeZones = ['Asia/Bishkek', 'Asia/Almaty', 'Asia/Tashkent', 'Asia/Dushanbe', 'Europe/Moscow', 'Europe/Istanbul', 'Asia/Dubai', 'Asia/Seoul', 'UTC']
-
-export interface ExportUpload {
-  fileName: string
-  contentBase64: string
-  timeZone: string
-}
 
 const bold = (chunks: React.ReactNode) => <strong className="font-semibold text-slate-700">{chunks}</strong>
 
@@ -114,7 +109,10 @@ export function ExportUploadCard() {
               />
               <label
                 htmlFor={`${ids}-file`}
-                className={buttonClasses({ variant: 'secondary', className: 'cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500' })}
+                className={buttonClasses({
+                  variant: 'secondary',
+                  className: 'cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500',
+                })}
               >
                 <UploadIcon className="size-4" />
                 {t('import.export.chooseFile')}
@@ -126,7 +124,15 @@ export function ExportUploadCard() {
             <p className="text-xs text-slate-500">{t('import.export.fileHint')}</p>
           </div>
           <Field label={t('import.export.timeZone')} htmlFor={`${ids}-tz`} className="min-w-0">
-            <Input id={`${ids}-tz`} list={`${ids}-tz-list`} value={timeZone} onChange={(event) => setTimeZone(event.target.value)} autoComplete="off" spellCheck={false} data-testid="export-time-zone" />
+            <Input
+              id={`${ids}-tz`}
+              list={`${ids}-tz-list`}
+              value={timeZone}
+              onChange={(event) => setTimeZone(event.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="export-time-zone"
+            />
             <datalist id={`${ids}-tz-list`}>
               {timeZones.map((zone) => (
                 <option key={zone} value={zone} />
@@ -146,7 +152,14 @@ export function ExportUploadCard() {
           </Alert>
         )}
 
-        {preview.data && previewed && <ExportReview key={`${previewed.fileName}:${previewed.timeZone}:${preview.submittedAt}`} upload={previewed} preview={preview.data} onDone={startOver} />}
+        {preview.data && previewed && (
+          <ExportReview
+            key={`${previewed.fileName}:${previewed.timeZone}:${preview.submittedAt}`}
+            upload={previewed}
+            preview={preview.data}
+            onDone={startOver}
+          />
+        )}
       </div>
     </Card>
   )

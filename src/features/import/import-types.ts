@@ -1,20 +1,23 @@
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
-import type { AppRouter } from '~/server/api/root'
-import type { ClientStatus } from '~/server/db/generated/enums'
-
-type Inputs = inferRouterInputs<AppRouter>
-type Outputs = inferRouterOutputs<AppRouter>
+import type { RouterInputs, RouterOutputs } from '~/trpc/router-types'
+import type { ClientStatus } from '~/shared/enums'
 
 /** An import job as the server shows it (history import or export upload). */
-export type ImportJob = NonNullable<Outputs['import']['status']>
+export type ImportJob = NonNullable<RouterOutputs['import']['status']>
 export type ImportJobStatus = ImportJob['status']
 
-type StartInput = NonNullable<Inputs['import']['start']>
+type StartInput = NonNullable<RouterInputs['import']['start']>
 export type ImportOptionName = Exclude<keyof StartInput, 'organizationId'>
 export type ImportOptionValues = Record<ImportOptionName, boolean>
 
 /** The switches of the history import form, in the order they are shown, with the server's defaults. */
-export const importOptionNames = ['importContacts', 'importMessages', 'detectStatus', 'useLLMStatusDetection', 'skipDuplicates', 'dryRun'] as const satisfies readonly ImportOptionName[]
+export const importOptionNames = [
+  'importContacts',
+  'importMessages',
+  'detectStatus',
+  'useLLMStatusDetection',
+  'skipDuplicates',
+  'dryRun',
+] as const satisfies readonly ImportOptionName[]
 
 export const defaultImportOptions: ImportOptionValues = {
   importContacts: true,
@@ -25,9 +28,16 @@ export const defaultImportOptions: ImportOptionValues = {
   dryRun: false,
 }
 
-export type ExportPreview = Outputs['import']['previewExport']
-export type ExportCommitResult = Outputs['import']['commitExport']
-export type ClientListItem = Outputs['clients']['list']['items'][number]
+/** A chat export as the upload card read it: what it previews and what the review then imports. */
+export interface ExportUpload {
+  fileName: string
+  contentBase64: string
+  timeZone: string
+}
+
+export type ExportPreview = RouterOutputs['import']['previewExport']
+export type ExportCommitResult = RouterOutputs['import']['commitExport']
+export type ClientListItem = RouterOutputs['clients']['list']['items'][number]
 
 /** What went wrong (the job's `errors`): a code the UI explains, the chat it concerns, the engine's detail. */
 export interface ImportErrorEntry {

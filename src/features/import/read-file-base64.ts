@@ -9,7 +9,9 @@ export function readFileAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => {
-      const url = String(reader.result)
+      // readAsDataURL always yields a string; anything else is a failed read.
+      const url = reader.result
+      if (typeof url !== 'string') return reject(new Error('read failed'))
       resolve(url.slice(url.indexOf(',') + 1))
     }
     reader.onerror = () => reject(reader.error ?? new Error('read failed'))

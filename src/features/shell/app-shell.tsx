@@ -16,14 +16,20 @@ export type { ShellUser }
 
 /**
  * The signed-in frame: a sidebar (a drawer on phones, opened by the menu button) and a top bar with
- * the language, the user and sign-out. Pages render in the scrollable main area.
+ * the language, the user and sign-out. Pages render in the scrollable main area. `signOut` is the
+ * server action the layout passes in (React code does not import server code).
  */
-export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+export function AppShell({ user, signOut, children }: { user: ShellUser; signOut: () => Promise<void>; children: React.ReactNode }) {
   const t = useTranslations()
   const pathname = usePathname()
   const [navOpen, setNavOpen] = useState(false)
-
-  useEffect(() => setNavOpen(false), [pathname])
+  // Navigating closes the drawer: adjusted during render when the path changes (React's pattern for
+  // state that follows a prop), instead of an effect that would render the open drawer once more.
+  const [navPathname, setNavPathname] = useState(pathname)
+  if (pathname !== navPathname) {
+    setNavPathname(pathname)
+    setNavOpen(false)
+  }
   useEffect(() => {
     if (!navOpen) return
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setNavOpen(false)
@@ -95,7 +101,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
                 <p className="text-xs text-slate-500">{roleLabel}</p>
               </div>
             </div>
-            <SignOutButton />
+            <SignOutButton signOut={signOut} />
           </div>
         </header>
         <main className="min-h-0 flex-1 overflow-y-auto">

@@ -1,7 +1,7 @@
 'use client'
 
 import { createContext, useContext } from 'react'
-import type { UserRole } from '~/server/db/generated/enums'
+import type { UserRole } from '~/shared/enums'
 
 export interface ShellUser {
   id: string

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useLocale, useTranslations } from 'next-intl'
 import { useRouter } from 'next/navigation'
-import { useEffect, useState, useTransition } from 'react'
+import { useState, useTransition } from 'react'
 import { cx } from '~/components/class-names'
 import { GlobeIcon } from '~/components/icons'
 import { fieldClasses } from '~/components/input'
@@ -26,8 +26,13 @@ export function LocaleSwitcher({ saveToAccount, className }: { saveToAccount: bo
   const saveLocale = useMutation(trpc.user.setLocale.mutationOptions())
   const [selected, setSelected] = useState(locale)
   const [pending, startTransition] = useTransition()
-
-  useEffect(() => setSelected(locale), [locale])
+  // When the locale changes (this switch or elsewhere), show it: adjusted during render, as React
+  // recommends for state that follows a prop, instead of an effect that would render twice.
+  const [shownLocale, setShownLocale] = useState(locale)
+  if (locale !== shownLocale) {
+    setShownLocale(locale)
+    setSelected(locale)
+  }
 
   function change(next: string) {
     if (!isLocale(next)) return

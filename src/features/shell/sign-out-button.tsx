@@ -4,7 +4,6 @@ import { useTranslations } from 'next-intl'
 import { useFormStatus } from 'react-dom'
 import { buttonClasses } from '~/components/button'
 import { SignOutIcon, SpinnerIcon } from '~/components/icons'
-import { signOutAction } from '../auth/sign-out-action'
 
 function SubmitButton() {
   const t = useTranslations('shell')
@@ -23,9 +22,10 @@ function SubmitButton() {
   )
 }
 
-export function SignOutButton() {
+/** Signs out through `signOut`, the server action the layout hands down. */
+export function SignOutButton({ signOut }: { signOut: () => Promise<void> }) {
   return (
-    <form action={signOutAction}>
+    <form action={signOut}>
       <SubmitButton />
     </form>
   )

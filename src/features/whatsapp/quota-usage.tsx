@@ -24,7 +24,14 @@ export function QuotaUsage() {
       <CardHeader
         title={t('whatsapp.quota.title')}
         actions={
-          <Button variant="ghost" size="sm" onClick={() => query.refetch()} disabled={query.isFetching} aria-label={t('whatsapp.quota.refresh')} title={t('whatsapp.quota.refresh')}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
+            aria-label={t('whatsapp.quota.refresh')}
+            title={t('whatsapp.quota.refresh')}
+          >
             {query.isFetching ? <SpinnerIcon className="size-4" /> : <RefreshIcon className="size-4" />}
           </Button>
         }

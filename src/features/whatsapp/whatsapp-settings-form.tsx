@@ -67,7 +67,14 @@ export function WhatsAppSettingsForm({ canManage }: { canManage: boolean }) {
         <LoadingLine className="p-5">{t('common.loading')}</LoadingLine>
       ) : query.isError ? (
         <div className="p-5">
-          <Alert tone="error" action={<Button variant="secondary" size="sm" onClick={() => query.refetch()}>{t('common.retry')}</Button>}>
+          <Alert
+            tone="error"
+            action={
+              <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>
+                {t('common.retry')}
+              </Button>
+            }
+          >
             {query.error.message}
           </Alert>
         </div>
@@ -227,7 +234,15 @@ function SettingsFormFields({
               {t('fixErrors')}
             </span>
           )}
-          <Button variant="ghost" disabled={!dirty || update.isPending} onClick={() => { update.reset(); setValues(toForm(saved)) }} data-testid="settings-reset">
+          <Button
+            variant="ghost"
+            disabled={!dirty || update.isPending}
+            onClick={() => {
+              update.reset()
+              setValues(toForm(saved))
+            }}
+            data-testid="settings-reset"
+          >
             {t('reset')}
           </Button>
           <Button type="submit" disabled={update.isPending || !dirty} data-testid="settings-save">

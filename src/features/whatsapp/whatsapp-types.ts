@@ -1,9 +1,6 @@
-import type { inferRouterOutputs } from '@trpc/server'
-import type { AppRouter } from '~/server/api/root'
+import type { RouterOutputs } from '~/trpc/router-types'
 
-type Outputs = inferRouterOutputs<AppRouter>
-
-export type WhatsAppStatusView = Outputs['whatsapp']['status']
+export type WhatsAppStatusView = RouterOutputs['whatsapp']['status']
 export type WhatsAppStatus = WhatsAppStatusView['status']
-export type WhatsAppSettingsResult = Outputs['whatsapp']['settings']['get']
-export type QuotaWindows = Outputs['whatsapp']['quota']
+export type WhatsAppSettingsResult = RouterOutputs['whatsapp']['settings']['get']
+export type QuotaWindows = RouterOutputs['whatsapp']['quota']

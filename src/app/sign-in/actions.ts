@@ -2,12 +2,13 @@
 
 import { AuthError } from 'next-auth'
 import { getTranslations } from 'next-intl/server'
+import type { SignInState } from '~/features/auth/sign-in-state'
 import { signIn } from '~/server/auth'
 
-export interface SignInState {
-  error: string | null
-  /** Echoed back so a failed attempt keeps what the user typed. */
-  email: string
+/** A text field of the form; a missing field (or a file where text belongs) reads as empty. */
+function formText(formData: FormData, name: string): string {
+  const value = formData.get(name)
+  return typeof value === 'string' ? value : ''
 }
 
 /**
@@ -15,8 +16,8 @@ export interface SignInState {
  * propagate); a refused sign-in comes back as a localized message for the form.
  */
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get('email') ?? '').trim()
-  const password = String(formData.get('password') ?? '')
+  const email = formText(formData, 'email').trim()
+  const password = formText(formData, 'password')
   try {
     await signIn('credentials', { email, password, redirectTo: '/conversations' })
   } catch (error) {
