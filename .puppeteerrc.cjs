@@ -1,2 +1,2 @@
 // Never download Puppeteer's own browser: whatsapp-web.js runs on the system Chromium (CHROMIUM_PATH).
-module.exports = { skipDownload: true };
+module.exports = { skipDownload: true }

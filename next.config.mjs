@@ -7,7 +7,19 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native parts or long-lived connections: loaded by Node, not bundled.
-  serverExternalPackages: ['whatsapp-web.js', 'puppeteer', 'puppeteer-core', 'bullmq', 'ioredis', 'pino', 'pino-pretty', 'pg', 'unzipper', 'archiver', 'fs-extra'],
+  serverExternalPackages: [
+    'whatsapp-web.js',
+    'puppeteer',
+    'puppeteer-core',
+    'bullmq',
+    'ioredis',
+    'pino',
+    'pino-pretty',
+    'pg',
+    'unzipper',
+    'archiver',
+    'fs-extra',
+  ],
 }
 
 export default withNextIntl(nextConfig)

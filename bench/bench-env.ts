@@ -33,5 +33,10 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function printTable(rows: Array<Record<string, string | number>>): void {
-  for (const row of rows) process.stdout.write(Object.entries(row).map(([k, v]) => `${k}=${v}`).join('  ') + '\n')
+  for (const row of rows)
+    process.stdout.write(
+      Object.entries(row)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  ') + '\n',
+    )
 }

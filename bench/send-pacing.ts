@@ -27,7 +27,10 @@ function maxInAnyWindow(times: number[], windowMs: number): number {
 function report(label: string, sends: Record<string, number[]>, durationMs: number) {
   const rows = Object.entries(sends).map(([org, times]) => {
     const sorted = [...times].sort((a, b) => a - b)
-    const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!).sort((a, b) => a - b)
+    const gaps = sorted
+      .slice(1)
+      .map((t, i) => t - sorted[i]!)
+      .sort((a, b) => a - b)
     const allowed = (durationMs / 60_000) * PER_MINUTE
     return {
       mode: label,

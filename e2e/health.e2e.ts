@@ -20,7 +20,15 @@ test.describe('with Redis unreachable', () => {
 
   test.beforeAll(async () => {
     child = spawn('node', ['--import', 'tsx', 'server.ts'], {
-      env: { ...process.env, ...e2eServerEnv, NODE_ENV: e2eServerEnv.NODE_ENV as 'production' | 'development', PORT: String(port), AUTH_URL: `http://localhost:${port}`, REDIS_URL: 'redis://127.0.0.1:1/0', LOG_LEVEL: 'fatal' },
+      env: {
+        ...process.env,
+        ...e2eServerEnv,
+        NODE_ENV: e2eServerEnv.NODE_ENV as 'production' | 'development',
+        PORT: String(port),
+        AUTH_URL: `http://localhost:${port}`,
+        REDIS_URL: 'redis://127.0.0.1:1/0',
+        LOG_LEVEL: 'fatal',
+      },
       stdio: 'ignore',
     })
     const deadline = Date.now() + 90_000

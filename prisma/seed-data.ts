@@ -24,7 +24,10 @@ type DemoClient = {
 
 const demoClients: DemoClient[] = [
   {
-    phone: '+996555123456', name: 'Нургуль Садыкова', status: 'INTERESTED', language: 'ru',
+    phone: '+996555123456',
+    name: 'Нургуль Садыкова',
+    status: 'INTERESTED',
+    language: 'ru',
     messages: [
       ['IN', 'Здравствуйте! Сколько стоит доставка в Бишкеке?', 180],
       ['OUT', 'Здравствуйте, Нургуль! По Бишкеку доставка 150 сом.', 175],
@@ -32,14 +35,20 @@ const demoClients: DemoClient[] = [
     ],
   },
   {
-    phone: '+996700987654', name: 'Азамат Жээнбеков', status: 'NEW_LEAD', language: 'ky',
+    phone: '+996700987654',
+    name: 'Азамат Жээнбеков',
+    status: 'NEW_LEAD',
+    language: 'ky',
     messages: [
       ['IN', 'Саламатсызбы! Бааларыңыз канча?', 95],
       ['OUT', 'Саламатсызбы, Азамат! Прайсты азыр жиберем.', 90],
     ],
   },
   {
-    phone: '+996772111222', name: 'Elena Petrova', status: 'CUSTOMER', language: 'en',
+    phone: '+996772111222',
+    name: 'Elena Petrova',
+    status: 'CUSTOMER',
+    language: 'en',
     messages: [
       ['IN', 'Hi, I would like to order the blue set again', 600],
       ['OUT', 'Hello Elena! Of course, we will prepare it today.', 590],
@@ -47,7 +56,10 @@ const demoClients: DemoClient[] = [
     ],
   },
   {
-    phone: '+996555777888', name: 'Чолпон Мамытова', status: 'NEGOTIATION', language: 'ky',
+    phone: '+996555777888',
+    name: 'Чолпон Мамытова',
+    status: 'NEGOTIATION',
+    language: 'ky',
     messages: [
       ['IN', 'Салам, эжеке. Заказ бергим келет, арзаныраак болобу?', 1440],
       ['OUT', 'Салам, Чолпон! 10% арзандатуу бере алабыз.', 1430],
@@ -134,7 +146,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
             content: text,
             direction: direction === 'IN' ? ('INCOMING' as const) : ('OUTGOING' as const),
             sender: direction === 'IN' ? ('CLIENT' as const) : ('HUMAN' as const),
-            senderId: direction === 'IN' ? null : userIds[orgId === DEMO.organizationId ? DEMO.operator.email : DEMO.otherOperator.email] ?? null,
+            senderId: direction === 'IN' ? null : (userIds[orgId === DEMO.organizationId ? DEMO.operator.email : DEMO.otherOperator.email] ?? null),
             status: direction === 'IN' ? ('PENDING' as const) : ('READ' as const),
             whatsappMessageId: `seed_${orgId}_${c.phone.slice(1)}_${index}`,
             language: c.language,

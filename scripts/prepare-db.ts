@@ -14,9 +14,7 @@ const { DATABASE_URL } = parseEnvPart({ DATABASE_URL: 'postgresql://postgres@127
 
 const args = process.argv.slice(2)
 const flags = args.filter((a) => a.startsWith('--'))
-const database = flags.includes('--from-env')
-  ? new URL(DATABASE_URL).pathname.slice(1)
-  : args.find((a) => !a.startsWith('--'))
+const database = flags.includes('--from-env') ? new URL(DATABASE_URL).pathname.slice(1) : args.find((a) => !a.startsWith('--'))
 if (!database || !/^[a-z0-9_]+$/.test(database)) {
   process.stderr.write('usage: prepare-db.ts <database_name>|--from-env [--reset] [--seed]\n')
   process.exit(2)
@@ -42,9 +40,7 @@ execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
 if (flags.includes('--reset')) {
   const client = new pg.Client({ connectionString: targetUrl.toString() })
   await client.connect()
-  const tables = await client.query<{ tablename: string }>(
-    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
-  )
+  const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'")
   if (tables.rowCount) {
     await client.query(`TRUNCATE ${tables.rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`)
   }

@@ -1,6 +1,13 @@
 import { cx } from './class-names'
 
-const palette = ['bg-brand-100 text-brand-800', 'bg-sky-100 text-sky-800', 'bg-violet-100 text-violet-800', 'bg-amber-100 text-amber-800', 'bg-rose-100 text-rose-800', 'bg-teal-100 text-teal-800']
+const palette = [
+  'bg-brand-100 text-brand-800',
+  'bg-sky-100 text-sky-800',
+  'bg-violet-100 text-violet-800',
+  'bg-amber-100 text-amber-800',
+  'bg-rose-100 text-rose-800',
+  'bg-teal-100 text-teal-800',
+]
 
 /** Up to two initials from a name; a stable colour from the seed (an id), so a person keeps their colour. */
 export function Avatar({ name, seed, size = 'md', className }: { name: string; seed: string; size?: 'sm' | 'md' | 'lg'; className?: string }) {

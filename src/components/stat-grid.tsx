@@ -19,7 +19,10 @@ export function StatGrid({
   return (
     <dl className={cx('grid grid-cols-2 gap-2', className)}>
       {stats.map(([label, value, testId]) => (
-        <div key={testId} className={cx('rounded-lg px-3 py-2', typeof tileClassName === 'function' ? tileClassName(testId) : (tileClassName ?? 'bg-slate-50'))}>
+        <div
+          key={testId}
+          className={cx('rounded-lg px-3 py-2', typeof tileClassName === 'function' ? tileClassName(testId) : (tileClassName ?? 'bg-slate-50'))}
+        >
           <dt className="text-xs text-slate-500">{label}</dt>
           <dd className={cx('font-semibold text-slate-900 tabular-nums', valueClassName)} data-testid={testId}>
             {value}

@@ -8,4 +8,3 @@ export function resolveLocale({ saved, cookie }: { saved?: string | null; cookie
   for (const candidate of [saved, cookie]) if (isLocale(candidate)) return candidate
   return defaultLocale
 }
-

@@ -47,7 +47,9 @@ export async function startBackground(env: Env): Promise<void> {
   // The one subscriber connection (event bus, simulator signals, session commands).
   onShutdown('redis-subscriber', 80, () => redisSubscriber().close())
   onShutdown('redis', 90, async () => {
-    await getRedis().quit().catch(() => undefined)
+    await getRedis()
+      .quit()
+      .catch(() => undefined)
   })
   onShutdown('database', 95, async () => {
     await getDb().$disconnect()

@@ -27,10 +27,11 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is required (postgresql://user@host:5432/db)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://'),
-  REDIS_URL: z
-    .string({ error: 'REDIS_URL is required (redis://host:6379/0)' })
-    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://'),
-  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'REDIS_PREFIX may hold letters, digits, _ and - only').default('soul'),
+  REDIS_URL: z.string({ error: 'REDIS_URL is required (redis://host:6379/0)' }).regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'REDIS_PREFIX may hold letters, digits, _ and - only')
+    .default('soul'),
   AUTH_SECRET: z.string({ error: 'AUTH_SECRET is required' }).min(16, 'AUTH_SECRET must be at least 16 characters'),
   AUTH_URL: z.url('AUTH_URL must be a URL such as http://localhost:3000').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

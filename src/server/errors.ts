@@ -3,15 +3,7 @@
  * `errors`); only the tRPC layer turns them into TRPCErrors, and the key is translated there.
  */
 export type AppErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'PRECONDITION_FAILED'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
+  'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'PRECONDITION_FAILED' | 'UNAVAILABLE' | 'INTERNAL'
 
 export type AppErrorParams = Record<string, string | number | Date>
 

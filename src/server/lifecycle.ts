@@ -29,10 +29,7 @@ export async function runShutdown(deadlineMs: number): Promise<boolean> {
       return false
     }
     try {
-      await Promise.race([
-        hook.stop(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${left} ms`)), left).unref()),
-      ])
+      await Promise.race([hook.stop(), new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${left} ms`)), left).unref())])
       logger.info({ hook: hook.name, ms: Date.now() - started }, 'stopped')
     } catch (err) {
       clean = false

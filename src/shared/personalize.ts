@@ -15,5 +15,8 @@ export const NAME_PLACEHOLDER = '{name}'
 export function personalize(template: string, name: string | null | undefined): string {
   const value = name?.trim()
   const text = value ? template.replace(placeholder, value) : template.replace(leadingPlaceholder, '').replace(addressedPlaceholder, '')
-  return text.replace(/[ \t]+([,.!?])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim()
+  return text
+    .replace(/[ \t]+([,.!?])/g, '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim()
 }

@@ -84,13 +84,7 @@ export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsApp
   })
 }
 
-export type SettingsWarning =
-  | 'perMinuteRisky'
-  | 'perHourRisky'
-  | 'perDayRisky'
-  | 'concurrencyRisky'
-  | 'batchRisky'
-  | 'massSendingWithoutConfirmation'
+export type SettingsWarning = 'perMinuteRisky' | 'perHourRisky' | 'perDayRisky' | 'concurrencyRisky' | 'batchRisky' | 'massSendingWithoutConfirmation'
 
 /** What the form should warn about (allowed, but a ban becomes likelier). */
 export function settingsWarnings(settings: WhatsAppSettings): SettingsWarning[] {

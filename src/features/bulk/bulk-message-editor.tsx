@@ -70,7 +70,9 @@ export function BulkMessageEditor({ text, onChange, recipients }: { text: string
                 </div>
               </div>
             ))}
-            {recipients.length > PREVIEW_COUNT && <p className="text-center text-xs text-slate-500">{t('previewMore', { count: recipients.length - PREVIEW_COUNT })}</p>}
+            {recipients.length > PREVIEW_COUNT && (
+              <p className="text-center text-xs text-slate-500">{t('previewMore', { count: recipients.length - PREVIEW_COUNT })}</p>
+            )}
           </div>
         )}
       </div>

@@ -13,7 +13,17 @@ import type { BulkResult, Recipient } from './bulk-types'
 import { StatGrid } from '~/components/stat-grid'
 
 /** Live progress of a bulk send: the bar, the counts, and who could not be queued and why. */
-export function BulkProgress({ result, recipients, perMinute, action }: { result: BulkResult; recipients: Recipient[]; perMinute: number | null; action?: React.ReactNode }) {
+export function BulkProgress({
+  result,
+  recipients,
+  perMinute,
+  action,
+}: {
+  result: BulkResult
+  recipients: Recipient[]
+  perMinute: number | null
+  action?: React.ReactNode
+}) {
   const t = useTranslations()
   const trpc = useTRPC()
   const displayName = useClientDisplayName()
@@ -65,13 +75,17 @@ export function BulkProgress({ result, recipients, perMinute, action }: { result
                 {percent}%
               </span>
             </div>
-            <ProgressBar percent={percent} label={t('bulk.progress.processed')} data-testid="bulk-progress" data-percent={percent} tone={progress && progress.failed > 0 ? 'amber' : 'brand'} />
+            <ProgressBar
+              percent={percent}
+              label={t('bulk.progress.processed')}
+              data-testid="bulk-progress"
+              data-percent={percent}
+              tone={progress && progress.failed > 0 ? 'amber' : 'brand'}
+            />
             {minutesLeft && <p className="text-xs text-slate-500">{t('bulk.progress.eta', { minutes: minutesLeft, perMinute: perMinute ?? 0 })}</p>}
           </div>
         )}
-        {counts.length > 0 && (
-          <StatGrid stats={counts} className="sm:grid-cols-4" />
-        )}
+        {counts.length > 0 && <StatGrid stats={counts} className="sm:grid-cols-4" />}
         {progress && progress.failed > 0 && <Alert tone="warning">{t('bulk.progress.failedHint')}</Alert>}
         {result.errors.length > 0 && (
           <div className="space-y-2">

@@ -144,7 +144,9 @@ export function BulkSend() {
               {sendBulk.isPending ? <SpinnerIcon className="size-4" /> : <SendIcon className="size-4" />}
               {count > 0 ? t('sendTo', { count }) : t('chooseRecipients')}
             </Button>
-            {perMinute && count > 0 && <p className="text-center text-xs text-slate-500">{t('paceNote', { perMinute, minutes: Math.max(1, Math.ceil(count / perMinute)) })}</p>}
+            {perMinute && count > 0 && (
+              <p className="text-center text-xs text-slate-500">{t('paceNote', { perMinute, minutes: Math.max(1, Math.ceil(count / perMinute)) })}</p>
+            )}
           </div>
         </Card>
       </div>

@@ -66,9 +66,7 @@ export function ClientTable({ clients }: { clients: ClientListItem[] }) {
                 <ClientStatusBadge status={client.status} />
               </td>
               <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">{languageName(client.preferredLanguage) ?? '—'}</td>
-              <td className="hidden px-4 py-3 whitespace-nowrap text-slate-500 sm:table-cell">
-                {format.dateTime(client.createdAt, { dateStyle: 'medium' })}
-              </td>
+              <td className="hidden px-4 py-3 whitespace-nowrap text-slate-500 sm:table-cell">{format.dateTime(client.createdAt, { dateStyle: 'medium' })}</td>
               <td className="pr-2 text-slate-300 group-hover:text-slate-500 sm:pr-3">
                 <ChevronRightIcon className="size-4" />
               </td>

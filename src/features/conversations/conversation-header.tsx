@@ -14,12 +14,7 @@ export function ConversationHeader({ client }: { client: Pick<ClientListItem, 'i
   const displayName = useClientDisplayName()
   return (
     <header className="flex h-16 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-2 sm:px-4">
-      <Link
-        href="/conversations"
-        data-testid="conversation-back"
-        aria-label={t('back')}
-        className="rounded-lg p-2 text-slate-600 hover:bg-slate-100 md:hidden"
-      >
+      <Link href="/conversations" data-testid="conversation-back" aria-label={t('back')} className="rounded-lg p-2 text-slate-600 hover:bg-slate-100 md:hidden">
         <ChevronLeftIcon />
       </Link>
       <Avatar name={client.name ?? ''} seed={client.id} />

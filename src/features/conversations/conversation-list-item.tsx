@@ -23,10 +23,7 @@ export function ConversationListItem({ conversation, active }: { conversation: C
         href={`/conversations/${conversation.id}`}
         data-testid="conversation-item"
         aria-current={active ? 'page' : undefined}
-        className={cx(
-          'flex items-center gap-3 px-3 py-3 transition-colors sm:px-4',
-          active ? 'bg-brand-50/80' : 'hover:bg-slate-50',
-        )}
+        className={cx('flex items-center gap-3 px-3 py-3 transition-colors sm:px-4', active ? 'bg-brand-50/80' : 'hover:bg-slate-50')}
       >
         <Avatar name={client.name ?? ''} seed={client.id} />
         <div className="min-w-0 flex-1">

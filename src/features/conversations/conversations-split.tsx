@@ -12,9 +12,7 @@ export function ConversationsSplit({ list, children }: { list: React.ReactNode; 
   const open = Boolean(id)
   return (
     <div className="flex h-full min-h-0">
-      <section className={cx('h-full min-h-0 w-full border-r border-slate-200 md:w-80 md:shrink-0 lg:w-96', open && 'max-md:hidden')}>
-        {list}
-      </section>
+      <section className={cx('h-full min-h-0 w-full border-r border-slate-200 md:w-80 md:shrink-0 lg:w-96', open && 'max-md:hidden')}>{list}</section>
       <section className={cx('h-full min-h-0 min-w-0 flex-1', !open && 'max-md:hidden')}>{children}</section>
     </div>
   )

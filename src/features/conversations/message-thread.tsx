@@ -66,9 +66,7 @@ export function MessageThread({
           </Button>
         </div>
       )}
-      {messages.length === 0 && (
-        <p className="mx-auto mt-8 w-fit rounded-lg bg-white/80 px-3 py-1.5 text-sm text-slate-500 shadow-sm">{t('noMessages')}</p>
-      )}
+      {messages.length === 0 && <p className="mx-auto mt-8 w-fit rounded-lg bg-white/80 px-3 py-1.5 text-sm text-slate-500 shadow-sm">{t('noMessages')}</p>}
       {messages.map((message, index) => {
         const prev = messages[index - 1]
         const newDay = !prev || dayKey(prev.createdAt) !== dayKey(message.createdAt)

@@ -31,9 +31,7 @@ export function upsertMessage(data: ThreadData | undefined, message: ThreadMessa
     return mapPages(data, (items) => items.map((item) => (item.id === message.id && mayReplace(item.status, message.status) ? message : item)))
   }
   if (message.direction === 'OUTGOING') {
-    const local = data.pages
-      .flatMap((page) => page.items)
-      .find((item) => item.id.startsWith(LOCAL_ID_PREFIX) && item.content === message.content.trim())
+    const local = data.pages.flatMap((page) => page.items).find((item) => item.id.startsWith(LOCAL_ID_PREFIX) && item.content === message.content.trim())
     if (local) return mapPages(data, (items) => items.map((item) => (item.id === local.id ? message : item)))
   }
   const [first, ...rest] = data.pages

@@ -22,16 +22,24 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
   const qrOnScreen = status?.status === 'QR_CODE_PENDING' && Boolean(status.qrCode)
 
   const rows: DetailRow[] = [
+    [t('linked'), state.linked ? <Badge tone="green">{t('yes')}</Badge> : <Badge tone="gray">{t('no')}</Badge>, 'phone-linked'],
     [
-      t('linked'),
-      state.linked ? <Badge tone="green">{t('yes')}</Badge> : <Badge tone="gray">{t('no')}</Badge>,
-      'phone-linked',
+      t('number'),
+      <span key="n" dir="ltr" className="tabular-nums">
+        {formatPhone(state.phone) ?? '—'}
+      </span>,
+      'phone-number',
     ],
-    [t('number'), <span key="n" dir="ltr" className="tabular-nums">{formatPhone(state.phone) ?? '—'}</span>, 'phone-number'],
     [t('pushName'), state.pushName ?? '—', 'phone-push-name'],
     [t('banned'), state.banned ? <Badge tone="red">{t('yes')}</Badge> : <Badge tone="gray">{t('no')}</Badge>, 'phone-banned'],
     [t('network'), state.networkDown ? <Badge tone="red">{t('networkDown')}</Badge> : <Badge tone="green">{t('networkUp')}</Badge>, 'phone-network-state'],
-    [t('pending'), <span key="p" className="tabular-nums">{state.pendingMessages}</span>, 'phone-pending'],
+    [
+      t('pending'),
+      <span key="p" className="tabular-nums">
+        {state.pendingMessages}
+      </span>,
+      'phone-pending',
+    ],
   ]
 
   return (
@@ -81,7 +89,13 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
             {t('logout')}
           </Button>
           {state.banned ? (
-            <Button variant="secondary" onClick={() => actions.unban.mutate(undefined)} disabled={actions.unban.isPending} data-testid="phone-ban" data-banned="true">
+            <Button
+              variant="secondary"
+              onClick={() => actions.unban.mutate(undefined)}
+              disabled={actions.unban.isPending}
+              data-testid="phone-ban"
+              data-banned="true"
+            >
               {t('unban')}
             </Button>
           ) : (
@@ -109,7 +123,15 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
           }}
         >
           <Field label={t('failNext')} htmlFor="phone-fail-count" className="w-28">
-            <Input id="phone-fail-count" type="number" min={1} max={10} value={failCount} onChange={(e) => setFailCount(e.target.value)} data-testid="phone-fail-count" />
+            <Input
+              id="phone-fail-count"
+              type="number"
+              min={1}
+              max={10}
+              value={failCount}
+              onChange={(e) => setFailCount(e.target.value)}
+              data-testid="phone-fail-count"
+            />
           </Field>
           <Button type="submit" variant="secondary" className="flex-1" disabled={actions.failNextSends.isPending} data-testid="phone-fail-next">
             {t('failNextButton')}

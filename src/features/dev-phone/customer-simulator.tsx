@@ -44,7 +44,9 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
   const digits = phoneDigits(from)
   const chat = [
     ...sent.filter((m) => phoneDigits(m.from) === digits).map((m) => ({ key: m.key, mine: true, body: m.body, at: m.at, note: noteFor(m) })),
-    ...outbox.filter((entry) => phoneDigits(entry.to) === digits).map((entry) => ({ key: entry.id, mine: false, body: entry.body, at: new Date(entry.timestamp * 1000), note: null })),
+    ...outbox
+      .filter((entry) => phoneDigits(entry.to) === digits)
+      .map((entry) => ({ key: entry.id, mine: false, body: entry.body, at: new Date(entry.timestamp * 1000), note: null })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   function noteFor(m: SentByCustomer): string | null {
@@ -81,7 +83,13 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
             <Input id="customer-from" value={from} onChange={(e) => setFrom(e.target.value)} inputMode="tel" data-testid="phone-customer-from" />
           </Field>
           <Field label={t('name')} htmlFor="customer-name">
-            <Input id="customer-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('namePlaceholder')} data-testid="phone-customer-name" />
+            <Input
+              id="customer-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('namePlaceholder')}
+              data-testid="phone-customer-name"
+            />
           </Field>
         </div>
       </div>
@@ -107,7 +115,13 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
         }}
       >
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <Select value={type} onChange={(e) => setType(e.target.value as MessageType)} aria-label={t('type')} data-testid="phone-customer-type" className="w-36">
+          <Select
+            value={type}
+            onChange={(e) => setType(e.target.value as MessageType)}
+            aria-label={t('type')}
+            data-testid="phone-customer-type"
+            className="w-36"
+          >
             {messageTypes.map((value) => (
               <option key={value} value={value}>
                 {t(`types.${value}`)}

@@ -23,7 +23,9 @@ export function PhoneOutbox({ outbox }: { outbox: OutboxEntry[] }) {
                 <span dir="ltr" className="tabular-nums">
                   → {formatPhone(`+${entry.to.split('@')[0]}`) ?? entry.to}
                 </span>
-                <time className="tabular-nums">{format.dateTime(new Date(entry.timestamp * 1000), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</time>
+                <time className="tabular-nums">
+                  {format.dateTime(new Date(entry.timestamp * 1000), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                </time>
               </div>
               <p className="break-words whitespace-pre-wrap text-slate-800">{entry.body}</p>
             </li>

@@ -52,7 +52,15 @@ export function ExportClientPicker({ value, onChange, disabled }: { value: Clien
               value.mode === mode ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900',
             )}
           >
-            <input type="radio" name={`${ids}-mode`} value={mode} checked={value.mode === mode} onChange={() => onChange({ ...value, mode })} className="sr-only" data-testid={`export-client-mode-${mode}`} />
+            <input
+              type="radio"
+              name={`${ids}-mode`}
+              value={mode}
+              checked={value.mode === mode}
+              onChange={() => onChange({ ...value, mode })}
+              className="sr-only"
+              data-testid={`export-client-mode-${mode}`}
+            />
             {label}
           </label>
         ))}
@@ -60,14 +68,28 @@ export function ExportClientPicker({ value, onChange, disabled }: { value: Clien
 
       {value.mode === 'existing' ? (
         value.existing ? (
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-brand-200 bg-brand-50/60 px-3 py-2.5" data-testid="export-client-selected" data-client-id={value.existing.id}>
+          <div
+            className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-brand-200 bg-brand-50/60 px-3 py-2.5"
+            data-testid="export-client-selected"
+            data-client-id={value.existing.id}
+          >
             <Avatar name={displayName(value.existing)} seed={value.existing.id} size="sm" />
             <div className="min-w-[9rem] flex-1">
               <p className="truncate text-sm font-medium text-slate-900">{displayName(value.existing)}</p>
               <PhoneText phone={value.existing.phone} className="block text-xs whitespace-nowrap text-slate-500 tabular-nums" />
-              {value.suggested && <Badge tone="sky" className="mt-1">{t('suggested')}</Badge>}
+              {value.suggested && (
+                <Badge tone="sky" className="mt-1">
+                  {t('suggested')}
+                </Badge>
+              )}
             </div>
-            <Button variant="ghost" size="sm" onClick={() => onChange({ ...value, existing: null, suggested: false })} data-testid="export-client-change" className="ml-auto">
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => onChange({ ...value, existing: null, suggested: false })}
+              data-testid="export-client-change"
+              className="ml-auto"
+            >
               {t('change')}
             </Button>
           </div>

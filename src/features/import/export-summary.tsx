@@ -52,7 +52,12 @@ export function ExportSample({ preview, businessAuthor }: { preview: ExportPrevi
           const outgoing = businessAuthor != null && message.author === businessAuthor
           return (
             <li key={index} className={cx('flex', outgoing ? 'justify-end' : 'justify-start')} data-testid="export-sample-message">
-              <div className={cx('max-w-[85%] rounded-lg px-2.5 py-1.5 text-sm shadow-[0_1px_0.5px_rgba(11,20,26,0.13)] sm:max-w-[75%]', outgoing ? 'bg-bubble-out' : 'bg-white')}>
+              <div
+                className={cx(
+                  'max-w-[85%] rounded-lg px-2.5 py-1.5 text-sm shadow-[0_1px_0.5px_rgba(11,20,26,0.13)] sm:max-w-[75%]',
+                  outgoing ? 'bg-bubble-out' : 'bg-white',
+                )}
+              >
                 <p className={cx('text-xs font-semibold', outgoing ? 'text-brand-800' : 'text-sky-700')}>{message.author}</p>
                 <p className="break-words whitespace-pre-wrap text-slate-900">{message.content}</p>
                 <p className="mt-0.5 text-right text-[0.68rem] text-slate-500 tabular-nums">

@@ -48,11 +48,19 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
       <CardHeader
         icon={<RefreshIcon />}
         title={t('history.title')}
-        subtitle={job && !active ? t('history.lastImport', { date: format.dateTime(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : t('history.subtitle')}
+        subtitle={
+          job && !active
+            ? t('history.lastImport', { date: format.dateTime(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })
+            : t('history.subtitle')
+        }
         actions={
           job && (
             <>
-              {job.dryRun && <Badge tone="violet" data-testid="import-dry-run-badge">{t('history.dryRunBadge')}</Badge>}
+              {job.dryRun && (
+                <Badge tone="violet" data-testid="import-dry-run-badge">
+                  {t('history.dryRunBadge')}
+                </Badge>
+              )}
               <ImportStatusBadge status={job.status} />
             </>
           )
@@ -61,13 +69,26 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
 
       <div className="space-y-5 p-4 sm:p-5">
         {job === undefined && linkError ? (
-          <Alert tone="error" data-testid="import-link-error" action={<Button variant="secondary" size="sm" onClick={retry}>{tc('retry')}</Button>}>
+          <Alert
+            tone="error"
+            data-testid="import-link-error"
+            action={
+              <Button variant="secondary" size="sm" onClick={retry}>
+                {tc('retry')}
+              </Button>
+            }
+          >
             {linkError.message}
           </Alert>
         ) : job === undefined ? (
           <LoadingLine className="py-6">{t('history.checking')}</LoadingLine>
         ) : job && active ? (
-          <ActiveImport job={job} canManage={canManage} onCancel={() => cancel.mutate({ jobId: job.id })} cancelling={cancel.isPending || job.cancelRequested} />
+          <ActiveImport
+            job={job}
+            canManage={canManage}
+            onCancel={() => cancel.mutate({ jobId: job.id })}
+            cancelling={cancel.isPending || job.cancelRequested}
+          />
         ) : (
           <>
             {job && <ImportOutcome job={job} />}
@@ -77,7 +98,9 @@ export function HistoryImportCard({ canManage }: { canManage: boolean }) {
                 <ImportOptionsForm values={options} onChange={setOptions} onStart={startImport} pending={start.isPending} />
               </div>
             ) : (
-              <p className="text-sm text-slate-500" data-testid="import-ask-admin">{t('history.askAdmin')}</p>
+              <p className="text-sm text-slate-500" data-testid="import-ask-admin">
+                {t('history.askAdmin')}
+              </p>
             )}
           </>
         )}
@@ -121,7 +144,9 @@ function ActiveImport({ job, canManage, onCancel, cancelling }: { job: ImportJob
           </Button>
         </div>
       ) : (
-        <p className="text-sm text-slate-500" data-testid="import-ask-admin">{t('askAdmin')}</p>
+        <p className="text-sm text-slate-500" data-testid="import-ask-admin">
+          {t('askAdmin')}
+        </p>
       )}
     </div>
   )

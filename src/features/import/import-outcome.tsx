@@ -28,12 +28,22 @@ export function ImportOutcome({ job }: { job: ImportJob }) {
         <p>
           {key === 'completed'
             ? t.rich('completed.body', {
-                clients: (chunks) => <Link href="/clients" className={linkClass}>{chunks}</Link>,
-                conversations: (chunks) => <Link href="/conversations" className={linkClass}>{chunks}</Link>,
+                clients: (chunks) => (
+                  <Link href="/clients" className={linkClass}>
+                    {chunks}
+                  </Link>
+                ),
+                conversations: (chunks) => (
+                  <Link href="/conversations" className={linkClass}>
+                    {chunks}
+                  </Link>
+                ),
               })
             : t(`${key}.body`)}
         </p>
-        {job.finishedAt && <p className="text-xs opacity-80">{t('finishedAt', { date: format.dateTime(job.finishedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>}
+        {job.finishedAt && (
+          <p className="text-xs opacity-80">{t('finishedAt', { date: format.dateTime(job.finishedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+        )}
       </Alert>
       {reachedChats && <ImportCounters job={job} />}
       {!cancelledBeforeScan && <ImportErrorList errors={errors} />}

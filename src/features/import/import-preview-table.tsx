@@ -28,7 +28,11 @@ export function ImportPreviewTable({ rows }: { rows: ImportPreviewRow[] }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((row, index) => (
-                <tr key={`${row.phone ?? ''}-${index}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2.5 sm:table-row sm:p-0" data-testid="import-preview-row">
+                <tr
+                  key={`${row.phone ?? ''}-${index}`}
+                  className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2.5 sm:table-row sm:p-0"
+                  data-testid="import-preview-row"
+                >
                   <td className="w-full min-w-0 sm:w-auto sm:px-3 sm:py-2.5">
                     <span className="block truncate font-medium text-slate-900">{displayName(row)}</span>
                     {/* Without a name the number is already the title; a hidden number still says so. */}
@@ -38,7 +42,9 @@ export function ImportPreviewTable({ rows }: { rows: ImportPreviewRow[] }) {
                     <ClientStatusBadge status={row.status} testId="import-preview-status" />
                   </td>
                   <td className="text-slate-600 sm:px-3 sm:py-2.5">{languageName(row.language) ?? '—'}</td>
-                  <td className="ml-auto text-right text-slate-700 tabular-nums sm:px-3 sm:py-2.5">{t('messagesValue', { newMessages: row.newMessages, messages: row.messages })}</td>
+                  <td className="ml-auto text-right text-slate-700 tabular-nums sm:px-3 sm:py-2.5">
+                    {t('messagesValue', { newMessages: row.newMessages, messages: row.messages })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,13 @@ export function WhatsAppConnectedDetails({ view, action }: { view: WhatsAppStatu
   const t = useTranslations('whatsapp.connected')
   const format = useDateFormatter()
   const rows: DetailRow[] = [
-    [t('number'), <span key="n" dir="ltr" className="tabular-nums">{formatPhone(view.phoneNumber) ?? '—'}</span>, 'whatsapp-phone'],
+    [
+      t('number'),
+      <span key="n" dir="ltr" className="tabular-nums">
+        {formatPhone(view.phoneNumber) ?? '—'}
+      </span>,
+      'whatsapp-phone',
+    ],
     [t('name'), view.pushName ?? '—', 'whatsapp-push-name'],
     [t('since'), view.lastConnectedAt ? format.dateTime(view.lastConnectedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—', 'whatsapp-connected-since'],
   ]

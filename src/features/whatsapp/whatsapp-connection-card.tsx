@@ -122,7 +122,11 @@ function ConnectionBody({
   onDisconnect: () => void
 }) {
   const t = useTranslations('whatsapp')
-  const askAdmin = !canManage && <p className="text-sm text-slate-500" data-testid="whatsapp-ask-admin">{t('connection.askAdmin')}</p>
+  const askAdmin = !canManage && (
+    <p className="text-sm text-slate-500" data-testid="whatsapp-ask-admin">
+      {t('connection.askAdmin')}
+    </p>
+  )
 
   switch (view.status) {
     case 'CONNECTED':
@@ -142,11 +146,7 @@ function ConnectionBody({
     case 'QR_CODE_PENDING':
       return (
         <div className="space-y-4">
-          {view.qrCode ? (
-            <WhatsAppQrPanel qr={view.qrCode} />
-          ) : (
-            <Waiting text={t('connection.waitingQr')} />
-          )}
+          {view.qrCode ? <WhatsAppQrPanel qr={view.qrCode} /> : <Waiting text={t('connection.waitingQr')} />}
           {canManage && (
             <Button variant="ghost" size="sm" onClick={onCancel} disabled={cancelling} data-testid="whatsapp-cancel">
               {t('connection.cancel')}
@@ -160,7 +160,11 @@ function ConnectionBody({
         <div className="space-y-4">
           {view.reconnect ? (
             <>
-              <Alert tone="warning" title={t('connection.reconnecting', { attempt: view.reconnect.attempt, max: view.reconnect.max })} data-testid="whatsapp-reconnecting">
+              <Alert
+                tone="warning"
+                title={t('connection.reconnecting', { attempt: view.reconnect.attempt, max: view.reconnect.max })}
+                data-testid="whatsapp-reconnecting"
+              >
                 {t('connection.reconnectingHint')}
               </Alert>
               {view.errorCode && <WhatsAppErrorExplanation code={view.errorCode} detail={view.errorMessage} tone="warning" />}
@@ -179,7 +183,11 @@ function ConnectionBody({
     case 'ERROR':
       return (
         <div className="space-y-4">
-          <WhatsAppErrorExplanation code={view.errorCode ?? 'UNKNOWN'} detail={view.errorMessage} action={connectButton('whatsapp-retry', t('connection.connectAgain'))} />
+          <WhatsAppErrorExplanation
+            code={view.errorCode ?? 'UNKNOWN'}
+            detail={view.errorMessage}
+            action={connectButton('whatsapp-retry', t('connection.connectAgain'))}
+          />
           {askAdmin}
         </div>
       )

@@ -98,7 +98,9 @@ describe('tenant isolation of writes', () => {
     const attacker = await createTenant()
     const before = await db.message.count({ where: { organizationId: victim.organization.id } })
     await expect(attacker.asOperator().whatsapp.send({ conversationId: victim.conversation.id, content: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(attacker.asAdmin().whatsapp.settings.update({ organizationId: victim.organization.id, safety: { enableMassSending: true } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(
+      attacker.asAdmin().whatsapp.settings.update({ organizationId: victim.organization.id, safety: { enableMassSending: true } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(await db.message.count({ where: { organizationId: victim.organization.id } })).toBe(before)
     const settings = await victim.asOperator().whatsapp.settings.get()
     expect(settings.settings.safety.enableMassSending).toBe(false)

@@ -130,10 +130,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 export const orgProcedure = protectedProcedure.use(async ({ ctx, next, getRawInput }) => {
   const raw = await getRawInput()
-  const requested =
-    raw && typeof raw === 'object' && 'organizationId' in raw && typeof raw.organizationId === 'string'
-      ? raw.organizationId
-      : undefined
+  const requested = raw && typeof raw === 'object' && 'organizationId' in raw && typeof raw.organizationId === 'string' ? raw.organizationId : undefined
   if (requested && requested !== ctx.user.organizationId && ctx.user.role !== 'SUPER_ADMIN') {
     throw new TRPCError({ code: 'FORBIDDEN' })
   }

@@ -31,9 +31,32 @@ function history(now = Math.floor(Date.now() / 1000) - 3 * 86_400): SimChat[] {
     type: 'text' as const,
   })
   return [
-    { id: '996555010101@c.us', name: 'Жылдыз', isGroup: false, messages: [msg('996555010101@c.us', 1, false, 'Саламатсызбы, баасы канча?'), msg('996555010101@c.us', 2, true, 'Саламатсызбы! 1500 сом'), msg('996555010101@c.us', 3, false, 'Рахмат, заказ берем')] },
-    { id: '996555020202@c.us', isGroup: false, messages: [msg('996555020202@c.us', 1, false, 'Здравствуйте, меня зовут Олег. Сколько стоит доставка?'), msg('996555020202@c.us', 2, true, '200 сом')] },
-    { id: '996555030303@c.us', name: 'Mike', isGroup: false, messages: [msg('996555030303@c.us', 1, false, 'Hi, is the blue one available?'), msg('996555030303@c.us', 2, true, 'Yes!'), msg('996555030303@c.us', 3, false, 'Great, I will order it'), msg('996555030303@c.us', 4, false, 'Paid by card')] },
+    {
+      id: '996555010101@c.us',
+      name: 'Жылдыз',
+      isGroup: false,
+      messages: [
+        msg('996555010101@c.us', 1, false, 'Саламатсызбы, баасы канча?'),
+        msg('996555010101@c.us', 2, true, 'Саламатсызбы! 1500 сом'),
+        msg('996555010101@c.us', 3, false, 'Рахмат, заказ берем'),
+      ],
+    },
+    {
+      id: '996555020202@c.us',
+      isGroup: false,
+      messages: [msg('996555020202@c.us', 1, false, 'Здравствуйте, меня зовут Олег. Сколько стоит доставка?'), msg('996555020202@c.us', 2, true, '200 сом')],
+    },
+    {
+      id: '996555030303@c.us',
+      name: 'Mike',
+      isGroup: false,
+      messages: [
+        msg('996555030303@c.us', 1, false, 'Hi, is the blue one available?'),
+        msg('996555030303@c.us', 2, true, 'Yes!'),
+        msg('996555030303@c.us', 3, false, 'Great, I will order it'),
+        msg('996555030303@c.us', 4, false, 'Paid by card'),
+      ],
+    },
     { id: '120363000001@g.us', name: 'Group', isGroup: true, messages: [msg('120363000001@g.us', 1, false, 'всем привет')] },
   ]
 }
@@ -65,10 +88,21 @@ describe('history import', () => {
     await phone.setHistory(importClientId(tenant.organization.id), history())
     const job = await runImport(tenant)
     expect(job.status).toBe('COMPLETED')
-    expect(job).toMatchObject({ chatsTotal: 3, chatsProcessed: 3, clientsCreated: 3, conversationsCreated: 3, messagesImported: 9, duplicatesSkipped: 0, errorsCount: 0 })
+    expect(job).toMatchObject({
+      chatsTotal: 3,
+      chatsProcessed: 3,
+      clientsCreated: 3,
+      conversationsCreated: 3,
+      messagesImported: 9,
+      duplicatesSkipped: 0,
+      errorsCount: 0,
+    })
     expect(job.notes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'GROUPS_SKIPPED', count: 1 })]))
 
-    const clients = await db.client.findMany({ where: { organizationId: tenant.organization.id, phone: { in: ['+996555010101', '+996555020202', '+996555030303'] } }, orderBy: { phone: 'asc' } })
+    const clients = await db.client.findMany({
+      where: { organizationId: tenant.organization.id, phone: { in: ['+996555010101', '+996555020202', '+996555030303'] } },
+      orderBy: { phone: 'asc' },
+    })
     expect(clients.map((c) => [c.name, c.preferredLanguage])).toEqual([
       ['Жылдыз', 'ky'],
       ['Олег', 'ru'],
@@ -136,7 +170,9 @@ describe('export upload', () => {
     const first = await tenant.asAdmin().import.commitExport({ ...upload, clientId: tenant.client.id, businessAuthor: business })
     expect(first.conversationId).toBe(tenant.conversation.id)
     expect(first.job).toMatchObject({ kind: 'EXPORT', status: 'COMPLETED', messagesImported: preview.total, duplicatesSkipped: 0 })
-    const outgoing = await db.message.count({ where: { conversationId: tenant.conversation.id, direction: 'OUTGOING', metadata: { path: ['imported'], equals: true } } })
+    const outgoing = await db.message.count({
+      where: { conversationId: tenant.conversation.id, direction: 'OUTGOING', metadata: { path: ['imported'], equals: true } },
+    })
     expect(outgoing).toBe(preview.authors.find((a) => a.name === business)!.messages)
 
     const second = await tenant.asAdmin().import.commitExport({ ...upload, clientId: tenant.client.id, businessAuthor: business })
@@ -146,8 +182,12 @@ describe('export upload', () => {
   it('refuses files that are not WhatsApp exports, with clear errors', async () => {
     const tenant = await createTenant()
     const b64 = (s: string) => Buffer.from(s).toString('base64')
-    await expect(tenant.asAdmin().import.previewExport({ fileName: 'notes.txt', contentBase64: b64('just some notes\nnothing here') })).rejects.toMatchObject({ cause: { messageKey: 'exportNotRecognized' } })
-    await expect(tenant.asAdmin().import.previewExport({ fileName: 'chat.zip', contentBase64: b64('not a zip') })).rejects.toMatchObject({ cause: { messageKey: 'exportNotZip' } })
+    await expect(tenant.asAdmin().import.previewExport({ fileName: 'notes.txt', contentBase64: b64('just some notes\nnothing here') })).rejects.toMatchObject({
+      cause: { messageKey: 'exportNotRecognized' },
+    })
+    await expect(tenant.asAdmin().import.previewExport({ fileName: 'chat.zip', contentBase64: b64('not a zip') })).rejects.toMatchObject({
+      cause: { messageKey: 'exportNotZip' },
+    })
     await expect(tenant.asAdmin().import.previewExport({ fileName: 'chat.pdf', contentBase64: b64('x') })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
   })
 })

@@ -18,7 +18,10 @@ export function startIncomingWorker(processor: IncomingProcessor, concurrency = 
   )
   worker.on('error', (err) => logger.warn({ err: err.message, queue: INCOMING_QUEUE }, 'worker error'))
   worker.on('failed', (job, err) =>
-    logger.error({ organizationId: job?.data.organizationId, inboxId: job?.data.inboxId, attempt: job?.attemptsMade, err: err.message }, 'incoming processing failed'),
+    logger.error(
+      { organizationId: job?.data.organizationId, inboxId: job?.data.inboxId, attempt: job?.attemptsMade, err: err.message },
+      'incoming processing failed',
+    ),
   )
   return worker
 }

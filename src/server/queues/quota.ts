@@ -102,7 +102,9 @@ export async function consumeQuota(
   const raw = (await redis.eval(CONSUME_SCRIPT, keys.length, ...keys, ...args)) as number[]
   const state = { minute: { used: 0, pttl: -2 }, hour: { used: 0, pttl: -2 }, day: { used: 0, pttl: -2 } }
   windows.forEach((w, i) => (state[w] = { used: raw[1 + i * 2]!, pttl: raw[2 + i * 2]! }))
-  const unchecked = Object.fromEntries((['minute', 'hour', 'day'] as QuotaWindow[]).map((w) => [w, windows.includes(w) ? limits[w] : Number.MAX_SAFE_INTEGER])) as Record<QuotaWindow, number>
+  const unchecked = Object.fromEntries(
+    (['minute', 'hour', 'day'] as QuotaWindow[]).map((w) => [w, windows.includes(w) ? limits[w] : Number.MAX_SAFE_INTEGER]),
+  ) as Record<QuotaWindow, number>
   return decideQuota(unchecked, state, count, Date.now())
 }
 

@@ -67,7 +67,12 @@ export const isolationCases: Record<string, IsolationCase> = {
   'import.onProgress': { input: (v) => ({ jobId: v.importJobId }) },
   'import.previewExport': { input: (v) => ({ organizationId: v.organization.id, fileName: 'chat.txt', contentBase64: 'eA==' }) },
   'import.commitExport': {
-    input: (v) => ({ fileName: 'chat.txt', contentBase64: Buffer.from('[01.02.26, 10:00:00] A: hi').toString('base64'), clientId: v.client.id, businessAuthor: null }),
+    input: (v) => ({
+      fileName: 'chat.txt',
+      contentBase64: Buffer.from('[01.02.26, 10:00:00] A: hi').toString('base64'),
+      clientId: v.client.id,
+      businessAuthor: null,
+    }),
   },
   'devPhone.state': { input: (v) => ({ organizationId: v.organization.id }) },
   'devPhone.scan': { input: (v) => ({ organizationId: v.organization.id }) },

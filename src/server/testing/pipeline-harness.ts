@@ -19,7 +19,9 @@ export interface Harness {
   stop: () => Promise<void>
 }
 
-export async function startHarness(options: { timing?: Partial<SimulatorTiming>; engineFactory?: EngineFactory; relayIntervalMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { timing?: Partial<SimulatorTiming>; engineFactory?: EngineFactory; relayIntervalMs?: number } = {},
+): Promise<Harness> {
   const engineFactory = options.engineFactory ?? createSimulatorEngineFactory({ startupMs: 0, ackDelaysMs: [20, 60, 120], ...options.timing })
   const manager = new WhatsAppSessionManager({
     engineFactory,

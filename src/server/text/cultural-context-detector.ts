@@ -24,7 +24,14 @@ export interface CulturalContext {
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  ky: 'Kyrgyz', ru: 'Russian', en: 'English', kk: 'Kazakh', uz: 'Uzbek', tr: 'Turkish', uk: 'Ukrainian', tg: 'Tajik',
+  ky: 'Kyrgyz',
+  ru: 'Russian',
+  en: 'English',
+  kk: 'Kazakh',
+  uz: 'Uzbek',
+  tr: 'Turkish',
+  uk: 'Ukrainian',
+  tg: 'Tajik',
 }
 
 function fold(text: string): string {
@@ -70,7 +77,8 @@ function notesFor(context: Omit<CulturalContext, 'notes'>, language: string, gre
   const notes: string[] = []
   if (greeting?.canonical === 'Ассаламу алейкум') notes.push('answer the religious greeting with Ваалейкум ассалам')
   else if (greeting?.canonical === 'Ваалейкум ассалам') notes.push('the client answered a religious greeting; continue politely')
-  else if (greeting) notes.push(`greet back with ${greeting.canonical === 'Саламатсыңбы' || greeting.canonical === 'Кандайсың' ? 'Саламатсызбы' : greeting.canonical}`)
+  else if (greeting)
+    notes.push(`greet back with ${greeting.canonical === 'Саламатсыңбы' || greeting.canonical === 'Кандайсың' ? 'Саламатсызбы' : greeting.canonical}`)
 
   const formalWord = language === 'ru' || language === 'uk' ? 'Вы' : language === 'en' ? null : 'Сиз'
   if (context.formality === 'formal') notes.push(formalWord ? `reply formally with ${formalWord}` : 'reply in a polite, formal tone')

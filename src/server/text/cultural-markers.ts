@@ -20,7 +20,7 @@ const word = (source: string) => new RegExp(`${L}(?:${source})${R}`, 'iu')
 /** Greetings, most specific first: "Салам алейкум" is the religious greeting, not "Салам". */
 export const GREETINGS: readonly GreetingMarker[] = [
   { pattern: word('ва+ле[йи]кум\\s*(?:ас+алам|салам)'), canonical: 'Ваалейкум ассалам', religious: true, register: 'formal' },
-  { pattern: word("wa+l[ae][iy]kum\\s*(?:as+alam|salam)"), canonical: 'Ваалейкум ассалам', religious: true, register: 'formal' },
+  { pattern: word('wa+l[ae][iy]kum\\s*(?:as+alam|salam)'), canonical: 'Ваалейкум ассалам', religious: true, register: 'formal' },
   {
     pattern: word('(?:ас+ал[ая]му?|ас+ал[ао]му|ас-салам[уо]?|салам[уо]?|салям)\\s*[-,]?\\s*ал[еэа][йи]кум(?:ус+алам)?'),
     canonical: 'Ассаламу алейкум',
@@ -28,7 +28,7 @@ export const GREETINGS: readonly GreetingMarker[] = [
     register: 'formal',
   },
   {
-    pattern: word("(?:as+al[ao]mu?|as-salamu?|salam|salom)\\s*[-,]?\\s*al[ae][iy]?kum"),
+    pattern: word('(?:as+al[ao]mu?|as-salamu?|salam|salom)\\s*[-,]?\\s*al[ae][iy]?kum'),
     canonical: 'Ассаламу алейкум',
     religious: true,
     register: 'formal',
@@ -74,11 +74,13 @@ export const ADDRESS_TERMS: ReadonlyArray<{ pattern: RegExp; term: string; meani
   { pattern: word('уважаем(?:ый|ая|ые)'), term: 'уважаемый', meaning: 'respected' },
   { pattern: word('девушка'), term: 'девушка', meaning: 'young lady' },
   { pattern: word('молодой человек|мужчина'), term: 'молодой человек', meaning: 'young man' },
-  { pattern: word('sir|madam|ma\'am|maam'), term: 'sir/madam', meaning: 'formal address' },
+  { pattern: word("sir|madam|ma'am|maam"), term: 'sir/madam', meaning: 'formal address' },
 ]
 
 /** Politeness markers by language: formal and informal evidence, each a pattern with a weight. */
-export const FORMALITY_MARKERS: Readonly<Record<'ky' | 'ru' | 'en', { formal: ReadonlyArray<readonly [RegExp, number]>; informal: ReadonlyArray<readonly [RegExp, number]> }>> = {
+export const FORMALITY_MARKERS: Readonly<
+  Record<'ky' | 'ru' | 'en', { formal: ReadonlyArray<readonly [RegExp, number]>; informal: ReadonlyArray<readonly [RegExp, number]> }>
+> = {
   ky: {
     formal: [
       [word('сиз|сизге|сизди|сиздин|сизден|сизде|сиздер\\p{L}*'), 2],
@@ -112,8 +114,6 @@ export const FORMALITY_MARKERS: Readonly<Record<'ky' | 'ru' | 'en', { formal: Re
       [word('good (?:morning|afternoon|evening)|thank you'), 0.7],
       [word('please'), 0.5],
     ],
-    informal: [
-      [word('hey|yo|sup|u|ur|thx|lol|bro|dude|mate|gonna|wanna|pls|plz|ya|yep|nope'), 1],
-    ],
+    informal: [[word('hey|yo|sup|u|ur|thx|lol|bro|dude|mate|gonna|wanna|pls|plz|ya|yep|nope'), 1]],
   },
 }

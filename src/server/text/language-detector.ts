@@ -14,8 +14,29 @@ import { tokenize, type Token } from './language/tokens'
 
 /** Codes `detectLanguage` can answer (ISO 639-1, plus 'und' for undetermined). */
 export const DETECTABLE_LANGUAGES = [
-  'ru', 'ky', 'en', 'kk', 'uz', 'tr', 'uk', 'be', 'tg', 'ko', 'ja', 'zh', 'ka', 'hy', 'el', 'he', 'th', 'hi', 'ar',
-  'fa', 'ur', 'ug', 'und',
+  'ru',
+  'ky',
+  'en',
+  'kk',
+  'uz',
+  'tr',
+  'uk',
+  'be',
+  'tg',
+  'ko',
+  'ja',
+  'zh',
+  'ka',
+  'hy',
+  'el',
+  'he',
+  'th',
+  'hi',
+  'ar',
+  'fa',
+  'ur',
+  'ug',
+  'und',
 ] as const
 
 /** One of DETECTABLE_LANGUAGES. */

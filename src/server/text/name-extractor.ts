@@ -9,9 +9,35 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|\ufe0e|\ufe0f
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cs}\p{Co}\u20e3]/gu
 const PHONE_RUN = /\+?\d[\d\s().-]{4,}\d/g
 const PLACEHOLDERS = new Set([
-  'unknown', 'no name', 'noname', 'без имени', 'неизвестный', 'неизвестно', 'неизвестен', 'аноним', 'anonymous', 'user',
-  'whatsapp user', 'whatsapp', 'null', 'undefined', 'name', 'имя', 'аты', 'me', 'я', 'мен', 'client', 'клиент',
-  'customer', 'test', 'тест', 'nan', 'none', 'n/a', 'na',
+  'unknown',
+  'no name',
+  'noname',
+  'без имени',
+  'неизвестный',
+  'неизвестно',
+  'неизвестен',
+  'аноним',
+  'anonymous',
+  'user',
+  'whatsapp user',
+  'whatsapp',
+  'null',
+  'undefined',
+  'name',
+  'имя',
+  'аты',
+  'me',
+  'я',
+  'мен',
+  'client',
+  'клиент',
+  'customer',
+  'test',
+  'тест',
+  'nan',
+  'none',
+  'n/a',
+  'na',
 ])
 
 /** Words that follow "я", "this is", "мен"… without being names. */
@@ -23,7 +49,9 @@ const NOT_NAMES = new Set(
    жазып жазам сурайын сурап азыр эми да дагы бул ошол мага сиз биз мен кечээ бугун эртен
    here from interested looking good fine ok okay sorry new the a an going not just also calling writing
    back again sure glad happy in on at with your client customer wondering trying asking texting still
-   done ready hungry busy late home there available`.split(/\s+/).filter(Boolean),
+   done ready hungry busy late home there available`
+    .split(/\s+/)
+    .filter(Boolean),
 )
 
 const LOWER_PARTICLES = new Set(['уулу', 'кызы', 'uulu', 'kyzy', 'оглы', 'кызы', 'ugli', "o'g'li", 'qizi'])
@@ -130,10 +158,6 @@ export function findSelfIntroduction(messages: readonly string[] | string): stri
  * else the WhatsApp push name; null when none of them is a name. Names typed in one case are
  * title-cased ("айгуль" → "Айгуль"); Cyrillic is kept.
  */
-export function extractBestName(
-  contactName: string | null | undefined,
-  messages: string[] | string,
-  pushName?: string | null,
-): string | null {
+export function extractBestName(contactName: string | null | undefined, messages: string[] | string, pushName?: string | null): string | null {
   return cleanNameCandidate(contactName) ?? findSelfIntroduction(messages) ?? cleanNameCandidate(pushName)
 }

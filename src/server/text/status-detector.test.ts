@@ -145,9 +145,7 @@ describe('detectClientStatus', () => {
     expect(result.status).toBe('INACTIVE')
     expect(result.reasons.some((reason) => /no messages for \d+ days \(was CUSTOMER\)/.test(reason))).toBe(true)
     expect(detectClientStatus([client('Оплатила', 1)], { now: new Date('2024-05-20T00:00:00Z') }).status).toBe('CUSTOMER')
-    expect(detectClientStatus([client('Оплатила', 1)], { now: new Date('2024-06-10T00:00:00Z'), inactiveAfterDays: 30 }).status).toBe(
-      'INACTIVE',
-    )
+    expect(detectClientStatus([client('Оплатила', 1)], { now: new Date('2024-06-10T00:00:00Z'), inactiveAfterDays: 30 }).status).toBe('INACTIVE')
   })
 
   it('does not turn a LOST client INACTIVE', () => {

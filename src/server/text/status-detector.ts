@@ -173,9 +173,7 @@ function isMessageList(value: unknown): value is readonly StatusMessage[] {
 export function detectClientStatus(messages: readonly StatusMessage[], options: StatusDetectionOptions = {}): StatusDetection {
   const list = isMessageList(messages) ? messages.filter((message) => message && typeof message === 'object') : []
   if (list.length === 0) return { status: 'NEW_LEAD', confidence: 0.3, reasons: ['no messages yet'] }
-  const ordered = list.every((message) => timeOf(message) !== null)
-    ? [...list].sort((a, b) => (timeOf(a) ?? 0) - (timeOf(b) ?? 0))
-    : list
+  const ordered = list.every((message) => timeOf(message) !== null) ? [...list].sort((a, b) => (timeOf(a) ?? 0) - (timeOf(b) ?? 0)) : list
 
   const tally: Tally = {
     purchases: 0,

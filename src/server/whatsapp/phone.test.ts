@@ -18,19 +18,16 @@ describe('formatPhoneNumber', () => {
     expect(formatPhoneNumber(input)).toBe(expected)
   })
 
-  it.each(['', 'hello', '+996 12', '555', '+996 555 123 456 789 000', 'abc@g.us', '12345@g.us'])(
-    'refuses %j with a clear error',
-    (input) => {
-      try {
-        formatPhoneNumber(input)
-        expect.unreachable()
-      } catch (error) {
-        expect(error).toBeInstanceOf(AppError)
-        expect((error as AppError).code).toBe('BAD_REQUEST')
-        expect((error as AppError).messageKey).toBe('phoneInvalid')
-      }
-    },
-  )
+  it.each(['', 'hello', '+996 12', '555', '+996 555 123 456 789 000', 'abc@g.us', '12345@g.us'])('refuses %j with a clear error', (input) => {
+    try {
+      formatPhoneNumber(input)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).code).toBe('BAD_REQUEST')
+      expect((error as AppError).messageKey).toBe('phoneInvalid')
+    }
+  })
 
   it('toE164 uses Kyrgyzstan as the default region', () => {
     expect(toE164('0555123456')).toBe('+996555123456')

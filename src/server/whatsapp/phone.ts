@@ -78,11 +78,7 @@ export interface WhatsAppClientConfig {
  * Client id and data path for an organization's WhatsApp client. Import and live integration get
  * separate ids and folders so they never share a browser profile or a stored session.
  */
-export function createWhatsAppClientConfig(
-  organizationId: string,
-  mode: WhatsAppClientMode,
-  baseDir = getEnv().WHATSAPP_DATA_PATH,
-): WhatsAppClientConfig {
+export function createWhatsAppClientConfig(organizationId: string, mode: WhatsAppClientMode, baseDir = getEnv().WHATSAPP_DATA_PATH): WhatsAppClientConfig {
   if (!/^[-_a-zA-Z0-9]+$/.test(organizationId)) throw new Error(`invalid organization id for a WhatsApp client: ${organizationId}`)
   const clientId = mode === 'import' ? `import-${organizationId}` : `org-${organizationId}`
   return {

@@ -71,11 +71,15 @@ describe('WhatsAppSessionManager with the simulator', () => {
     const m = manager({ qrRotateMs: 150, qrMaxCodes: 3 })
     const seen = new Set<string>()
     await m.connect(org.id)
-    const expired = await waitFor(async () => {
-      const row = await session(org.id)
-      if (row?.qrCode) seen.add(row.qrCode)
-      return row?.errorCode === 'QR_EXPIRED' ? row : null
-    }, 5000, 10)
+    const expired = await waitFor(
+      async () => {
+        const row = await session(org.id)
+        if (row?.qrCode) seen.add(row.qrCode)
+        return row?.errorCode === 'QR_EXPIRED' ? row : null
+      },
+      5000,
+      10,
+    )
     expect(seen.size).toBe(3)
     expect(expired.status).toBe('DISCONNECTED')
     expect(expired.qrCode).toBeNull()

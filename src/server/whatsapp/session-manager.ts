@@ -132,7 +132,9 @@ export class WhatsAppSessionManager {
       } else {
         // Owned by another process (or none): tell whoever runs it.
         const command: Command = { type: options.logout ? 'logout' : 'disconnect', organizationId, from: this.instanceId }
-        await getRedis().publish(COMMANDS_CHANNEL(), JSON.stringify(command)).catch(() => undefined)
+        await getRedis()
+          .publish(COMMANDS_CHANNEL(), JSON.stringify(command))
+          .catch(() => undefined)
       }
     })
   }
@@ -220,8 +222,7 @@ export class WhatsAppSessionManager {
       organizationId,
       log,
       ...this.options.client,
-      createEngine: () =>
-        this.options.engineFactory({ organizationId, mode: 'integration', clientId: config.clientId, dataPath: config.dataPath, store }),
+      createEngine: () => this.options.engineFactory({ organizationId, mode: 'integration', clientId: config.clientId, dataPath: config.dataPath, store }),
     })
     this.clients.set(organizationId, client)
     this.wire(organizationId, client)

@@ -24,15 +24,7 @@ const viewSelect = {
 export type StatusPatch = Partial<
   Pick<
     Prisma.WhatsAppSessionUncheckedCreateInput,
-    | 'status'
-    | 'qrCode'
-    | 'phoneNumber'
-    | 'pushName'
-    | 'lastConnectedAt'
-    | 'lastDisconnectedAt'
-    | 'errorCode'
-    | 'errorMessage'
-    | 'wantedConnected'
+    'status' | 'qrCode' | 'phoneNumber' | 'pushName' | 'lastConnectedAt' | 'lastDisconnectedAt' | 'errorCode' | 'errorMessage' | 'wantedConnected'
   >
 >
 
@@ -73,10 +65,7 @@ export async function setSessionStatus(
     select: viewSelect,
   })
   const view: WhatsAppStatusView = { ...row, reconnect: transient.reconnect ?? null }
-  logger.info(
-    { organizationId, status: view.status, errorCode: view.errorCode, event: 'whatsapp.status' },
-    'whatsapp status changed',
-  )
+  logger.info({ organizationId, status: view.status, errorCode: view.errorCode, event: 'whatsapp.status' }, 'whatsapp status changed')
   await getEventBus().publish(organizationId, { type: 'whatsapp.status', data: view })
   return view
 }

@@ -126,9 +126,7 @@ describe('WhatsAppClient', () => {
   })
 
   it('a browser that cannot start is fatal at once, not retried', async () => {
-    const { client, engines, events } = setup([
-      { initError: new EngineError('BROWSER_LAUNCH_FAILED', 'no chromium', { retryable: false }) },
-    ])
+    const { client, engines, events } = setup([{ initError: new EngineError('BROWSER_LAUNCH_FAILED', 'no chromium', { retryable: false }) }])
     await client.initialize()
     await vi.advanceTimersByTimeAsync(120_000)
     expect(engines).toHaveLength(1)

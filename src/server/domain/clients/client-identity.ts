@@ -39,7 +39,10 @@ export function normalizeIdentity(input: ClientIdentityInput): NormalizedIdentit
 /** A display name fit to store: trimmed, single-spaced, at most 100 characters; junk becomes null. */
 export function cleanName(name: string | null | undefined): string | null {
   if (!name) return null
-  const cleaned = name.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()
+  const cleaned = name
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (!cleaned || !/\p{L}/u.test(cleaned)) return null
   if (/^\+?[\d\s()-]{6,}$/.test(cleaned)) return null
   return cleaned.slice(0, 100)

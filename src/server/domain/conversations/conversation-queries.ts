@@ -13,10 +13,7 @@ export async function listConversations(organizationId: string, filter: Conversa
   if (filter.search) {
     const digits = filter.search.replace(/\D/g, '')
     where.client = {
-      OR: [
-        { name: { contains: filter.search, mode: 'insensitive' } },
-        ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : []),
-      ],
+      OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : [])],
     }
   }
   const [rows, total] = await db.$transaction([

@@ -78,7 +78,9 @@ describe('Redis stops mid-flow', () => {
     const ids = sent.map((m) => m.id)
     await waitFor(async () => (await db.message.count({ where: { organizationId: org, whatsappMessageId: { in: ids } } })) === 3, 30_000, 100)
     await waitFor(async () => (await db.message.findUniqueOrThrow({ where: { id: reply.id } })).status === 'SENT', 30_000, 100)
-    const contents = (await db.message.findMany({ where: { organizationId: org, whatsappMessageId: { in: ids } }, select: { content: true, direction: true } })).map((m) => m.content)
+    const contents = (
+      await db.message.findMany({ where: { organizationId: org, whatsappMessageId: { in: ids } }, select: { content: true, direction: true } })
+    ).map((m) => m.content)
     expect(contents.sort()).toEqual(['Сообщение 1', 'Сообщение 2', 'Сообщение 3'])
     expect(engines.some((e) => e.sent.some((s) => s.text === 'Ответ без Redis'))).toBe(true)
   }, 90_000)

@@ -201,4 +201,3 @@ async function enrichClient(organizationId: string, clientId: string, message: W
   if (!client.avatarUrl && contact.avatarUrl) data.avatarUrl = contact.avatarUrl
   if (Object.keys(data).length) await db.client.update({ where: { id: clientId }, data, select: { id: true } })
 }
-

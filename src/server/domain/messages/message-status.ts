@@ -76,15 +76,21 @@ const earlyKey = (organizationId: string, whatsappMessageId: string) => redisKey
 
 /** Keeps an ack for a message not yet known by its WhatsApp id (best effort: Redis down loses it). */
 export async function parkEarlyAck(organizationId: string, whatsappMessageId: string, status: MessageStatus): Promise<void> {
-  await getRedis().set(earlyKey(organizationId, whatsappMessageId), status, 'PX', EARLY_ACK_TTL_MS).catch(() => undefined)
+  await getRedis()
+    .set(earlyKey(organizationId, whatsappMessageId), status, 'PX', EARLY_ACK_TTL_MS)
+    .catch(() => undefined)
 }
 
 /** Applies an ack that arrived before the message was marked SENT. */
 async function applyEarlyAck(organizationId: string, whatsappMessageId: string): Promise<void> {
   const key = earlyKey(organizationId, whatsappMessageId)
-  const status = (await getRedis().get(key).catch(() => null)) as MessageStatus | null
+  const status = (await getRedis()
+    .get(key)
+    .catch(() => null)) as MessageStatus | null
   if (!status) return
-  await getRedis().del(key).catch(() => undefined)
+  await getRedis()
+    .del(key)
+    .catch(() => undefined)
   const message = await db.message.findUnique({
     where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId } },
     select: { id: true },

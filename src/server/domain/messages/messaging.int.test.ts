@@ -25,7 +25,6 @@ afterAll(async () => {
   await harness.stop()
 })
 
-
 describe('incoming messages', () => {
   it('a new customer becomes a NEW_LEAD client with a conversation and the message', async () => {
     await phone.sendAsCustomer(clientIdOf(shop.organization.id), { from: '+996 700 123 001', name: 'Айбек', body: 'Саламатсызбы! Бааларыңыз канча?' })
@@ -66,7 +65,9 @@ describe('incoming messages', () => {
   it('an agent reply is queued through the same pipeline as AI', async () => {
     setAgentResponder(async (context) => (context.body.includes('бот') ? { content: 'Здравствуйте! Чем помочь?', agentType: 'QUALIFICATION' } : null))
     await phone.sendAsCustomer(clientIdOf(shop.organization.id), { from: '+996700123004', body: 'Привет, бот?' })
-    const reply = await waitFor(() => db.message.findFirst({ where: { organizationId: shop.organization.id, sender: 'AI', content: 'Здравствуйте! Чем помочь?' } }))
+    const reply = await waitFor(() =>
+      db.message.findFirst({ where: { organizationId: shop.organization.id, sender: 'AI', content: 'Здравствуйте! Чем помочь?' } }),
+    )
     expect(reply).toMatchObject({ direction: 'OUTGOING', senderId: 'QUALIFICATION', priority: 5 })
     await waitFor(async () => (await db.message.findUnique({ where: { id: reply.id } }))?.status !== 'PENDING')
     setAgentResponder(null)
@@ -79,11 +80,15 @@ describe('sending', () => {
     const row = await db.message.findUniqueOrThrow({ where: { id: result.messageId } })
     expect(row).toMatchObject({ status: 'PENDING', sender: 'HUMAN', senderId: shop.operator.id, direction: 'OUTGOING' })
     const seen = new Set<string>()
-    await waitFor(async () => {
-      const m = await db.message.findUniqueOrThrow({ where: { id: result.messageId } })
-      seen.add(m.status)
-      return m.status === 'READ' ? m : null
-    }, 8000, 10)
+    await waitFor(
+      async () => {
+        const m = await db.message.findUniqueOrThrow({ where: { id: result.messageId } })
+        seen.add(m.status)
+        return m.status === 'READ' ? m : null
+      },
+      8000,
+      10,
+    )
     const done = await db.message.findUniqueOrThrow({ where: { id: result.messageId } })
     expect(done.whatsappMessageId).toMatch(/^true_996700555001@c\.us_/)
     expect(done.sentAt).not.toBeNull()
@@ -99,10 +104,14 @@ describe('sending', () => {
     await connectPhone(harness.manager, tenant.organization.id)
     await phone.failNextSends(clientIdOf(tenant.organization.id), 3)
     const result = await tenant.asOperator().whatsapp.send({ to: '+996700555002', content: 'попытка' })
-    const failed = await waitFor(async () => {
-      const m = await db.message.findUniqueOrThrow({ where: { id: result.messageId } })
-      return m.status === 'FAILED' ? m : null
-    }, 30_000, 100)
+    const failed = await waitFor(
+      async () => {
+        const m = await db.message.findUniqueOrThrow({ where: { id: result.messageId } })
+        return m.status === 'FAILED' ? m : null
+      },
+      30_000,
+      100,
+    )
     expect(failed.attempts).toBe(3)
     expect(failed.error).toMatch(/SEND_FAILED/)
     await tenant.asOperator().whatsapp.retry({ messageId: result.messageId })
@@ -153,7 +162,10 @@ describe('sending', () => {
   it('one organization flooding does not slow another', async () => {
     const flooder = await createTenant()
     const calm = await createTenant()
-    await setSettings(flooder.organization.id, { rateLimiting: { messagesPerMinute: 20, messagesPerHour: 300, messagesPerDay: 2000 }, safety: { enableMassSending: true, requireConfirmation: false, maxBatchSize: 100 } })
+    await setSettings(flooder.organization.id, {
+      rateLimiting: { messagesPerMinute: 20, messagesPerHour: 300, messagesPerDay: 2000 },
+      safety: { enableMassSending: true, requireConfirmation: false, maxBatchSize: 100 },
+    })
     await connectPhone(harness.manager, flooder.organization.id)
     await connectPhone(harness.manager, calm.organization.id)
     await flooder.asAdmin().whatsapp.sendBulk({
@@ -174,10 +186,16 @@ describe('bulk rules', () => {
   it('refuses when mass sending is off, asks to confirm large batches, and checks the day quota first', async () => {
     const tenant = await createTenant()
     const messages = (n: number) => Array.from({ length: n }, (_, i) => ({ to: `+99670088${String(i).padStart(4, '0')}`, content: 'Здравствуйте, {name}!' }))
-    await expect(tenant.asAdmin().whatsapp.sendBulk({ messages: messages(3) })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { messageKey: 'bulkDisabled' } })
+    await expect(tenant.asAdmin().whatsapp.sendBulk({ messages: messages(3) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { messageKey: 'bulkDisabled' },
+    })
 
     await setSettings(tenant.organization.id, { safety: { enableMassSending: true, requireConfirmation: true, maxBatchSize: 5 } })
-    const needsConfirm = await tenant.asAdmin().whatsapp.sendBulk({ messages: messages(6) }).catch((e) => e)
+    const needsConfirm = await tenant
+      .asAdmin()
+      .whatsapp.sendBulk({ messages: messages(6) })
+      .catch((e) => e)
     expect(needsConfirm.code).toBe('BAD_REQUEST')
     expect(needsConfirm.cause).toMatchObject({ messageKey: 'bulkNeedsConfirmation', params: { count: 6, max: 5 } })
     const ok = await tenant.asAdmin().whatsapp.sendBulk({ messages: messages(6), confirmed: true })
@@ -188,7 +206,10 @@ describe('bulk rules', () => {
       rateLimiting: { messagesPerMinute: 1, messagesPerHour: 5, messagesPerDay: 8 },
       safety: { enableMassSending: true, requireConfirmation: false, maxBatchSize: 50 },
     })
-    const overDay = await tenant.asAdmin().whatsapp.sendBulk({ messages: messages(3) }).catch((e) => e)
+    const overDay = await tenant
+      .asAdmin()
+      .whatsapp.sendBulk({ messages: messages(3) })
+      .catch((e) => e)
     expect(overDay.code).toBe('TOO_MANY_REQUESTS')
     expect(overDay.cause.details).toMatchObject({ window: 'day', limit: 8, remaining: 2 })
     expect(await db.bulkBatch.count({ where: { organizationId: tenant.organization.id, total: { gt: 0 } } })).toBe(1)

@@ -106,7 +106,14 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
   if (quota) assertQuota(quota)
   const created = await createAndQueue({ ...request, content }, conversationId)
   logger.info(
-    { organizationId: request.organizationId, messageId: created.id, sender: request.sender, senderId: request.senderId, priority: request.priority ?? 1, queued: created.queued },
+    {
+      organizationId: request.organizationId,
+      messageId: created.id,
+      sender: request.sender,
+      senderId: request.senderId,
+      priority: request.priority ?? 1,
+      queued: created.queued,
+    },
     'outgoing message accepted',
   )
   return { ...created, conversationId, quota }

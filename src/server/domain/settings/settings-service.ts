@@ -1,7 +1,13 @@
 /** Organization.settings.whatsapp: read with defaults, updated without clobbering other settings keys. */
 import { db } from '../../db'
 import { AppError } from '../../errors'
-import { getDefaultWhatsAppSettings, mergeWhatsAppSettings, validateWhatsAppSettings, type WhatsAppSettings, type WhatsAppSettingsPatch } from '~/shared/whatsapp-settings'
+import {
+  getDefaultWhatsAppSettings,
+  mergeWhatsAppSettings,
+  validateWhatsAppSettings,
+  type WhatsAppSettings,
+  type WhatsAppSettingsPatch,
+} from '~/shared/whatsapp-settings'
 
 /** The organization's WhatsApp settings; defaults where none are saved (or saved ones are invalid). */
 export async function getWhatsAppSettings(organizationId: string): Promise<WhatsAppSettings> {

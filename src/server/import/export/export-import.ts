@@ -59,7 +59,10 @@ export async function previewExport(organizationId: string, upload: ExportUpload
   for (const [name, count] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
     authors.push({ name, messages: count, matchedClient: await matchClient(organizationId, name) })
   }
-  const fileHint = upload.fileName.replace(/\.(txt|zip)$/i, '').replace(/^WhatsApp Chat (with|с) /i, '').trim()
+  const fileHint = upload.fileName
+    .replace(/\.(txt|zip)$/i, '')
+    .replace(/^WhatsApp Chat (with|с) /i, '')
+    .trim()
   const suggested = authors.find((a) => a.matchedClient)?.matchedClient ?? (fileHint ? await matchClient(organizationId, fileHint) : null)
   return {
     total: messages.length,
@@ -90,8 +93,16 @@ export async function commitExport(organizationId: string, createdById: string |
   } else if (input.newClient) {
     const fromClient = messages.filter((m) => m.author !== input.businessAuthor)
     const language = detectLanguage(fromClient.map((m) => m.body ?? '').join('\n'))
-    const status = detectClientStatus(messages.map((m) => ({ body: m.body ?? '', fromClient: m.author !== input.businessAuthor, timestamp: m.timestamp }))).status
-    const client = await findOrCreateClient(organizationId, { phone: input.newClient.phone, name: input.newClient.name ?? null, preferredLanguage: language, detectedStatus: status, metadata: { importedFrom: 'whatsapp-export' } })
+    const status = detectClientStatus(
+      messages.map((m) => ({ body: m.body ?? '', fromClient: m.author !== input.businessAuthor, timestamp: m.timestamp })),
+    ).status
+    const client = await findOrCreateClient(organizationId, {
+      phone: input.newClient.phone,
+      name: input.newClient.name ?? null,
+      preferredLanguage: language,
+      detectedStatus: status,
+      metadata: { importedFrom: 'whatsapp-export' },
+    })
     if (!client) throw new AppError('BAD_REQUEST', 'phoneInvalid', { phone: input.newClient.phone.slice(0, 32) })
     clientId = client.id
   } else {

@@ -22,7 +22,15 @@ export interface ChatResult {
   messages: number
   imported: number
   duplicates: number
-  preview: { name: string | null; phone: string | null; status: ClientStatus; language: string; messages: number; newMessages: number; newClient: boolean } | null
+  preview: {
+    name: string | null
+    phone: string | null
+    status: ClientStatus
+    language: string
+    messages: number
+    newMessages: number
+    newClient: boolean
+  } | null
 }
 
 const empty = (skipped: ChatResult['skipped']): ChatResult => ({
@@ -48,11 +56,16 @@ export async function importChat(
   if (identity.kind === 'group' || identity.kind === 'broadcast') return empty('group')
   if (identity.kind !== 'phone' && identity.kind !== 'lid') return empty('no-identity')
   const messages = raw.filter((m) => !m.isStatus && !m.isGroup)
-  const fromClient = messages.filter((m) => !m.fromMe).map((m) => m.body).filter(Boolean)
+  const fromClient = messages
+    .filter((m) => !m.fromMe)
+    .map((m) => m.body)
+    .filter(Boolean)
   const language = detectLanguage(fromClient.join('\n'))
-  const status: ClientStatus = statusOverride ?? (options.detectStatus
-    ? detectClientStatus(messages.map((m) => ({ body: m.body, fromClient: !m.fromMe, timestamp: new Date(m.timestamp * 1000) }))).status
-    : 'NEW_LEAD')
+  const status: ClientStatus =
+    statusOverride ??
+    (options.detectStatus
+      ? detectClientStatus(messages.map((m) => ({ body: m.body, fromClient: !m.fromMe, timestamp: new Date(m.timestamp * 1000) }))).status
+      : 'NEW_LEAD')
   const name = extractBestName(contact?.name ?? null, fromClient, contact?.pushName ?? null)
   const rows = messages.map((m) => ({
     whatsappMessageId: m.id,
@@ -65,7 +78,12 @@ export async function importChat(
   if (!existingId && !options.importContacts) return empty('contacts-off')
 
   if (options.dryRun) {
-    const existingMessages = options.importMessages ? await countExisting(organizationId, rows.map((r) => r.whatsappMessageId)) : 0
+    const existingMessages = options.importMessages
+      ? await countExisting(
+          organizationId,
+          rows.map((r) => r.whatsappMessageId),
+        )
+      : 0
     const newMessages = options.importMessages ? rows.length - existingMessages : 0
     return {
       skipped: null,

@@ -116,7 +116,9 @@ async function runHistoryImport(organizationId: string, jobId: string, options: 
   } catch (error) {
     const code = isEngineError(error) ? error.code : 'UNKNOWN'
     log.error({ err: (error as Error).message, code }, 'history import failed')
-    await finish({ status: 'FAILED', errorsCount: { increment: 1 }, errors: [{ code, message: String((error as Error).message).slice(0, 300) }] }).catch(() => undefined)
+    await finish({ status: 'FAILED', errorsCount: { increment: 1 }, errors: [{ code, message: String((error as Error).message).slice(0, 300) }] }).catch(
+      () => undefined,
+    )
   } finally {
     // The import session is closed when done; its stored session stays for the next import.
     await session?.close()
@@ -153,7 +155,9 @@ async function importChats(organizationId: string, jobId: string, session: Impor
       await sleep(delayFor('lookupGap'))
       const contact = await session.getContact(chat.id).catch(() => null)
       const llmStatus = classifier
-        ? (await classifier.classify(messages.map((m) => ({ body: m.body, fromClient: !m.fromMe, timestamp: new Date(m.timestamp * 1000) }))).catch(() => null))?.status ?? null
+        ? ((
+            await classifier.classify(messages.map((m) => ({ body: m.body, fromClient: !m.fromMe, timestamp: new Date(m.timestamp * 1000) }))).catch(() => null)
+          )?.status ?? null)
         : null
       result = await importChat(organizationId, chat.id, contact ?? (chat.name ? { id: chat.id, name: chat.name } : null), messages, options, llmStatus)
       if (result.skipped === 'contacts-off') notes = appendCapped(notes, { code: 'CONTACT_NOT_IMPORTED', chat: chat.name ?? chat.id })

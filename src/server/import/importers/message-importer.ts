@@ -36,7 +36,7 @@ export async function importMessages(
         conversationId,
         content: m.content,
         direction: m.direction,
-        sender: (m.direction === 'INCOMING' ? 'CLIENT' : 'HUMAN'),
+        sender: m.direction === 'INCOMING' ? 'CLIENT' : 'HUMAN',
         status: importedStatus(m.direction),
         whatsappMessageId: m.whatsappMessageId,
         language: isMediaPlaceholder(m.content) ? null : detectLanguage(m.content),

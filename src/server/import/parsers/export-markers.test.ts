@@ -32,12 +32,9 @@ describe('matchMediaPlaceholder', () => {
     expect(matchMediaPlaceholder('IMG-1.jpg (file attached) вот')).toEqual({ kind: 'image', caption: 'вот' })
   })
 
-  it.each(['hello', 'image', 'omitted', 'Media omitted', 'my photo omitted from the list yesterday', '<b>bold</b>'])(
-    'is null for %j',
-    (line) => {
-      expect(matchMediaPlaceholder(line)).toBeNull()
-    },
-  )
+  it.each(['hello', 'image', 'omitted', 'Media omitted', 'my photo omitted from the list yesterday', '<b>bold</b>'])('is null for %j', (line) => {
+    expect(matchMediaPlaceholder(line)).toBeNull()
+  })
 })
 
 describe('isSystemBody', () => {

@@ -38,7 +38,8 @@ const OMITTED_KIND: ReadonlyArray<readonly [RegExp, MediaKind]> = [
 ]
 
 const ATTACHED = /^<(?:attached|прикреплено|приложено|вложение|anhang|adjunto|allegato|pièce jointe|anexo|ekli|dosya eklendi): ([^>\n]{1,300})>/i
-const FILE_ATTACHED = /^(\S[^\n]{0,300}?\.[a-z0-9]{2,5}) \((?:file attached|файл прикреп(?:лен|лён)|файл приложен|datei angehängt|archivo adjunto|dosya ekli|fichier joint|arquivo anexado)\)/i
+const FILE_ATTACHED =
+  /^(\S[^\n]{0,300}?\.[a-z0-9]{2,5}) \((?:file attached|файл прикреп(?:лен|лён)|файл приложен|datei angehängt|archivo adjunto|dosya ekli|fichier joint|arquivo anexado)\)/i
 
 function kindOfFileName(name: string): MediaKind {
   const lower = name.toLowerCase()
@@ -100,4 +101,5 @@ export function isSystemBody(body: string, hadMark: boolean): boolean {
 }
 
 /** Android's marker on edited messages; structure, not text. */
-export const EDITED_MARKER = /\s*<(?:This message was edited|Это сообщение изменено|Сообщение изменено|Dieser Nachricht wurde bearbeitet|Se editó este mensaje)>\s*$/i
+export const EDITED_MARKER =
+  /\s*<(?:This message was edited|Это сообщение изменено|Сообщение изменено|Dieser Nachricht wurde bearbeitet|Se editó este mensaje)>\s*$/i

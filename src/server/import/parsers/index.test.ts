@@ -22,7 +22,12 @@ describe('parsers index', () => {
     const client = messages.filter((message) => message.author === 'Эрмек')
     const first = client[0]?.body ?? ''
     expect(detectors.detectLanguage(first)).toBe('ky')
-    expect(detectors.extractBestName(null, client.map((message) => message.body ?? ''))).toBe('Эрмек')
+    expect(
+      detectors.extractBestName(
+        null,
+        client.map((message) => message.body ?? ''),
+      ),
+    ).toBe('Эрмек')
     expect(detectors.detectCulturalContext(first, 'ky')).toMatchObject({ formality: 'formal', greeting: 'Саламатсызбы', addressTerms: ['эже'] })
     const status = detectors.detectClientStatus(
       messages.map((message) => ({ body: message.body ?? '', fromClient: message.author === 'Эрмек', timestamp: message.timestamp })),

@@ -15,16 +15,6 @@ export {
   type LineContent,
   type Meridiem,
 } from './message-parser'
-export {
-  inferDateOrder,
-  parseWhatsAppExport,
-  type ParseExportOptions,
-  type ParsedExportMessage,
-} from './whatsapp-export-parser'
+export { inferDateOrder, parseWhatsAppExport, type ParseExportOptions, type ParsedExportMessage } from './whatsapp-export-parser'
 export { isSystemBody, matchMediaPlaceholder, type MediaKind, type MediaPlaceholder } from './export-markers'
-export {
-  DEFAULT_EXPORT_TIME_ZONE,
-  isValidTimeZone,
-  wallClockToInstant,
-  type WallClock,
-} from './wall-clock-time'
+export { DEFAULT_EXPORT_TIME_ZONE, isValidTimeZone, wallClockToInstant, type WallClock } from './wall-clock-time'

@@ -42,12 +42,9 @@ describe('matchExportHeader', () => {
     expect(matchExportHeader(`31/12/2023, ${time} - A: x`)?.meridiem).toBe(meridiem)
   })
 
-  it.each(['hello', '', '31.12.23', 'Today, 21:05 - A: x', '31.12.23, 21:05 A: x', '[31.12.23 A: x'])(
-    'is null for %j',
-    (line) => {
-      expect(matchExportHeader(line)).toBeNull()
-    },
-  )
+  it.each(['hello', '', '31.12.23', 'Today, 21:05 - A: x', '31.12.23, 21:05 A: x', '[31.12.23 A: x'])('is null for %j', (line) => {
+    expect(matchExportHeader(line)).toBeNull()
+  })
 })
 
 describe('interpretDate', () => {

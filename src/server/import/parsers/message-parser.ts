@@ -74,17 +74,9 @@ export function expandYear(field: string): number | null {
 }
 
 /** Reads date fields in a given order; null when they do not form a plausible date. */
-export function interpretDate(
-  fields: readonly [string, string, string],
-  order: DateOrder,
-): { year: number; month: number; day: number } | null {
+export function interpretDate(fields: readonly [string, string, string], order: DateOrder): { year: number; month: number; day: number } | null {
   const [a, b, c] = fields
-  const parts =
-    order === 'ymd'
-      ? { year: a, month: b, day: c }
-      : order === 'dmy'
-        ? { year: c, month: b, day: a }
-        : { year: c, month: a, day: b }
+  const parts = order === 'ymd' ? { year: a, month: b, day: c } : order === 'dmy' ? { year: c, month: b, day: a } : { year: c, month: a, day: b }
   if (parts.day.length > 2 || parts.month.length > 2) return null
   const year = expandYear(parts.year)
   const month = Number(parts.month)
@@ -121,7 +113,11 @@ function isPlausibleAuthor(candidate: string): boolean {
 
 /** Cleans an author: invisible marks (around phone numbers) removed, spaces normalized. */
 export function cleanAuthor(candidate: string): string {
-  return candidate.replace(INVISIBLE_MARKS, '').replace(/[\u00a0\u202f\u2007\u2009]/g, ' ').replace(/\s+/g, ' ').trim()
+  return candidate
+    .replace(INVISIBLE_MARKS, '')
+    .replace(/[\u00a0\u202f\u2007\u2009]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**

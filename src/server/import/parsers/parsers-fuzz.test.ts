@@ -86,9 +86,14 @@ describe('fuzz: parseWhatsAppExport', () => {
       const expected: Array<{ iso: string; author: string; body: string }> = []
       const lines: string[] = []
       for (let n = randomInt(random, 1, 8); n > 0; n--) {
-        const date = new Date(Date.UTC(randomInt(random, 2010, 2030), randomInt(random, 0, 11), randomInt(random, 1, 28), randomInt(random, 0, 23), randomInt(random, 0, 59)))
+        const date = new Date(
+          Date.UTC(randomInt(random, 2010, 2030), randomInt(random, 0, 11), randomInt(random, 1, 28), randomInt(random, 0, 23), randomInt(random, 0, 59)),
+        )
         const [y, mo, d, h, mi] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()]
-        const author = pick(random, AUTHORS.filter((name) => !name.includes('\u202a')))
+        const author = pick(
+          random,
+          AUTHORS.filter((name) => !name.includes('\u202a')),
+        )
         // Continuation lines never start with a digit or "[", so they cannot look like a header.
         const bodyLines = Array.from({ length: randomInt(random, 1, 3) }, () => `x ${randomUnicode(random, 20).replace(/[\n\r\u2028\u2029]/g, ' ')}`.trim())
         const clock = `${h}:${String(mi).padStart(2, '0')}`

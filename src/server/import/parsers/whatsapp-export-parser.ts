@@ -4,14 +4,7 @@
  * placeholders, and turns wall-clock times into instants in the phone's time zone. Never throws.
  */
 import { EDITED_MARKER, matchMediaPlaceholder, trimInvisible, type MediaKind } from './export-markers'
-import {
-  interpretDate,
-  matchExportHeader,
-  splitAuthorAndBody,
-  to24Hour,
-  type DateOrder,
-  type ExportLineHeader,
-} from './message-parser'
+import { interpretDate, matchExportHeader, splitAuthorAndBody, to24Hour, type DateOrder, type ExportLineHeader } from './message-parser'
 import { DEFAULT_EXPORT_TIME_ZONE, wallClockToInstant, type WallClock } from './wall-clock-time'
 
 /** One message of an export, in file order. */

@@ -116,9 +116,18 @@ export function specialLetterLanguages(word: string, text: SpecialLetters): Arra
   if (letters.kazakhOrUzbek) {
     if (uzbekText && !kazakhText) return [['uz', 1]]
     if (kazakhText || text.kyrgyz) return [['kk', 1]]
-    return [['kk', 0.5], ['uz', 0.5]]
+    return [
+      ['kk', 0.5],
+      ['uz', 0.5],
+    ]
   }
-  if (letters.dottedI) return kazakhText && (text.kazakh || text.kazakhOrUzbek || text.kyrgyz) ? [['kk', 1]] : [['uk', 0.5], ['kk', 0.5]]
+  if (letters.dottedI)
+    return kazakhText && (text.kazakh || text.kazakhOrUzbek || text.kyrgyz)
+      ? [['kk', 1]]
+      : [
+          ['uk', 0.5],
+          ['kk', 0.5],
+        ]
   if (letters.kyrgyz) return kazakhText || text.kazakhOrUzbek ? [['kk', 1]] : [['ky', 1]]
   return []
 }

@@ -22,17 +22,7 @@ export type WaAck = 'ERROR' | 'PENDING' | 'SERVER' | 'DEVICE' | 'READ' | 'PLAYED
 export type WaDisconnectReason = 'LOGOUT' | 'BANNED' | 'CONFLICT' | 'NETWORK' | 'QR_EXPIRED' | 'UNPAIRED' | 'NAVIGATION' | 'UNKNOWN'
 
 /** Message kinds we distinguish; anything with media becomes a `[Media: <type>]` placeholder. */
-export type WaMessageType =
-  | 'text'
-  | 'image'
-  | 'video'
-  | 'audio'
-  | 'voice'
-  | 'document'
-  | 'sticker'
-  | 'location'
-  | 'contact'
-  | 'unknown'
+export type WaMessageType = 'text' | 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker' | 'location' | 'contact' | 'unknown'
 
 /** A message as an engine sees it, before any filtering. */
 export interface WaRawMessage {

@@ -15,7 +15,9 @@ export default async function WhatsAppSettingsPage() {
   const me = await getCurrentUser()
   const canManage = Boolean(me && isAdminRole(me.role))
   // The QA phone exists only with the simulator engine; its state query answers NOT_FOUND otherwise.
-  const simulator = await (await getServerCaller()).devPhone
+  const simulator = await (
+    await getServerCaller()
+  ).devPhone
     .state()
     .then(() => true)
     .catch(() => false)

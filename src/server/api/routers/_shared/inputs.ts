@@ -18,7 +18,11 @@ export const idInput = z.string().min(1).max(64)
 export const phoneInput = z.string().trim().min(5).max(32)
 
 /** Set by the client on reconnect (tRPC tracked ids are event stream ids): resume after this event. */
-export const lastEventIdInput = z.string().regex(/^\d+-\d+$/).max(40).nullish()
+export const lastEventIdInput = z
+  .string()
+  .regex(/^\d+-\d+$/)
+  .max(40)
+  .nullish()
 
 /** Page number and size of a paged list; lists differ only in their default page size. */
 export function paginationInput(defaultPageSize: number) {

@@ -28,9 +28,7 @@ export interface StreamOrgEventsOptions<T extends AppEventType, S, O> {
  * Streams an organization's events to a subscription. The bus listens before it back-fills from
  * the stream, so events published while resuming are neither lost nor repeated.
  */
-export async function* streamOrgEvents<T extends AppEventType, O, S = never>(
-  options: StreamOrgEventsOptions<T, S, O>,
-): AsyncGenerator<TrackedEnvelope<S | O>> {
+export async function* streamOrgEvents<T extends AppEventType, O, S = never>(options: StreamOrgEventsOptions<T, S, O>): AsyncGenerator<TrackedEnvelope<S | O>> {
   const bus = getEventBus()
   let after = options.lastEventId ?? null
   if (!after) {

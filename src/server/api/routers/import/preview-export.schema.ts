@@ -17,9 +17,17 @@ const timeZone = z
 /** An uploaded WhatsApp chat export (.txt or .zip), base64. */
 export const uploadInput = z.object({
   ...organizationIdInput,
-  fileName: z.string().trim().min(1).max(200).regex(/\.(txt|zip)$/i, 'validation.exportFileType'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.(txt|zip)$/i, 'validation.exportFileType'),
   // Base64 of at most MAX_UPLOAD_BYTES bytes.
-  contentBase64: z.string().min(1).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'validation.exportTooLarge'),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'validation.exportTooLarge'),
   timeZone: timeZone.optional(),
 })
 

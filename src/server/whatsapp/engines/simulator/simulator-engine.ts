@@ -11,7 +11,18 @@ import { EngineError } from '../../engine/errors'
 import { remoteAuthSessionName } from '../../engine/session-name'
 import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
 import { defaultSimulatorHistory, type SimChat } from './simulator-history'
-import { getDevice, isBanned, isNetworkDown, redis, onSimulatorSignal, simKey, takePending, type SimDevice, type SimOutboxEntry, type SimSignal } from './simulator-state'
+import {
+  getDevice,
+  isBanned,
+  isNetworkDown,
+  redis,
+  onSimulatorSignal,
+  simKey,
+  takePending,
+  type SimDevice,
+  type SimOutboxEntry,
+  type SimSignal,
+} from './simulator-state'
 
 export interface SimulatorTiming {
   /** How long WhatsApp Web takes to show the first QR or restore a session. */
@@ -109,7 +120,9 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     void redis()
       .set(simKey.qr(this.options.clientId), this.currentQr, 'PX', this.timing.qrRotateMs + 5000)
       .catch(() => undefined)
-    void redis().set(simKey.qrEmittedAt(this.currentQr), String(Date.now()), 'PX', 600_000).catch(() => undefined)
+    void redis()
+      .set(simKey.qrEmittedAt(this.currentQr), String(Date.now()), 'PX', 600_000)
+      .catch(() => undefined)
     this.emit('qr', this.currentQr)
     this.later(this.timing.qrRotateMs, () => this.showNextQr())
   }
@@ -236,7 +249,10 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     this.timers.clear()
     this.unsubscribe?.()
     this.unsubscribe = null
-    if (this.currentQr) await redis().del(simKey.qr(this.options.clientId)).catch(() => undefined)
+    if (this.currentQr)
+      await redis()
+        .del(simKey.qr(this.options.clientId))
+        .catch(() => undefined)
   }
 
   private async history(): Promise<SimChat[]> {

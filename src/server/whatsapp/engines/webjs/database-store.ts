@@ -58,4 +58,3 @@ export class DatabaseStore implements RemoteAuthStore {
     await this.archives.remove(session)
   }
 }
-

@@ -150,7 +150,10 @@ describe('mapDisconnectReason', () => {
 describe('mapContact', () => {
   it('keeps the address-book name, push name, avatar and business flag', () => {
     expect(
-      mapContact({ id: { _serialized: '996555123456@c.us' }, name: 'Айгуль (салон)', pushname: 'Aigul', isBusiness: false }, 'https://pps.whatsapp.net/v/x.jpg'),
+      mapContact(
+        { id: { _serialized: '996555123456@c.us' }, name: 'Айгуль (салон)', pushname: 'Aigul', isBusiness: false },
+        'https://pps.whatsapp.net/v/x.jpg',
+      ),
     ).toEqual({ id: '996555123456@c.us', name: 'Айгуль (салон)', pushName: 'Aigul', avatarUrl: 'https://pps.whatsapp.net/v/x.jpg', isBusiness: false })
   })
 

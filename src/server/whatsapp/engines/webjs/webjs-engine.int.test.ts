@@ -144,7 +144,13 @@ describe('webjs engine without WhatsApp', () => {
     const org = await db.organization.create({ data: { name: 'webjs engine test' } })
     const config = createWhatsAppClientConfig(org.id, 'integration', baseDir)
     const engine = createWebjsEngine(
-      engineOptions({ organizationId: org.id, clientId: config.clientId, dataPath: config.dataPath, store: createDatabaseArchiveStore(org.id), authMode: 'database' }),
+      engineOptions({
+        organizationId: org.id,
+        clientId: config.clientId,
+        dataPath: config.dataPath,
+        store: createDatabaseArchiveStore(org.id),
+        authMode: 'database',
+      }),
     )
     const events = recordEvents(engine)
 

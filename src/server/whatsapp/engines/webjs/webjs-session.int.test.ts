@@ -53,10 +53,14 @@ describe('webjs engine under the session manager, offline', () => {
     })()
     try {
       await manager.connect(org.id)
-      const failed = await waitFor(async () => {
-        const row = await db.whatsAppSession.findUnique({ where: { organizationId: org.id } })
-        return row?.status === 'ERROR' ? row : null
-      }, 90_000, 250)
+      const failed = await waitFor(
+        async () => {
+          const row = await db.whatsAppSession.findUnique({ where: { organizationId: org.id } })
+          return row?.status === 'ERROR' ? row : null
+        },
+        90_000,
+        250,
+      )
       expect(failed.errorCode).toBe('MAX_RECONNECT')
       expect(failed.errorMessage).toMatch(/WHATSAPP_UNREACHABLE/)
       expect(failed.wantedConnected).toBe(false)
