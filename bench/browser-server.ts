@@ -64,3 +64,13 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
     },
   }
 }
+
+/** Whatever happens, the server child must not outlive the bench: a crash stops it, then exits 1. */
+export function stopServerOnCrash(server: BenchServer): void {
+  const crash = (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    void server.stop().finally(() => process.exit(1))
+  }
+  process.on('uncaughtException', crash)
+  process.on('unhandledRejection', crash)
+}

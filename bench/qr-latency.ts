@@ -9,22 +9,14 @@
 import './bench-env'
 import { execFileSync } from 'node:child_process'
 import { percentile, prepareBenchStores } from './bench-env'
-import { startBenchServer } from './browser-server'
+import { startBenchServer, stopServerOnCrash } from './browser-server'
 
 const SAMPLES = 20
 await prepareBenchStores()
 execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', 'soul_crm_bench', '--seed'], { stdio: 'ignore' })
 const server = await startBenchServer({ SIMULATOR_QR_ROTATE_MS: '700', SIMULATOR_QR_MAX_CODES: String(SAMPLES + 5), SIMULATOR_STARTUP_MS: '0' })
 const { page } = server
-// Whatever happens, the server child must not outlive the bench.
-process.on('uncaughtException', (err) => {
-  process.stderr.write(String(err?.stack ?? err) + '\n')
-  void server.stop().finally(() => process.exit(1))
-})
-process.on('unhandledRejection', (err) => {
-  process.stderr.write(String((err as Error)?.stack ?? err) + '\n')
-  void server.stop().finally(() => process.exit(1))
-})
+stopServerOnCrash(server)
 await page.goto(`${server.url}/settings/whatsapp`)
 await page.getByTestId('whatsapp-connect').waitFor({ timeout: 60_000 })
 await page.evaluate(() => {

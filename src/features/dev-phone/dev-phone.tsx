@@ -1,5 +1,6 @@
 'use client'
 
+import { QueryErrorAlert } from '~/components/query-error-alert'
 import { useTranslations } from 'next-intl'
 import { Alert } from '~/components/alert'
 import { Button } from '~/components/button'
@@ -19,18 +20,7 @@ export function DevPhone() {
     return <LoadingLine className="py-10">{t('common.loading')}</LoadingLine>
   }
   if (query.isError) {
-    return (
-      <Alert
-        tone="error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {query.error.message}
-      </Alert>
-    )
+    return <QueryErrorAlert error={query.error} onRetry={query.refetch} />
   }
 
   return (

@@ -1,5 +1,8 @@
 import type { RouterInputs, RouterOutputs } from '~/trpc/router-types'
 import type { ClientStatus } from '~/shared/enums'
+import type { ImportPreviewRow } from '~/shared/import-preview'
+
+export type { ImportPreviewRow }
 
 /** An import job as the server shows it (history import or export upload). */
 export type ImportJob = NonNullable<RouterOutputs['import']['status']>
@@ -53,16 +56,6 @@ export interface ImportNote {
   chat?: string
 }
 
-/** One chat a dry run would import. */
-export interface ImportPreviewRow {
-  name: string | null
-  phone: string | null
-  status: ClientStatus
-  language: string
-  messages: number
-  newMessages: number
-}
-
 const activeStatuses: ReadonlySet<ImportJobStatus> = new Set(['PENDING', 'WAITING_FOR_SCAN', 'RUNNING'])
 
 /** Still going: starting, waiting for its QR to be scanned, or reading chats. */
@@ -99,5 +92,6 @@ export function importPreviewRows(job: Pick<ImportJob, 'preview'>): ImportPrevie
     language: text(row.language) ?? '',
     messages: typeof row.messages === 'number' ? row.messages : 0,
     newMessages: typeof row.newMessages === 'number' ? row.newMessages : 0,
+    newClient: row.newClient === true,
   }))
 }

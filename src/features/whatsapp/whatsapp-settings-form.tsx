@@ -1,5 +1,6 @@
 'use client'
 
+import { QueryErrorAlert } from '~/components/query-error-alert'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
@@ -67,16 +68,7 @@ export function WhatsAppSettingsForm({ canManage }: { canManage: boolean }) {
         <LoadingLine className="p-5">{t('common.loading')}</LoadingLine>
       ) : query.isError ? (
         <div className="p-5">
-          <Alert
-            tone="error"
-            action={
-              <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {query.error.message}
-          </Alert>
+          <QueryErrorAlert error={query.error} onRetry={query.refetch} />
         </div>
       ) : (
         // Re-keyed by the saved values, so the form starts over from what the server stored.

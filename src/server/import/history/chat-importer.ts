@@ -12,6 +12,7 @@ import { findClientId, findOrCreateClient } from '../../domain/clients/find-or-c
 import { findOrCreateConversation, touchConversation } from '../../domain/conversations/find-or-create-conversation'
 import { countExisting, importMessages } from '../importers/message-importer'
 import type { ImportOptions } from '../import-options'
+import type { ImportPreviewRow } from '~/shared/import-preview'
 import { detectClientStatus, detectCulturalContext, detectLanguage, extractBestName } from '../../text'
 
 export interface ChatResult {
@@ -22,15 +23,7 @@ export interface ChatResult {
   messages: number
   imported: number
   duplicates: number
-  preview: {
-    name: string | null
-    phone: string | null
-    status: ClientStatus
-    language: string
-    messages: number
-    newMessages: number
-    newClient: boolean
-  } | null
+  preview: ImportPreviewRow | null
 }
 
 const empty = (skipped: ChatResult['skipped']): ChatResult => ({
