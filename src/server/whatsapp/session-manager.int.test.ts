@@ -152,6 +152,8 @@ describe('WhatsAppSessionManager with the simulator', () => {
     const second = manager()
     await second.start()
     await waitFor(() => second.isConnected(org.id))
+    // The status row is written by the ready handler without blocking the client: wait for it, then look at every status seen.
+    await waitFor(async () => (await session(org.id))?.status === 'CONNECTED')
     abort.abort()
     await collecting
     expect(statuses).not.toContain('QR_CODE_PENDING')
