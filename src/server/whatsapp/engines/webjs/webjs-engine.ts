@@ -14,6 +14,7 @@ import { EngineError } from '../../engine/errors'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
+import { listChatsInPage } from './page-chat-list'
 import { mapAck, mapChat, mapContact, mapDisconnectReason, mapInitError, mapMe, mapMessage, mapRuntimeError } from './mappers'
 
 /** The flags Chromium needs here; whatsapp-web.js adds its user agent on top. */
@@ -31,6 +32,11 @@ export interface WebjsEngineOptions extends EngineOptions {
   initTimeoutMs?: number
   /** 0 = never give up showing QR codes (the session manager decides when to stop). */
   qrMaxRetries?: number
+  /** Stored-profile saves (database mode): first after `ready`, then every interval (>= 60000, RemoteAuth.js:47). */
+  initialSyncDelayMs?: number
+  backupSyncIntervalMs?: number
+  /** Puppeteer's per-call limit (its `protocolTimeout` launch option; the library passes `puppeteer` options to launch, Client.js:462-465). */
+  protocolTimeoutMs?: number
 }
 
 const BAN_STATES = new Set(['TOS_BLOCK', 'SMB_TOS_BLOCK'])
@@ -55,11 +61,23 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     this.log = orgLogger(options.organizationId, { component: 'webjs', clientId: options.clientId, mode: options.mode })
     this.auth =
       options.authMode === 'database'
-        ? new DatabaseAuth({ organizationId: options.organizationId, clientId: options.clientId, dataPath: options.dataPath, store: options.store })
+        ? new DatabaseAuth({
+            organizationId: options.organizationId,
+            clientId: options.clientId,
+            dataPath: options.dataPath,
+            store: options.store,
+            initialSyncDelayMs: options.initialSyncDelayMs,
+            backupSyncIntervalMs: options.backupSyncIntervalMs,
+          })
         : new wwebjs.LocalAuth({ clientId: options.clientId, dataPath: options.dataPath })
     const clientOptions: ClientOptions = {
       authStrategy: this.auth as unknown as ClientOptions['authStrategy'],
-      puppeteer: { executablePath: options.chromiumPath, headless: options.headless ?? true, args: [...CHROMIUM_ARGS] },
+      puppeteer: {
+        executablePath: options.chromiumPath,
+        headless: options.headless ?? true,
+        args: [...CHROMIUM_ARGS],
+        ...(options.protocolTimeoutMs ? { protocolTimeout: options.protocolTimeoutMs } : {}),
+      },
       // The library's default cache folder is ./.wwebjs_cache in the working directory.
       webVersionCache: { type: 'local', path: path.join(options.dataPath, '.wwebjs_cache') },
       qrMaxRetries: options.qrMaxRetries ?? 0,
@@ -162,11 +180,16 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     return this.destroying
   }
 
+  /** Every chat, cheaply: read from the page's Store (./page-chat-list) rather than the library's full getChats. */
   async getChats(): Promise<WaChatSummary[]> {
     this.assertReady()
     try {
-      const chats = await this.client.getChats()
-      return chats.map((chat) => mapChat(chat))
+      const page = this.client.pupPage
+      if (!page) throw new EngineError('NOT_CONNECTED', 'WhatsApp Web page is not open', { retryable: true })
+      const chats = await page.evaluate(listChatsInPage)
+      return chats.map((chat) =>
+        mapChat({ id: { _serialized: chat.id }, name: chat.name, isGroup: chat.isGroup, unreadCount: chat.unreadCount, timestamp: chat.t }),
+      )
     } catch (err) {
       throw mapRuntimeError(err, 'UNKNOWN')
     }
@@ -229,6 +252,8 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     on('message_ack', (message: Message, ack: number) => this.emit('message_ack', { id: message.id._serialized, ack: mapAck(ack) }))
     on('change_state', (state: string) => {
       this.log.info({ state }, 'whatsapp web state changed')
+      // The library calls the strategy's disconnect() right after, without the state (Client.js:822, 851).
+      if (this.auth instanceof DatabaseAuth) this.auth.noteState(state)
       // A ban is reported at once; the library's own 'disconnected' for it follows and is not doubled.
       if (BAN_STATES.has(state)) this.reportDisconnect(state)
     })
