@@ -4,7 +4,7 @@ import { createWebjsEngine, type WebjsEngineOptions } from './webjs-engine'
 
 export type WebjsEngineSettings = Pick<
   WebjsEngineOptions,
-  'chromiumPath' | 'authMode' | 'headless' | 'initTimeoutMs' | 'qrMaxRetries' | 'initialSyncDelayMs' | 'backupSyncIntervalMs' | 'protocolTimeoutMs'
+  'chromiumPath' | 'authMode' | 'headless' | 'initTimeoutMs' | 'qrMaxRetries' | 'clientFactory' | 'initialSyncDelayMs' | 'backupSyncIntervalMs' | 'protocolTimeoutMs'
 >
 
 /** An EngineFactory for the session manager: each call makes a fresh, single-use engine. */
@@ -12,5 +12,5 @@ export function createWebjsEngineFactory(settings: WebjsEngineSettings): EngineF
   return (options) => createWebjsEngine({ ...options, ...settings })
 }
 
-export { createWebjsEngine, CHROMIUM_ARGS, type WebjsEngineOptions } from './webjs-engine'
+export { createWebjsEngine, CHROMIUM_ARGS, type WebjsEngineOptions, type WebjsClientFactory } from './webjs-engine'
 export { DatabaseAuth } from './database-auth'

@@ -37,7 +37,16 @@ export interface WebjsEngineOptions extends EngineOptions {
   backupSyncIntervalMs?: number
   /** Puppeteer's per-call limit (its `protocolTimeout` launch option; the library passes `puppeteer` options to launch, Client.js:462-465). */
   protocolTimeoutMs?: number
+  /**
+   * Makes the library client; default `new wwebjs.Client(options)`. Tests pass a library-shaped fake
+   * (./testing/fake-webjs-client.ts).
+   */
+  clientFactory?: WebjsClientFactory
 }
+
+export type WebjsClientFactory = (options: ClientOptions) => WebjsClient
+
+const defaultClientFactory: WebjsClientFactory = (options) => new wwebjs.Client(options)
 
 const BAN_STATES = new Set(['TOS_BLOCK', 'SMB_TOS_BLOCK'])
 
@@ -82,7 +91,7 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       webVersionCache: { type: 'local', path: path.join(options.dataPath, '.wwebjs_cache') },
       qrMaxRetries: options.qrMaxRetries ?? 0,
     }
-    this.client = new wwebjs.Client(clientOptions)
+    this.client = (options.clientFactory ?? defaultClientFactory)(clientOptions)
     this.wire()
   }
 
