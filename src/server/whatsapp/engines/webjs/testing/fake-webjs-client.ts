@@ -161,13 +161,33 @@ export function newKeyId(): string {
 
 const OWN_DEFAULT = '996555000001@c.us'
 
+/** The auth-strategy hooks Client.js calls (BaseAuthStrategy.js), for `withAuthStrategy()`. */
+interface FakeAuthStrategy {
+  setup(client: unknown): void
+  beforeBrowserInitialized(): Promise<void>
+  afterBrowserInitialized?(): Promise<void>
+  afterAuthReady(): Promise<void> | void
+  disconnect(): Promise<void>
+  logout(): Promise<void>
+  destroy(): Promise<void>
+}
+
+/** A chat as WhatsApp Web's Store holds it (`require('WAWebCollections').Chat`, Injected/Utils.js:921). */
+interface FakeStoreChat {
+  id: { _serialized: string; server: string }
+  formattedTitle?: string
+  groupMetadata?: object
+  unreadCount: number
+  t?: number
+}
+
 export class FakeWebjsClient extends EventEmitter {
   readonly options: ClientOptions
   /** `Client.info` (ClientInfo, structures/ClientInfo.js); set before `ready` like Client.js:349-366. */
   info: ClientInfo | undefined
   /** Minimal Puppeteer stand-ins: set by `initialize()` (Client.js:477-478). */
   pupBrowser: FakeBrowser | null = null
-  pupPage: { evaluate: () => Promise<never> } | null = null
+  pupPage: { evaluate: (fn?: unknown) => Promise<never> } | null = null
 
   // What tests inspect.
   readonly calls = { initialize: 0, destroy: 0, logout: 0 }
@@ -186,6 +206,10 @@ export class FakeWebjsClient extends EventEmitter {
   private readonly messages = new Map<string, FakeMessageData>()
   private qrRetries = 0
   private destroyed = false
+  /** Set by `withAuthStrategy()`: the strategy is driven where Client.js drives it. */
+  private auth: FakeAuthStrategy | null = null
+  /** How many `pupPage.evaluate` calls ran (tests see that the Store path was used). */
+  pageEvaluations = 0
 
   constructor(options: ClientOptions = {}) {
     super()
@@ -193,6 +217,20 @@ export class FakeWebjsClient extends EventEmitter {
   }
 
   // ---------------------------------------------------------------- scripting (tests)
+
+  /**
+   * Opt-in: drive `options.authStrategy` as Client.js does: `setup` (Client.js:94),
+   * `beforeBrowserInitialized`/`afterBrowserInitialized` around the launch (442, 480), `afterAuthReady`
+   * right after `ready`, not awaited (375-376), `disconnect` before `disconnected` on an unaccepted state
+   * (851-852), `destroy` (1283), `logout` (1302) and the LOGOUT navigation handler (`navigateToLogout`).
+   */
+  withAuthStrategy(): this {
+    const strategy = this.options.authStrategy as unknown as FakeAuthStrategy | undefined
+    if (!strategy) throw new Error('fake: no authStrategy in the client options')
+    strategy.setup(this)
+    this.auth = strategy
+    return this
+  }
 
   /** 'new': `initialize()` shows a QR; 'restored': a stored session, authenticated + ready follow. */
   setSession(session: FakeSession): this {
@@ -268,6 +306,7 @@ export class FakeWebjsClient extends EventEmitter {
   becomeReady(): void {
     this.info = new structures.ClientInfo(this, { pushname: this.pushname, wid: wid(this.ownWid), platform: 'android' })
     this.emit('ready')
+    void this.auth?.afterAuthReady()
   }
 
   /** Builds a library `Message` (without emitting it). */
@@ -386,6 +425,7 @@ export class FakeWebjsClient extends EventEmitter {
   async emitState(state: FakeWaState): Promise<void> {
     this.emit('change_state', state)
     if (!ACCEPTED_STATES.includes(state)) {
+      await this.auth?.disconnect()
       this.emit('disconnected', state)
       await this.destroy()
     }
@@ -394,6 +434,17 @@ export class FakeWebjsClient extends EventEmitter {
   /** The phone unlinked this device: the page navigates to post_logout=1 → `disconnected('LOGOUT')` (Client.js:495-503). */
   emitLogoutNavigation(): void {
     this.emit('disconnected', 'LOGOUT')
+  }
+
+  /**
+   * The whole `framenavigated` LOGOUT handler (Client.js:495-502): `disconnected('LOGOUT')`, then the
+   * strategy's `logout()` and, with the browser still open, `beforeBrowserInitialized()` again.
+   */
+  async navigateToLogout(): Promise<void> {
+    this.emit('disconnected', 'LOGOUT')
+    await this.auth?.logout()
+    await this.auth?.beforeBrowserInitialized()
+    await this.auth?.afterBrowserInitialized?.()
   }
 
   /** The last message sent through `sendMessage`. */
@@ -414,8 +465,10 @@ export class FakeWebjsClient extends EventEmitter {
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (this.initError) throw this.initError
     this.destroyed = false
+    await this.auth?.beforeBrowserInitialized()
     this.pupBrowser = new FakeBrowser()
-    this.pupPage = { evaluate: () => Promise.reject(new Error('fake: pupPage.evaluate is not scripted')) }
+    this.pupPage = { evaluate: (fn?: unknown) => this.evaluateInPage(fn) as Promise<never> }
+    await this.auth?.afterBrowserInitialized?.()
     if (this.session === 'new') {
       await this.showQr()
     } else {
@@ -428,6 +481,7 @@ export class FakeWebjsClient extends EventEmitter {
     this.calls.destroy += 1
     this.destroyed = true
     if (this.pupBrowser?.isConnected()) await this.pupBrowser.close()
+    await this.auth?.destroy()
   }
 
   /** Client.js:1289-1306: Socket.logout() in the page, then the browser closes. */
@@ -435,6 +489,7 @@ export class FakeWebjsClient extends EventEmitter {
     this.calls.logout += 1
     if (!this.pupBrowser) throw new TypeError("Cannot read properties of null (reading 'evaluate')")
     await this.pupBrowser.close()
+    await this.auth?.logout()
   }
 
   /** Client.js:2224 (`getNumberId`): a registered number's wid, or null. */
@@ -545,6 +600,37 @@ export class FakeWebjsClient extends EventEmitter {
     }
     Object.assign(chat, { fetchMessages })
     return chat
+  }
+
+  /**
+   * `pupPage.evaluate(fn)`: runs `fn` (synchronously) with the page's `require` answering
+   * 'WAWebCollections' with a Store whose `Chat.getModelsArray()` holds the chats added with `addChat`
+   * (a group has `groupMetadata`, Injected/Utils.js:952). Any other page module is not scripted.
+   */
+  private async evaluateInPage(fn: unknown): Promise<unknown> {
+    this.assertPage()
+    if (typeof fn !== 'function') throw new Error('fake: pupPage.evaluate is not scripted for strings')
+    this.pageEvaluations += 1
+    const storeChats = (): FakeStoreChat[] =>
+      [...this.chats.values()].map((chat) => ({
+        id: { _serialized: chat.id, server: chat.id.split('@')[1] ?? '' },
+        ...(chat.name ? { formattedTitle: chat.name } : {}),
+        ...(chat.id.endsWith('@g.us') ? { groupMetadata: {} } : {}),
+        unreadCount: chat.unreadCount ?? 0,
+        ...(chat.timestamp ? { t: chat.timestamp } : {}),
+      }))
+    const pageRequire = (name: string) => {
+      if (name === 'WAWebCollections') return { Chat: { getModelsArray: storeChats } }
+      throw new Error(`fake: page module ${name} is not scripted`)
+    }
+    const global = globalThis as unknown as { require?: unknown }
+    const saved = global.require
+    global.require = pageRequire
+    try {
+      return JSON.parse(JSON.stringify((fn as () => unknown)())) as unknown
+    } finally {
+      global.require = saved
+    }
   }
 
   /** Calls that go through `this.pupPage.evaluate` fail like the library's when there is no page. */
