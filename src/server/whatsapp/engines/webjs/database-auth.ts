@@ -144,6 +144,8 @@ export class DatabaseAuth extends RemoteAuthBase {
   private saveChain: Promise<unknown> = Promise.resolve()
   /** The state WhatsApp Web reported last (`change_state`, Client.js:822, emitted before `disconnect()` at 851). */
   private lastState: string | null = null
+  /** Logged out: this (single-use) client's strategy never prepares a profile again. */
+  private retired = false
 
   constructor(options: DatabaseAuthOptions) {
     const log = options.logger ?? orgLogger(options.organizationId, { component: 'webjs-auth', clientId: options.clientId })
@@ -168,6 +170,12 @@ export class DatabaseAuth extends RemoteAuthBase {
   }
 
   override async beforeBrowserInitialized(): Promise<void> {
+    if (this.retired) {
+      // Re-entry from the library's LOGOUT handler (Client.js:499) after the engine closed the browser:
+      // a new client may already run on this folder, so leave it alone.
+      this.log.debug('profile preparation skipped: this client logged out')
+      return
+    }
     if (this.client?.pupBrowser?.isConnected()) {
       // Re-entry from the library's logout handler while Chromium still runs on this profile: never
       // unpack an archive under a running browser; continue on an empty profile (a new QR).
@@ -328,6 +336,7 @@ export class DatabaseAuth extends RemoteAuthBase {
   override async logout(): Promise<void> {
     this.refused('logout')
     this.authReady = false
+    this.retired = true
     this.stopBackups()
     await withProfileLock(this.profilePath, async () => {
       await this.markDeadNow('LOGOUT')

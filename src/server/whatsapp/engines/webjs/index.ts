@@ -4,7 +4,15 @@ import { createWebjsEngine, type WebjsEngineOptions } from './webjs-engine'
 
 export type WebjsEngineSettings = Pick<
   WebjsEngineOptions,
-  'chromiumPath' | 'authMode' | 'headless' | 'initTimeoutMs' | 'qrMaxRetries' | 'clientFactory' | 'initialSyncDelayMs' | 'backupSyncIntervalMs' | 'protocolTimeoutMs'
+  | 'chromiumPath'
+  | 'authMode'
+  | 'headless'
+  | 'initTimeoutMs'
+  | 'qrMaxRetries'
+  | 'clientFactory'
+  | 'initialSyncDelayMs'
+  | 'backupSyncIntervalMs'
+  | 'protocolTimeoutMs'
 >
 
 /** An EngineFactory for the session manager: each call makes a fresh, single-use engine. */

@@ -14,6 +14,7 @@ import { EngineError } from '../../engine/errors'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
+import { isTerminalDisconnect } from '../../disconnect-reasons'
 import { listChatsInPage } from './page-chat-list'
 import { mapAck, mapChat, mapContact, mapDisconnectReason, mapInitError, mapMe, mapMessage, mapRuntimeError } from './mappers'
 
@@ -60,6 +61,8 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
   private ready = false
   /** A disconnect was reported: the library is clearing the profile, so there is nothing to sync. */
   private disconnected = false
+  /** The reported disconnect was terminal (LOGOUT, UNPAIRED, BANNED…): nothing of the profile is saved. */
+  private terminalDisconnect = false
   /** A reason already reported from `change_state`, so the library's own `disconnected` is not doubled. */
   private reportedState: string | null = null
   private initializing: Promise<void> | null = null
@@ -164,7 +167,11 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
   }
 
   async syncSession(): Promise<void> {
-    if (!(this.auth instanceof DatabaseAuth) || this.disconnected || this.destroying) return
+    // After a non-terminal disconnect too: the profile is kept (a network drop never reaches the
+    // strategy). Never after a terminal one: WhatsAppClient syncs from inside the library's `disconnected`
+    // emit, before the library calls the strategy's logout (Client.js:497-498), and a save would revive
+    // the dead archive.
+    if (!(this.auth instanceof DatabaseAuth) || this.destroying || (this.disconnected && this.terminalDisconnect)) return
     await this.auth.syncNow()
   }
 
@@ -276,6 +283,7 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     const reason = mapDisconnectReason(rawReason)
     this.ready = false
     this.disconnected = true
+    this.terminalDisconnect = isTerminalDisconnect(reason)
     this.reportedState = rawReason
     this.log.warn({ reason, detail: rawReason }, 'whatsapp web disconnected')
     this.emit('disconnected', reason, rawReason)

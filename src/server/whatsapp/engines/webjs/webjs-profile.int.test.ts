@@ -175,13 +175,21 @@ describe('a phone-side unlink kills the stored archive', () => {
     const o = await organization()
     const { engine, factory } = await linkedAndSaved(o)
     const events = record(engine)
+    // As WhatsAppClient does: sync from inside the `disconnected` emit, before the strategy's logout runs.
+    const syncs: Array<Promise<void>> = []
+    engine.on('disconnected', () => void syncs.push(engine.syncSession()))
 
-    // The library's handler runs on; a quick reconnect starts before it is done.
+    // The library's handler runs on; the engine closes its browser and a quick reconnect starts before
+    // the handler is done (its second beforeBrowserInitialized, Client.js:499, comes last).
     const navigation = factory.last.navigateToLogout()
+    await engine.destroy()
     const again = o.launch()
     const qr = record(again.engine)
     await again.engine.initialize()
+    await writeFiles(o.profile, { [CACHE]: Buffer.from('the new Chromium writes here') })
     await navigation
+    await Promise.all(syncs)
+    expect(existsSync(path.join(o.profile, CACHE))).toBe(true) // the old handler left the new profile alone
 
     expect(events.map((e) => [e.name, e.args[0]])).toEqual([['disconnected', 'LOGOUT']])
     expect(qr.map((e) => e.name)).toEqual(['qr'])

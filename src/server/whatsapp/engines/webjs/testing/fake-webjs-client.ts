@@ -629,7 +629,8 @@ export class FakeWebjsClient extends EventEmitter {
     try {
       return JSON.parse(JSON.stringify((fn as () => unknown)())) as unknown
     } finally {
-      global.require = saved
+      if (saved === undefined) delete global.require
+      else global.require = saved
     }
   }
 
