@@ -24,6 +24,7 @@ export const e2eServerEnv = {
   AUTH_URL: baseURL,
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',
+  IMPORT_CHATS_STABLE_MS: '200',
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
 }

@@ -22,6 +22,9 @@ async function engineFactoryFor(env: Env): Promise<EngineFactory> {
   return createWebjsEngineFactory({
     chromiumPath: env.CHROMIUM_PATH,
     authMode: env.WHATSAPP_SESSION_STORE ?? (env.NODE_ENV === 'production' ? 'database' : 'local'),
+    initialSyncDelayMs: env.WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS,
+    backupSyncIntervalMs: env.WHATSAPP_SESSION_BACKUP_INTERVAL_MS,
+    protocolTimeoutMs: env.WHATSAPP_PROTOCOL_TIMEOUT_MS,
   })
 }
 

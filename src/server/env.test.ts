@@ -62,4 +62,19 @@ describe('parseEnv', () => {
     expect(parseEnvPart({}, 'LOG_LEVEL', 'NODE_ENV', 'CHROMIUM_PATH')).toEqual({ NODE_ENV: 'development', CHROMIUM_PATH: '/usr/bin/chromium' })
     expect(() => parseEnvPart({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL')).toThrowError(/LOG_LEVEL must be/)
   })
+
+  it('validates the profile backup, size warning, protocol timeout and chat-list wait settings', () => {
+    const env = parseEnv(valid)
+    expect([env.WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS, env.WHATSAPP_SESSION_BACKUP_INTERVAL_MS, env.WHATSAPP_SESSION_SIZE_WARN_MB]).toEqual([
+      60_000, 900_000, 50,
+    ])
+    expect([env.WHATSAPP_PROTOCOL_TIMEOUT_MS, env.IMPORT_CHATS_STABLE_MS, env.IMPORT_CHATS_WAIT_MAX_MS]).toEqual([300_000, 10_000, 120_000])
+    expect(parseEnv({ ...valid, WHATSAPP_SESSION_BACKUP_INTERVAL_MS: '60000', WHATSAPP_SESSION_SIZE_WARN_MB: '' }).WHATSAPP_SESSION_SIZE_WARN_MB).toBe(50)
+    // RemoteAuth throws below 60000 (RemoteAuth.js:47): refused at boot instead.
+    expect(() => parseEnv({ ...valid, WHATSAPP_SESSION_BACKUP_INTERVAL_MS: '59999' })).toThrowError(
+      /WHATSAPP_SESSION_BACKUP_INTERVAL_MS must be at least 60000/,
+    )
+    expect(() => parseEnv({ ...valid, WHATSAPP_SESSION_SIZE_WARN_MB: '0' })).toThrowError(/WHATSAPP_SESSION_SIZE_WARN_MB must be at least 1/)
+    expect(() => parseEnv({ ...valid, IMPORT_CHATS_STABLE_MS: 'soon' })).toThrowError(/IMPORT_CHATS_STABLE_MS must be a whole number/)
+  })
 })

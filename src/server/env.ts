@@ -48,6 +48,16 @@ export const envSchema = z.object({
       error: 'LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent',
     })
     .optional(),
+  /** RemoteAuth profile saves: the first one this long after `ready`, then every interval (RemoteAuth's minimum is 60000). */
+  WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS', 0).default(60_000)),
+  WHATSAPP_SESSION_BACKUP_INTERVAL_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_BACKUP_INTERVAL_MS', 60_000).default(15 * 60_000)),
+  /** A stored profile archive larger than this is reported (logs and the status card). */
+  WHATSAPP_SESSION_SIZE_WARN_MB: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_SIZE_WARN_MB', 1, 'megabytes').default(50)),
+  /** Puppeteer's limit for one DevTools call (getChats, fetchMessages on a large account). */
+  WHATSAPP_PROTOCOL_TIMEOUT_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_PROTOCOL_TIMEOUT_MS', 1_000).default(300_000)),
+  /** History import: start reading once the chat list kept its length this long, waiting at most the cap. */
+  IMPORT_CHATS_STABLE_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_STABLE_MS', 0).default(10_000)),
+  IMPORT_CHATS_WAIT_MAX_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_WAIT_MAX_MS', 0).default(120_000)),
   /** Turns the human-like delays off (tests, benchmarks). Never set in production. */
   WHATSAPP_DISABLE_DELAYS: booleanish,
   /** Simulator timing (demos speed up QR rotation); unset keeps the simulator's own defaults. */

@@ -14,9 +14,10 @@ const knownErrors = new Set([
   'HISTORY_UNSUPPORTED',
   'INTERRUPTED',
   'CHAT_FAILED',
+  'IMPORT_RUNNING_ELSEWHERE',
   'UNKNOWN',
 ])
-const knownNotes = new Set(['GROUPS_SKIPPED', 'LLM_NOT_CONFIGURED', 'OLDER_MESSAGES_UNREACHABLE', 'CONTACT_NOT_IMPORTED'])
+const knownNotes = new Set(['GROUPS_SKIPPED', 'LLM_NOT_CONFIGURED', 'OLDER_MESSAGES_UNREACHABLE', 'CONTACT_NOT_IMPORTED', 'FEWER_MESSAGES_LOADED'])
 
 /** What went wrong, one explanation per error; the engine's technical detail (English) is tucked away. */
 export function ImportErrorList({ errors }: { errors: ImportErrorEntry[] }) {

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl'
+import { Alert } from '~/components/alert'
 import { CheckCircleIcon } from '~/components/icons'
 import { formatPhone } from '~/components/phone-text'
 import { useDateFormatter } from '~/components/use-date-formatter'
@@ -30,7 +31,23 @@ export function WhatsAppConnectedDetails({ view, action }: { view: WhatsAppStatu
         </div>
       </div>
       <DetailList rows={rows} className="rounded-xl border border-slate-100" rowClassName="items-baseline px-4 py-2.5" />
+      <StoredProfileWarning profile={view.storedProfile} />
       {action && <div className="flex justify-end">{action}</div>}
     </div>
+  )
+}
+
+const MB = 1024 * 1024
+
+/** The stored profile archive passed WHATSAPP_SESSION_SIZE_WARN_MB: saves and starts get slow. */
+function StoredProfileWarning({ profile }: { profile: WhatsAppStatusView['storedProfile'] }) {
+  const t = useTranslations('whatsapp.storedProfile')
+  if (!profile?.oversized) return null
+  const size = Math.round((profile.sizeBytes / MB) * 10) / 10
+  const limit = Math.round(profile.limitBytes / MB)
+  return (
+    <Alert tone="warning" title={t('title')} data-testid="whatsapp-profile-size-warning">
+      <p>{t('body', { size, limit })}</p>
+    </Alert>
   )
 }

@@ -36,6 +36,8 @@ export interface WhatsAppStatusView {
   errorMessage: string | null
   /** Set while reconnecting: attempt n of max. */
   reconnect: { attempt: number; max: number; delayMs: number } | null
+  /** The stored profile archive's size, and whether it passed WHATSAPP_SESSION_SIZE_WARN_MB (null: none stored). */
+  storedProfile: { sizeBytes: number; limitBytes: number; oversized: boolean } | null
   updatedAt: Date
 }
 

@@ -98,6 +98,13 @@ describe('history import', () => {
       errorsCount: 0,
     })
     expect(job.notes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'GROUPS_SKIPPED', count: 1 })]))
+    // Fewer messages came back than asked (500): one note per chat, with how many were read.
+    const short = (job.notes as Array<{ code: string; chat?: string; count?: number }>).filter((n) => n.code === 'FEWER_MESSAGES_LOADED')
+    expect(short.map((n) => [n.chat, n.count]).sort()).toEqual([
+      ['996555020202@c.us', 2],
+      ['Mike', 4],
+      ['Жылдыз', 3],
+    ])
 
     const clients = await db.client.findMany({
       where: { organizationId: tenant.organization.id, phone: { in: ['+996555010101', '+996555020202', '+996555030303'] } },

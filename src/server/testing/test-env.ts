@@ -13,6 +13,9 @@ export const integrationEnv = {
   AUTH_SECRET: 'test-secret-not-for-production-0123456789',
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',
+  // The history import's wait for a stable chat list, short (the simulator's list is complete at once).
+  IMPORT_CHATS_STABLE_MS: '50',
+  IMPORT_CHATS_WAIT_MAX_MS: '2000',
 } as const
 
 /**

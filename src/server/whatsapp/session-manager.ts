@@ -43,6 +43,11 @@ export interface SessionManagerOptions {
   client?: { maxReconnectAttempts?: number; stableConnectionMs?: number }
 }
 
+/** The history import's lease key: apart from the live session's, one import per organization. */
+export function importLeaseKey(organizationId: string): string {
+  return `import-${organizationId}`
+}
+
 type Command = { type: 'disconnect' | 'logout'; organizationId: string; from: string }
 
 const COMMANDS_CHANNEL = () => redisKey('wa', 'commands')
@@ -53,6 +58,8 @@ export class WhatsAppSessionManager {
   private readonly clients = new Map<string, WhatsAppClient>()
   /** History-import sessions by import job id. */
   private readonly importSessions = new Map<string, ImportSession>()
+  /** Organizations whose import session runs here (organization id → job id); each holds the `import-<org>` lease. */
+  private readonly importOrganizations = new Map<string, string>()
   private readonly locks = new Map<string, Promise<unknown>>()
   private readonly leases: SessionLeases
   private readonly tickMs: number
@@ -163,19 +170,39 @@ export class WhatsAppSessionManager {
    */
   async openImportSession(organizationId: string, jobId: string, handlers: ImportSessionHandlers): Promise<ImportSession> {
     if (this.stopped) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
-    const config = createWhatsAppClientConfig(organizationId, 'import')
-    const engine = this.options.engineFactory({
-      organizationId,
-      mode: 'import',
-      clientId: config.clientId,
-      dataPath: config.dataPath,
-      store: createDatabaseArchiveStore(organizationId, 'import'),
+    const leaseKey = importLeaseKey(organizationId)
+    // Its own lock and lease (`import-<org>`), apart from the live session's: one import per
+    // organization across every process, while the live integration keeps running.
+    const session = await this.serialize(leaseKey, async () => {
+      if (this.stopped) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
+      if (this.importOrganizations.has(organizationId)) throw new AppError('CONFLICT', 'importAlreadyRunning')
+      let acquired: boolean
+      try {
+        acquired = await this.leases.acquire(leaseKey)
+      } catch {
+        throw new AppError('UNAVAILABLE', 'whatsappRedisDown')
+      }
+      if (!acquired) throw new AppError('CONFLICT', 'importAlreadyRunning', {}, { elsewhere: true })
+      const config = createWhatsAppClientConfig(organizationId, 'import')
+      const engine = this.options.engineFactory({
+        organizationId,
+        mode: 'import',
+        clientId: config.clientId,
+        dataPath: config.dataPath,
+        store: createDatabaseArchiveStore(organizationId, 'import'),
+      })
+      const log = orgLogger(organizationId, { component: 'import-session', jobId })
+      const opened: ImportSession = new ImportSession(engine, handlers, log, () => {
+        if (this.importSessions.get(jobId) === opened) this.importSessions.delete(jobId)
+        if (this.importOrganizations.get(organizationId) === jobId) {
+          this.importOrganizations.delete(organizationId)
+          void this.leases.release(leaseKey).catch(() => undefined)
+        }
+      })
+      this.importSessions.set(jobId, opened)
+      this.importOrganizations.set(organizationId, jobId)
+      return opened
     })
-    const log = orgLogger(organizationId, { component: 'import-session', jobId })
-    const session: ImportSession = new ImportSession(engine, handlers, log, () => {
-      if (this.importSessions.get(jobId) === session) this.importSessions.delete(jobId)
-    })
-    this.importSessions.set(jobId, session)
     try {
       await session.initialize()
     } catch (error) {
@@ -183,6 +210,12 @@ export class WhatsAppSessionManager {
       throw error
     }
     return session
+  }
+
+  /** True when another process holds the organization's import lease (its import is running there). */
+  async importRunsElsewhere(organizationId: string): Promise<boolean> {
+    const owner = await this.leases.owner(importLeaseKey(organizationId)).catch(() => null)
+    return owner !== null && owner !== this.instanceId
   }
 
   /** True when this process runs the organization's client and it is connected (sends go through here). */
@@ -322,6 +355,16 @@ export class WhatsAppSessionManager {
   }
 
   private async tickOnce() {
+    for (const [organizationId, jobId] of [...this.importOrganizations]) {
+      const kept = await this.leases
+        .renew(importLeaseKey(organizationId))
+        .then((renewed) => renewed || this.leases.acquire(importLeaseKey(organizationId)))
+        .catch(() => true)
+      if (!kept) {
+        this.log.warn({ organizationId, jobId }, 'import lease lost: another process runs this import now; stopping ours')
+        await this.importSessions.get(jobId)?.shutdown()
+      }
+    }
     for (const organizationId of [...this.clients.keys()]) {
       // A Redis blip keeps us running; an expired lease nobody else took (a stalled event loop, or Redis
       // restarted empty) is simply taken again. Only a lease held by another process stops us.

@@ -4,6 +4,7 @@
  * and the logs never disagree.
  */
 import { db, type Prisma } from '../db'
+import { getEnv } from '../env'
 import { WhatsAppSessionStatus } from '../db/generated/enums'
 import { getEventBus } from '../events/event-bus'
 import type { WhatsAppStatusView } from '../events/event-types'
@@ -18,8 +19,22 @@ const viewSelect = {
   lastDisconnectedAt: true,
   errorCode: true,
   errorMessage: true,
+  sessionDataSize: true,
   updatedAt: true,
 } satisfies Prisma.WhatsAppSessionSelect
+
+type ViewRow = Prisma.WhatsAppSessionGetPayload<{ select: typeof viewSelect }>
+
+/** WHATSAPP_SESSION_SIZE_WARN_MB in bytes. */
+export function sessionSizeWarnBytes(): number {
+  return getEnv().WHATSAPP_SESSION_SIZE_WARN_MB * 1024 * 1024
+}
+
+function toView({ sessionDataSize, ...row }: ViewRow, reconnect: WhatsAppStatusView['reconnect']): WhatsAppStatusView {
+  const limitBytes = sessionSizeWarnBytes()
+  const storedProfile = sessionDataSize ? { sizeBytes: sessionDataSize, limitBytes, oversized: sessionDataSize > limitBytes } : null
+  return { ...row, reconnect, storedProfile }
+}
 
 export type StatusPatch = Partial<
   Pick<
@@ -40,13 +55,14 @@ export function emptyStatusView(): WhatsAppStatusView {
     errorCode: null,
     errorMessage: null,
     reconnect: null,
+    storedProfile: null,
     updatedAt: new Date(0),
   }
 }
 
 export async function readStatusView(organizationId: string): Promise<WhatsAppStatusView> {
   const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: viewSelect })
-  return row ? { ...row, reconnect: null } : emptyStatusView()
+  return row ? toView(row, null) : emptyStatusView()
 }
 
 /**
@@ -64,7 +80,7 @@ export async function setSessionStatus(
     create: { organizationId, ...patch },
     select: viewSelect,
   })
-  const view: WhatsAppStatusView = { ...row, reconnect: transient.reconnect ?? null }
+  const view = toView(row, transient.reconnect ?? null)
   logger.info({ organizationId, status: view.status, errorCode: view.errorCode, event: 'whatsapp.status' }, 'whatsapp status changed')
   await getEventBus().publish(organizationId, { type: 'whatsapp.status', data: view })
   return view

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { db } from '../db'
 import { logger } from '../logger'
+import { sessionSizeWarnBytes, setSessionStatus } from './session-status'
 import type { SessionArchiveStore } from './engine/types'
 
 export function sha256(data: Buffer): string {
@@ -27,13 +28,13 @@ export function createDatabaseArchiveStore(organizationId: string, mode: 'integr
   const table = () => archiveTable(mode)
   return {
     async exists() {
-      const row = await table().findUnique({ where: { organizationId }, select: { sessionDataSize: true } })
-      return Boolean(row?.sessionDataSize)
+      const row = await table().findUnique({ where: { organizationId }, select: { sessionDataSize: true, sessionDeadAt: true } })
+      return Boolean(row?.sessionDataSize) && !row?.sessionDeadAt
     },
     async save(_sessionName, archive) {
       const hash = sha256(archive)
-      const row = await table().findUnique({ where: { organizationId }, select: { sessionDataHash: true } })
-      if (row?.sessionDataHash === hash) {
+      const row = await table().findUnique({ where: { organizationId }, select: { sessionDataHash: true, sessionDeadAt: true } })
+      if (row?.sessionDataHash === hash && !row.sessionDeadAt) {
         log.debug({ size: archive.length }, 'session archive unchanged; write skipped')
         return false
       }
@@ -42,19 +43,34 @@ export function createDatabaseArchiveStore(organizationId: string, mode: 'integr
         sessionDataHash: hash,
         sessionDataSize: archive.length,
         sessionSavedAt: new Date(),
+        sessionDeadAt: null,
       }
       await table().upsert({ where: { organizationId }, update: data, create: { organizationId, ...data } })
       log.info({ size: archive.length }, 'session archive saved')
+      const limit = sessionSizeWarnBytes()
+      if (archive.length > limit) {
+        log.warn({ size: archive.length, limit }, 'stored WhatsApp profile is larger than WHATSAPP_SESSION_SIZE_WARN_MB')
+        // The status card shows the warning: publish the view with the new size (live session only).
+        if (mode === 'integration') await setSessionStatus(organizationId, {}).catch(() => undefined)
+      }
       return true
     },
     async load() {
-      const row = await table().findUnique({ where: { organizationId }, select: { sessionData: true } })
-      return row?.sessionData ? Buffer.from(row.sessionData) : null
+      const row = await table().findUnique({ where: { organizationId }, select: { sessionData: true, sessionDeadAt: true } })
+      return row?.sessionData && !row.sessionDeadAt ? Buffer.from(row.sessionData) : null
+    },
+    async info() {
+      const row = await table().findUnique({ where: { organizationId }, select: { sessionDataHash: true, sessionDataSize: true, sessionDeadAt: true } })
+      return row?.sessionDataHash && row.sessionDataSize && !row.sessionDeadAt ? { hash: row.sessionDataHash, size: row.sessionDataSize } : null
+    },
+    async markDead() {
+      await table().updateMany({ where: { organizationId, sessionDeadAt: null }, data: { sessionDeadAt: new Date() } })
+      log.warn('session archive marked dead (unlinked on the phone): it will not be unpacked again')
     },
     async remove() {
       await table().updateMany({
         where: { organizationId },
-        data: { sessionData: null, sessionDataHash: null, sessionDataSize: null, sessionSavedAt: null },
+        data: { sessionData: null, sessionDataHash: null, sessionDataSize: null, sessionSavedAt: null, sessionDeadAt: null },
       })
       log.info('session archive deleted')
     },
@@ -62,26 +78,37 @@ export function createDatabaseArchiveStore(organizationId: string, mode: 'integr
 }
 
 /** An in-memory store (unit tests). */
-export function createMemoryArchiveStore(): SessionArchiveStore & { writes: number; data: Map<string, Buffer> } {
+export function createMemoryArchiveStore(): SessionArchiveStore & { writes: number; data: Map<string, Buffer>; dead: Set<string> } {
   const data = new Map<string, Buffer>()
+  const dead = new Set<string>()
   const store = {
     writes: 0,
     data,
+    dead,
     async exists(name: string) {
-      return data.has(name)
+      return data.has(name) && !dead.has(name)
     },
     async save(name: string, archive: Buffer) {
       const current = data.get(name)
-      if (current && sha256(current) === sha256(archive)) return false
+      if (current && !dead.has(name) && sha256(current) === sha256(archive)) return false
+      dead.delete(name)
       data.set(name, Buffer.from(archive))
       store.writes += 1
       return true
     },
     async load(name: string) {
-      return data.get(name) ?? null
+      return dead.has(name) ? null : (data.get(name) ?? null)
     },
     async remove(name: string) {
       data.delete(name)
+      dead.delete(name)
+    },
+    async info(name: string) {
+      const current = data.get(name)
+      return current && !dead.has(name) ? { hash: sha256(current), size: current.length } : null
+    },
+    async markDead(name: string) {
+      if (data.has(name)) dead.add(name)
     },
   }
   return store

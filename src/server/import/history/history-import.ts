@@ -5,6 +5,7 @@
  * imports chat by chat, publishes progress, honours cancel, and closes the import session when done.
  */
 import { db, type Prisma } from '../../db'
+import { getEnv } from '../../env'
 import { AppError } from '../../errors'
 import { orgLogger } from '../../logger'
 import { delayFor, sleep } from '../../queues/delays'
@@ -15,6 +16,7 @@ import type { ImportSession } from '../../whatsapp/import-session'
 import { importOptionsSchema, type ImportOptions } from '../import-options'
 import { getStatusClassifier } from '../status-classifier'
 import { importChat, type ChatResult } from './chat-importer'
+import { waitForStableChatList } from './chat-list-wait'
 import { appendCapped, readImportJob, updateImportJob, type ImportJobView } from './import-jobs'
 
 /** WhatsApp Web only returns what it has loaded: at most this many messages per chat are read. */
@@ -39,6 +41,8 @@ export async function startHistoryImport(organizationId: string, createdById: st
     select: { id: true },
   })
   if (active && running.has(active.id)) throw new AppError('CONFLICT', 'importAlreadyRunning')
+  // Running in another process (it holds the import lease): not a leftover.
+  if (active && (await getSessionManager().importRunsElsewhere(organizationId))) throw new AppError('CONFLICT', 'importAlreadyRunning')
   if (active) {
     // Left over from a process that died mid-import.
     await db.importJob.update({ where: { id: active.id }, data: { status: 'FAILED', finishedAt: new Date(), errors: [{ code: 'INTERRUPTED' }] } })
@@ -112,9 +116,9 @@ async function runHistoryImport(organizationId: string, jobId: string, options: 
       return
     }
     await updateImportJob(organizationId, jobId, { status: 'RUNNING', qrCode: null, startedAt: new Date() })
-    await importChats(organizationId, jobId, session, options, log)
+    await importChats(organizationId, jobId, session, options, log, entry.abort.signal)
   } catch (error) {
-    const code = isEngineError(error) ? error.code : 'UNKNOWN'
+    const code = isEngineError(error) ? error.code : error instanceof AppError && error.code === 'CONFLICT' ? 'IMPORT_RUNNING_ELSEWHERE' : 'UNKNOWN'
     log.error({ err: (error as Error).message, code }, 'history import failed')
     await finish({ status: 'FAILED', errorsCount: { increment: 1 }, errors: [{ code, message: String((error as Error).message).slice(0, 300) }] }).catch(
       () => undefined,
@@ -125,7 +129,14 @@ async function runHistoryImport(organizationId: string, jobId: string, options: 
   }
 }
 
-async function importChats(organizationId: string, jobId: string, session: ImportSession, options: ImportOptions, log: ReturnType<typeof orgLogger>) {
+async function importChats(
+  organizationId: string,
+  jobId: string,
+  session: ImportSession,
+  options: ImportOptions,
+  log: ReturnType<typeof orgLogger>,
+  abort: AbortSignal,
+) {
   if (!session.canReadHistory) {
     await updateImportJob(organizationId, jobId, { status: 'FAILED', finishedAt: new Date(), errors: [{ code: 'HISTORY_UNSUPPORTED' }] })
     return
@@ -133,7 +144,15 @@ async function importChats(organizationId: string, jobId: string, session: Impor
   let job = (await readImportJob(organizationId, jobId))!
   let notes: unknown = job.notes
   if (options.useLLMStatusDetection && !getStatusClassifier()) notes = appendCapped(notes, { code: 'LLM_NOT_CONFIGURED' })
-  const chats = await session.getChats()
+  // WhatsApp Web keeps adding chats for a while after `ready`: read once the list stopped growing.
+  const env = getEnv()
+  const listed = await waitForStableChatList(
+    () => session.getChats(),
+    { stableMs: env.IMPORT_CHATS_STABLE_MS, maxMs: env.IMPORT_CHATS_WAIT_MAX_MS },
+    () => abort.aborted,
+  )
+  if (!listed.stable) log.warn({ chats: listed.chats.length, reads: listed.reads }, 'chat list still changing when the wait ended; importing what is loaded')
+  const chats = listed.chats
   const privateChats = chats.filter((c) => !c.isGroup)
   const groups = chats.length - privateChats.length
   if (groups) notes = appendCapped(notes, { code: 'GROUPS_SKIPPED', count: groups })
@@ -152,6 +171,9 @@ async function importChats(organizationId: string, jobId: string, session: Impor
     try {
       const messages = await session.fetchMessages(chat.id, HISTORY_MESSAGES_PER_CHAT)
       if (messages.length >= HISTORY_MESSAGES_PER_CHAT) notes = appendCapped(notes, { code: 'OLDER_MESSAGES_UNREACHABLE', chat: chat.name ?? chat.id })
+      // fetchMessages returns only what WhatsApp Web has loaded (Chat.js:223-231 stops when
+      // loadEarlierMsgs brings nothing more): fewer than asked may be the whole chat, or a partial sync.
+      else notes = appendCapped(notes, { code: 'FEWER_MESSAGES_LOADED', chat: chat.name ?? chat.id, count: messages.length })
       await sleep(delayFor('lookupGap'))
       const contact = await session.getContact(chat.id).catch(() => null)
       const llmStatus = classifier

@@ -134,6 +134,13 @@ export interface SessionArchiveStore {
   load(sessionName: string): Promise<Buffer | null>
   /** Deletes the stored archive. Only called after an explicit, confirmed logout. */
   remove(sessionName: string): Promise<void>
+  /** The stored archive's hash and size (null when none, or dead): decides whether a local profile is newer. */
+  info(sessionName: string): Promise<{ hash: string; size: number } | null>
+  /**
+   * The phone unlinked this device: the archive is dead, so `exists`/`load` no longer return it (the next
+   * start shows a QR). The next `save` (a new pairing) revives the row.
+   */
+  markDead(sessionName: string): Promise<void>
 }
 
 export interface EngineOptions {

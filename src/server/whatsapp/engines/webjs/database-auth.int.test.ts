@@ -172,15 +172,17 @@ describe('DatabaseAuth deletion safety', () => {
 
     await h.auth.databaseStore.delete({ session: h.config.sessionName })
     await h.auth.deleteRemoteSession()
+    h.auth.noteState('TOS_BLOCK') // a terminal state: the library calls disconnect() right after (Client.js:822, 851)
     await h.auth.disconnect()
     expect(existsSync(userDataDir)).toBe(false) // the local profile is cleared…
     await writeProfile(userDataDir)
     await h.auth.logout()
     expect(existsSync(userDataDir)).toBe(false)
 
-    const after = await storedRow(h.organizationId) // …the archive is not
+    const after = await storedRow(h.organizationId) // …the archive is not (logout only marks it dead)
     expect(Buffer.from(after!.sessionData!).equals(Buffer.from(before!.sessionData!))).toBe(true)
     expect(after!.sessionDataSize).toBe(before!.sessionDataSize)
+    expect(after!.sessionDeadAt).not.toBeNull()
 
     const refusals = h.logLines.filter((line) => String(line.msg).includes('refused'))
     expect(refusals.map((line) => line.path)).toEqual(['store.delete', 'deleteRemoteSession', 'disconnect', 'logout'])
@@ -247,5 +249,30 @@ describe('DatabaseAuth backups', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled'])
     expect((await storedRow(h.organizationId))?.sessionDataSize).toBeGreaterThan(0)
     await h.auth.destroy()
+  })
+})
+
+describe('DatabaseAuth and the stored size', () => {
+  it('records the size on each save and warns past WHATSAPP_SESSION_SIZE_WARN_MB; the status view carries it', async () => {
+    const { resetEnvForTests } = await import('~/server/env')
+    const { readStatusView } = await import('../../session-status')
+    const previous = process.env.WHATSAPP_SESSION_SIZE_WARN_MB
+    process.env.WHATSAPP_SESSION_SIZE_WARN_MB = '1'
+    resetEnvForTests()
+    try {
+      const h = await harness()
+      const store = createDatabaseArchiveStore(h.organizationId)
+      await store.save(h.config.sessionName, randomBytes(512 * 1024))
+      expect((await storedRow(h.organizationId))!.sessionDataSize).toBe(512 * 1024)
+      expect((await readStatusView(h.organizationId)).storedProfile).toEqual({ sizeBytes: 512 * 1024, limitBytes: 1024 * 1024, oversized: false })
+
+      await store.save(h.config.sessionName, randomBytes(1024 * 1024 + 1))
+      expect((await storedRow(h.organizationId))!.sessionDataSize).toBe(1024 * 1024 + 1)
+      expect((await readStatusView(h.organizationId)).storedProfile).toMatchObject({ sizeBytes: 1024 * 1024 + 1, oversized: true })
+    } finally {
+      if (previous === undefined) delete process.env.WHATSAPP_SESSION_SIZE_WARN_MB
+      else process.env.WHATSAPP_SESSION_SIZE_WARN_MB = previous
+      resetEnvForTests()
+    }
   })
 })

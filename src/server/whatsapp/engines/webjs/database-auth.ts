@@ -7,16 +7,25 @@
  * `framenavigated` handler, which can fire on an ambiguous reload). Losing the archive means every
  * organization re-scans a QR, so here those paths only clear the local profile and stop the backups; the
  * archive is deleted only by `forgetStoredSession()`, which our code calls after a confirmed logout.
+ *
+ * No rollback: upstream unpacks the stored archive on every start (RemoteAuth.js:86 → 163-190, removing
+ * the local profile first at 172-180), so a relaunch after CONFLICT or a crash would lose everything the
+ * profile learned since the last save. Here a non-terminal disconnect saves and keeps the local profile,
+ * and a start keeps a local profile that is at least as new as the stored archive (the archive's hash is
+ * the one this profile last saved). A phone-side unlink (LOGOUT, UNPAIRED) marks the archive dead instead.
  */
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 // whatsapp-web.js is CommonJS; Node's ESM loader (tsx, vitest) only detects `Client` as a named
 // export, so take everything from the default export (module.exports).
 import wwebjs from 'whatsapp-web.js'
+import { isTerminalDisconnect } from '../../disconnect-reasons'
 import { remoteAuthSessionName } from '../../engine/session-name'
-import type { SessionArchiveStore } from '../../engine/types'
+import type { SessionArchiveStore, WaDisconnectReason } from '../../engine/types'
+import { processSingleton } from '../../../process-singleton'
+import { mapDisconnectReason } from './mappers'
 import { DatabaseStore, type RemoteAuthStore } from './database-store'
 import { orgLogger, type Logger } from '../../../logger'
 
@@ -83,7 +92,31 @@ const unzipper = requireCjs('unzipper') as {
 /** One date for every zip entry: file times then do not change the bytes, so the store can skip writes. */
 const ARCHIVE_ENTRY_DATE = new Date(2020, 0, 1)
 
-export const BACKUP_SYNC_INTERVAL_MS = 60 * 60 * 1000
+/** Inside the profile folder (outside the zipped `Default/…` dirs): the hash of the archive it last saved. */
+const PROFILE_MARKER = 'soul-profile.json'
+
+/** Reasons after which the stored archive is dead: the phone unlinked this device. */
+const DEAD_REASONS: ReadonlySet<WaDisconnectReason> = new Set(['LOGOUT', 'UNPAIRED'])
+
+/**
+ * Every change to one profile folder (unpack, keep, remove, mark dead) runs one at a time in this
+ * process, whichever DatabaseAuth asks: the library's LOGOUT handler of an old client (Client.js:495-502)
+ * and a quick reconnect's new client share the folder.
+ */
+const profileLocks = processSingleton('webjs-profile-locks', () => new Map<string, Promise<unknown>>())
+
+function withProfileLock<T>(profilePath: string, fn: () => Promise<T>): Promise<T> {
+  const previous = profileLocks.get(profilePath) ?? Promise.resolve()
+  const next = previous.catch(() => undefined).then(fn)
+  const tail = next.catch(() => undefined)
+  profileLocks.set(profilePath, tail)
+  void tail.then(() => {
+    if (profileLocks.get(profilePath) === tail) profileLocks.delete(profilePath)
+  })
+  return next
+}
+
+export const BACKUP_SYNC_INTERVAL_MS = 15 * 60 * 1000
 /** RemoteAuth's own wait before the first save, so the fresh session is stable enough to restore. */
 export const INITIAL_SYNC_DELAY_MS = 60 * 1000
 
@@ -109,6 +142,10 @@ export class DatabaseAuth extends RemoteAuthBase {
   private authReady = false
   /** Saves share one temp folder and one zip path, so they run one at a time. */
   private saveChain: Promise<unknown> = Promise.resolve()
+  /** The state WhatsApp Web reported last (`change_state`, Client.js:822, emitted before `disconnect()` at 851). */
+  private lastState: string | null = null
+  /** Logged out: this (single-use) client's strategy never prepares a profile again. */
+  private retired = false
 
   constructor(options: DatabaseAuthOptions) {
     const log = options.logger ?? orgLogger(options.organizationId, { component: 'webjs-auth', clientId: options.clientId })
@@ -133,13 +170,58 @@ export class DatabaseAuth extends RemoteAuthBase {
   }
 
   override async beforeBrowserInitialized(): Promise<void> {
+    if (this.retired) {
+      // Re-entry from the library's LOGOUT handler (Client.js:499) after the engine closed the browser:
+      // a new client may already run on this folder, so leave it alone.
+      this.log.debug('profile preparation skipped: this client logged out')
+      return
+    }
     if (this.client?.pupBrowser?.isConnected()) {
       // Re-entry from the library's logout handler while Chromium still runs on this profile: never
       // unpack an archive under a running browser; continue on an empty profile (a new QR).
-      await mkdir(this.profilePath, { recursive: true })
+      await withProfileLock(this.profilePath, () => mkdir(this.profilePath, { recursive: true }))
       return
     }
-    await super.beforeBrowserInitialized()
+    await withProfileLock(this.profilePath, async () => {
+      if (await this.localProfileIsCurrent()) {
+        // What upstream sets before unpacking (RemoteAuth.js:83-91), without replacing the profile.
+        this.userDataDir = this.profilePath
+        this.sessionName = this.storedSessionName
+        this.client.options.puppeteer = { ...this.client.options.puppeteer, userDataDir: this.profilePath }
+        this.log.info('local WhatsApp profile kept: it is at least as new as the stored archive')
+        return
+      }
+      await super.beforeBrowserInitialized()
+    })
+  }
+
+  /**
+   * The engine reports WhatsApp Web's state (`change_state`) here: the library calls `disconnect()` right
+   * after with no argument (Client.js:822 then 851), so this is how it knows why.
+   */
+  noteState(state: string): void {
+    this.lastState = state
+  }
+
+  /**
+   * True when the local profile last saved exactly the archive that is stored now: the profile has only
+   * moved on since, so it is newer (or the same). Any other stored archive (saved by another process
+   * after a takeover), a dead or missing one, or no marker: unpack as upstream does.
+   */
+  private async localProfileIsCurrent(): Promise<boolean> {
+    const marker = await readFile(path.join(this.profilePath, PROFILE_MARKER), 'utf8').catch(() => null)
+    if (!marker) return false
+    let savedHash: unknown
+    try {
+      savedHash = (JSON.parse(marker) as { hash?: unknown }).hash
+    } catch {
+      return false
+    }
+    const stored = await this.databaseStore.info(this.storedSessionName).catch(() => null)
+    const defaultDirExists = await access(path.join(this.profilePath, 'Default'))
+      .then(() => true)
+      .catch(() => false)
+    return Boolean(stored && defaultDirExists && stored.hash === savedHash)
   }
 
   /**
@@ -201,7 +283,13 @@ export class DatabaseAuth extends RemoteAuthBase {
   }
 
   override storeRemoteSession(options?: { emit?: boolean }): Promise<void> {
-    const run = this.saveChain.then(() => super.storeRemoteSession(options))
+    const run = this.saveChain.then(async () => {
+      this.databaseStore.lastSavedHash = null
+      await super.storeRemoteSession(options)
+      // Remember which archive this profile produced (written or unchanged): see localProfileIsCurrent.
+      const hash = this.databaseStore.lastSavedHash
+      if (hash) await writeFile(path.join(this.profilePath, PROFILE_MARKER), JSON.stringify({ hash })).catch(() => undefined)
+    })
     this.saveChain = run.catch(() => undefined)
     return run
   }
@@ -216,16 +304,55 @@ export class DatabaseAuth extends RemoteAuthBase {
     return true
   }
 
-  /** Library path on any unaccepted state (CONFLICT, UNPAIRED, TOS_BLOCK…): keep the archive. */
+  /**
+   * Library path on any unaccepted state (CONFLICT, UNPAIRED, TOS_BLOCK…; Client.js:844-851), called while
+   * Chromium still runs. Never deletes the archive. A non-terminal reason (CONFLICT…) saves the profile
+   * now and keeps it, so the relaunch continues from it; a phone-side unlink marks the archive dead; any
+   * other terminal reason clears the local profile as before.
+   */
   override async disconnect(): Promise<void> {
     this.refused('disconnect')
+    const reason = mapDisconnectReason(this.lastState)
+    if (!isTerminalDisconnect(reason)) {
+      const wasReady = this.authReady
+      this.authReady = false
+      this.stopBackups()
+      if (wasReady) {
+        await this.storeRemoteSession().catch((err: unknown) => this.log.error({ err, reason }, 'profile not saved before relaunching (kept locally)'))
+      }
+      this.log.info({ reason }, 'local WhatsApp profile kept for the relaunch')
+      return
+    }
+    if (DEAD_REASONS.has(reason)) await this.markStoredSessionDead(reason)
     await this.dropLocalState()
   }
 
-  /** Library path from `client.logout()` and the `framenavigated` handler: keep the archive. */
+  /**
+   * Library path from `client.logout()` (Client.js:1289-1303) and the `framenavigated` LOGOUT handler
+   * (Client.js:495-502, which then calls beforeBrowserInitialized again): the phone no longer knows this
+   * device, so the archive is marked dead (kept, never unpacked again). Queued on the profile lock at
+   * once, so a reconnect that starts meanwhile unpacks nothing.
+   */
   override async logout(): Promise<void> {
     this.refused('logout')
-    await this.dropLocalState()
+    this.authReady = false
+    this.retired = true
+    this.stopBackups()
+    await withProfileLock(this.profilePath, async () => {
+      await this.markDeadNow('LOGOUT')
+      await this.removeLocalProfile()
+    })
+  }
+
+  /** The phone unlinked this device: the stored archive will not be unpacked again (the next start shows a QR). */
+  async markStoredSessionDead(reason: WaDisconnectReason = 'LOGOUT'): Promise<void> {
+    await withProfileLock(this.profilePath, () => this.markDeadNow(reason))
+  }
+
+  private async markDeadNow(reason: WaDisconnectReason): Promise<void> {
+    await this.databaseStore
+      .markDead(this.storedSessionName)
+      .catch((err: unknown) => this.log.error({ err, reason }, 'stored archive could not be marked dead'))
   }
 
   override async deleteRemoteSession(): Promise<void> {
@@ -247,7 +374,7 @@ export class DatabaseAuth extends RemoteAuthBase {
   private async dropLocalState(): Promise<void> {
     this.authReady = false
     this.stopBackups()
-    await this.removeLocalProfile()
+    await withProfileLock(this.profilePath, () => this.removeLocalProfile())
   }
 
   private async removeLocalProfile(): Promise<void> {

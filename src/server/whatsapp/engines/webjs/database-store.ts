@@ -1,4 +1,5 @@
 /** RemoteAuth's store interface on our SessionArchiveStore (PostgreSQL in production). */
+import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Logger } from '../../../logger'
@@ -18,6 +19,9 @@ export interface RemoteAuthStore {
  * stored (not base64). `delete` refuses: only `forget()` removes the archive.
  */
 export class DatabaseStore implements RemoteAuthStore {
+  /** The hash of the archive the last `save` handed over (stored or unchanged). */
+  lastSavedHash: string | null = null
+
   constructor(
     private readonly archives: SessionArchiveStore,
     /** Absolute; the same folder RemoteAuth uses (it resolves its `dataPath`). */
@@ -37,6 +41,7 @@ export class DatabaseStore implements RemoteAuthStore {
   async save({ session }: { session: string }): Promise<boolean> {
     const archive = await readFile(this.zipPath(session))
     const written = await this.archives.save(session, archive)
+    this.lastSavedHash = createHash('sha256').update(archive).digest('hex')
     this.log.info({ size: archive.length, written }, written ? 'session archive stored' : 'session archive unchanged')
     return written
   }
@@ -51,6 +56,16 @@ export class DatabaseStore implements RemoteAuthStore {
 
   async delete({ session }: { session: string }): Promise<void> {
     this.log.warn({ session, path: 'store.delete' }, 'library asked to delete the stored session archive; refused (kept)')
+  }
+
+  /** The stored archive's hash and size (null when none or dead). */
+  info(session: string): Promise<{ hash: string; size: number } | null> {
+    return this.archives.info(session)
+  }
+
+  /** The phone unlinked this device: never unpack this archive again. */
+  async markDead(session: string): Promise<void> {
+    await this.archives.markDead(session)
   }
 
   /** Deletes the stored archive. Only for a confirmed logout. */

@@ -14,6 +14,8 @@ import { EngineError } from '../../engine/errors'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
+import { isTerminalDisconnect } from '../../disconnect-reasons'
+import { listChatsInPage } from './page-chat-list'
 import { mapAck, mapChat, mapContact, mapDisconnectReason, mapInitError, mapMe, mapMessage, mapRuntimeError } from './mappers'
 
 /** The flags Chromium needs here; whatsapp-web.js adds its user agent on top. */
@@ -31,7 +33,21 @@ export interface WebjsEngineOptions extends EngineOptions {
   initTimeoutMs?: number
   /** 0 = never give up showing QR codes (the session manager decides when to stop). */
   qrMaxRetries?: number
+  /** Stored-profile saves (database mode): first after `ready`, then every interval (>= 60000, RemoteAuth.js:47). */
+  initialSyncDelayMs?: number
+  backupSyncIntervalMs?: number
+  /** Puppeteer's per-call limit (its `protocolTimeout` launch option; the library passes `puppeteer` options to launch, Client.js:462-465). */
+  protocolTimeoutMs?: number
+  /**
+   * Makes the library client; default `new wwebjs.Client(options)`. Tests pass a library-shaped fake
+   * (./testing/fake-webjs-client.ts).
+   */
+  clientFactory?: WebjsClientFactory
 }
+
+export type WebjsClientFactory = (options: ClientOptions) => WebjsClient
+
+const defaultClientFactory: WebjsClientFactory = (options) => new wwebjs.Client(options)
 
 const BAN_STATES = new Set(['TOS_BLOCK', 'SMB_TOS_BLOCK'])
 
@@ -45,6 +61,8 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
   private ready = false
   /** A disconnect was reported: the library is clearing the profile, so there is nothing to sync. */
   private disconnected = false
+  /** The reported disconnect was terminal (LOGOUT, UNPAIRED, BANNED…): nothing of the profile is saved. */
+  private terminalDisconnect = false
   /** A reason already reported from `change_state`, so the library's own `disconnected` is not doubled. */
   private reportedState: string | null = null
   private initializing: Promise<void> | null = null
@@ -55,16 +73,28 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     this.log = orgLogger(options.organizationId, { component: 'webjs', clientId: options.clientId, mode: options.mode })
     this.auth =
       options.authMode === 'database'
-        ? new DatabaseAuth({ organizationId: options.organizationId, clientId: options.clientId, dataPath: options.dataPath, store: options.store })
+        ? new DatabaseAuth({
+            organizationId: options.organizationId,
+            clientId: options.clientId,
+            dataPath: options.dataPath,
+            store: options.store,
+            initialSyncDelayMs: options.initialSyncDelayMs,
+            backupSyncIntervalMs: options.backupSyncIntervalMs,
+          })
         : new wwebjs.LocalAuth({ clientId: options.clientId, dataPath: options.dataPath })
     const clientOptions: ClientOptions = {
       authStrategy: this.auth as unknown as ClientOptions['authStrategy'],
-      puppeteer: { executablePath: options.chromiumPath, headless: options.headless ?? true, args: [...CHROMIUM_ARGS] },
+      puppeteer: {
+        executablePath: options.chromiumPath,
+        headless: options.headless ?? true,
+        args: [...CHROMIUM_ARGS],
+        ...(options.protocolTimeoutMs ? { protocolTimeout: options.protocolTimeoutMs } : {}),
+      },
       // The library's default cache folder is ./.wwebjs_cache in the working directory.
       webVersionCache: { type: 'local', path: path.join(options.dataPath, '.wwebjs_cache') },
       qrMaxRetries: options.qrMaxRetries ?? 0,
     }
-    this.client = new wwebjs.Client(clientOptions)
+    this.client = (options.clientFactory ?? defaultClientFactory)(clientOptions)
     this.wire()
   }
 
@@ -137,7 +167,11 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
   }
 
   async syncSession(): Promise<void> {
-    if (!(this.auth instanceof DatabaseAuth) || this.disconnected || this.destroying) return
+    // After a non-terminal disconnect too: the profile is kept (a network drop never reaches the
+    // strategy). Never after a terminal one: WhatsAppClient syncs from inside the library's `disconnected`
+    // emit, before the library calls the strategy's logout (Client.js:497-498), and a save would revive
+    // the dead archive.
+    if (!(this.auth instanceof DatabaseAuth) || this.destroying || (this.disconnected && this.terminalDisconnect)) return
     await this.auth.syncNow()
   }
 
@@ -162,11 +196,16 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     return this.destroying
   }
 
+  /** Every chat, cheaply: read from the page's Store (./page-chat-list) rather than the library's full getChats. */
   async getChats(): Promise<WaChatSummary[]> {
     this.assertReady()
     try {
-      const chats = await this.client.getChats()
-      return chats.map((chat) => mapChat(chat))
+      const page = this.client.pupPage
+      if (!page) throw new EngineError('NOT_CONNECTED', 'WhatsApp Web page is not open', { retryable: true })
+      const chats = await page.evaluate(listChatsInPage)
+      return chats.map((chat) =>
+        mapChat({ id: { _serialized: chat.id }, name: chat.name, isGroup: chat.isGroup, unreadCount: chat.unreadCount, timestamp: chat.t }),
+      )
     } catch (err) {
       throw mapRuntimeError(err, 'UNKNOWN')
     }
@@ -229,6 +268,8 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     on('message_ack', (message: Message, ack: number) => this.emit('message_ack', { id: message.id._serialized, ack: mapAck(ack) }))
     on('change_state', (state: string) => {
       this.log.info({ state }, 'whatsapp web state changed')
+      // The library calls the strategy's disconnect() right after, without the state (Client.js:822, 851).
+      if (this.auth instanceof DatabaseAuth) this.auth.noteState(state)
       // A ban is reported at once; the library's own 'disconnected' for it follows and is not doubled.
       if (BAN_STATES.has(state)) this.reportDisconnect(state)
     })
@@ -242,6 +283,7 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     const reason = mapDisconnectReason(rawReason)
     this.ready = false
     this.disconnected = true
+    this.terminalDisconnect = isTerminalDisconnect(reason)
     this.reportedState = rawReason
     this.log.warn({ reason, detail: rawReason }, 'whatsapp web disconnected')
     this.emit('disconnected', reason, rawReason)
