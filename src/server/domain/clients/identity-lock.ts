@@ -11,8 +11,10 @@ export type Tx = Prisma.TransactionClient | typeof db
 
 /** Runs `fn` in the caller's transaction, or in a new one when given the plain client. */
 export function inTransaction<T>(tx: Tx, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if ('$transaction' in tx) return tx.$transaction(fn)
-  return fn(tx)
+  // `db` is a Proxy over the process's client (`in` does not see its methods): ask for the method itself.
+  const client = tx as Partial<typeof db>
+  if (typeof client.$transaction === 'function') return (tx as typeof db).$transaction(fn)
+  return fn(tx as Prisma.TransactionClient)
 }
 
 export async function lockIdentities(tx: Prisma.TransactionClient, organizationId: string, identity: Partial<NormalizedIdentity>): Promise<void> {
