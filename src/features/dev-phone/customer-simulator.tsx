@@ -58,7 +58,12 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   function noteFor(m: SentByCustomer): string | null {
-    const parts = [m.type !== 'text' ? t(`types.${m.type}`) : null, m.hidden ? tLid('hidden') : null, m.group ? t('inGroup') : null, m.status ? t('asStatus') : null].filter(Boolean)
+    const parts = [
+      m.type !== 'text' ? t(`types.${m.type}`) : null,
+      m.hidden ? tLid('hidden') : null,
+      m.group ? t('inGroup') : null,
+      m.status ? t('asStatus') : null,
+    ].filter(Boolean)
     return parts.length ? parts.join(' · ') : null
   }
 
@@ -138,7 +143,13 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
           </Select>
           <Switch label={t('inGroup')} checked={group} onChange={(e) => setGroup(e.target.checked)} data-testid="phone-customer-group" />
           <Switch label={t('asStatus')} checked={asStatus} onChange={(e) => setAsStatus(e.target.checked)} data-testid="phone-customer-status" />
-          <Switch label={tLid('hidden')} title={tLid('hiddenHint')} checked={hidden} onChange={(e) => setHidden(e.target.checked)} data-testid="phone-customer-hidden" />
+          <Switch
+            label={tLid('hidden')}
+            title={tLid('hiddenHint')}
+            checked={hidden}
+            onChange={(e) => setHidden(e.target.checked)}
+            data-testid="phone-customer-hidden"
+          />
           <button
             type="button"
             disabled={actions.revealNumber.isPending || !from.trim()}

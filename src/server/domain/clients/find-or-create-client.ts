@@ -37,8 +37,7 @@ export async function findClientIds(organizationId: string, identity: Partial<No
   if (identity.phone) ors.push({ phone: identity.phone })
   if (!ors.length) return []
   const found = await tx.client.findMany({ where: { organizationId, OR: ors }, select: { id: true, lid: true, whatsappId: true, phone: true } })
-  const rank = (c: (typeof found)[number]) =>
-    identity.lid && c.lid === identity.lid ? 0 : identity.whatsappId && c.whatsappId === identity.whatsappId ? 1 : 2
+  const rank = (c: (typeof found)[number]) => (identity.lid && c.lid === identity.lid ? 0 : identity.whatsappId && c.whatsappId === identity.whatsappId ? 1 : 2)
   return found.sort((a, b) => rank(a) - rank(b)).map((c) => c.id)
 }
 

@@ -4,7 +4,7 @@
  * same customer at once (or a message racing a merge) see each other's client instead of making two.
  * The locks are held until the transaction ends and are scoped by organization.
  */
-import { db, type Prisma } from '../../db'
+import { type db, type Prisma } from '../../db'
 import { identityLockKeys, type NormalizedIdentity } from './client-identity'
 
 export type Tx = Prisma.TransactionClient | typeof db
@@ -14,7 +14,7 @@ export function inTransaction<T>(tx: Tx, fn: (tx: Prisma.TransactionClient) => P
   // `db` is a Proxy over the process's client (`in` does not see its methods): ask for the method itself.
   const client = tx as Partial<typeof db>
   if (typeof client.$transaction === 'function') return (tx as typeof db).$transaction(fn)
-  return fn(tx as Prisma.TransactionClient)
+  return fn(tx)
 }
 
 export async function lockIdentities(tx: Prisma.TransactionClient, organizationId: string, identity: Partial<NormalizedIdentity>): Promise<void> {

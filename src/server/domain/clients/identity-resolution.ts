@@ -90,7 +90,8 @@ export async function resolveClientIdentity(organizationId: string, clientId: st
     }
     if ((!identity.phone || identity.phone === client.phone) && (!identity.lid || identity.lid === client.lid)) return null
     const result = await linkClientIdentity(organizationId, clientId, identity)
-    if (result?.mergedIds.length) log.info({ survivorId: result.clientId, mergedIds: result.mergedIds }, 'clients merged: one customer behind a phone and a LID')
+    if (result?.mergedIds.length)
+      log.info({ survivorId: result.clientId, mergedIds: result.mergedIds }, 'clients merged: one customer behind a phone and a LID')
     return result
   } catch (err) {
     log.warn({ err: (err as Error).message }, 'identity resolution failed')

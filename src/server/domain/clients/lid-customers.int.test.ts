@@ -32,7 +32,11 @@ async function connectedTenant(): Promise<Tenant> {
 }
 
 async function messagesOf(organizationId: string, clientId: string) {
-  return db.message.findMany({ where: { organizationId, conversation: { clientId } }, orderBy: { createdAt: 'asc' }, select: { content: true, conversationId: true } })
+  return db.message.findMany({
+    where: { organizationId, conversation: { clientId } },
+    orderBy: { createdAt: 'asc' },
+    select: { content: true, conversationId: true },
+  })
 }
 
 describe('hidden numbers (@lid)', () => {

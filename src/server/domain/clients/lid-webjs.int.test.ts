@@ -58,7 +58,10 @@ describe('hidden numbers over the webjs engine', () => {
 
     const merged = await db.client.findFirstOrThrow({ where: { organizationId: org, lid: LID } })
     expect(merged).toMatchObject({ id: known!.id, phone: '+996700600001', lid: LID })
-    const thread = await db.message.findMany({ where: { organizationId: org, conversation: { clientId: merged.id } }, select: { content: true, conversationId: true } })
+    const thread = await db.message.findMany({
+      where: { organizationId: org, conversation: { clientId: merged.id } },
+      select: { content: true, conversationId: true },
+    })
     expect(thread.map((m) => m.content).sort()).toEqual(['Салам, номер скрыт', 'Теперь номер виден', 'из истории'].sort())
     expect(new Set(thread.map((m) => m.conversationId))).toEqual(new Set([conversation.id]))
     expect(await db.clientEvent.count({ where: { organizationId: org, clientId: merged.id, type: 'MERGED' } })).toBe(1)

@@ -114,5 +114,5 @@ function latest(a: Date | null, b: Date | null): Date | null {
 }
 
 function asObject(value: Prisma.JsonValue): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  return value && typeof value === 'object' && !Array.isArray(value) ? value : {}
 }

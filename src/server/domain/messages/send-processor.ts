@@ -39,7 +39,12 @@ export function createSendProcessor(options: SendProcessorOptions) {
     const log = logger.child({ organizationId, messageId, component: 'send-worker' })
     const message = await db.message.findFirst({
       where: { id: messageId, organizationId, direction: 'OUTGOING' },
-      select: { id: true, status: true, content: true, conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } } },
+      select: {
+        id: true,
+        status: true,
+        content: true,
+        conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
+      },
     })
     if (!message || message.status !== 'PENDING') return { skipped: true }
     const chatId = chatIdOf(message.conversation.client)
