@@ -38,7 +38,10 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     await recordAck(organizationId, ack)
   })
   const sendWorker = startSendWorker({ processor: createSendProcessor({ sessionManager }), concurrency: options.sendConcurrency })
-  const incomingDeps = { lookupContact: async (organizationId: string, chatId: string) => sessionManager.getContact(organizationId, chatId) }
+  const incomingDeps = {
+    lookupContact: async (organizationId: string, chatId: string) => sessionManager.getContact(organizationId, chatId),
+    resolveIdentity: async (organizationId: string, chatId: string) => sessionManager.resolveIdentity(organizationId, chatId),
+  }
   const incomingWorker = startIncomingWorker((inboxId) => processIncoming(inboxId, incomingDeps), options.incomingConcurrency ?? 2)
   const stopRelay = startOutboxRelay(options.relayIntervalMs)
   return {

@@ -22,6 +22,9 @@ interface SentByCustomer {
   type: MessageType
   group: boolean
   status: boolean
+  hidden: boolean
+  /** The chat it came from: `<digits>@c.us`, or the customer's LID chat when the number was hidden. */
+  chatId: string
   at: Date
 }
 
@@ -39,27 +42,37 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
   const [type, setType] = useState<MessageType>('text')
   const [group, setGroup] = useState(false)
   const [asStatus, setAsStatus] = useState(false)
+  const [hidden, setHidden] = useState(false)
+  const [revealedFor, setRevealedFor] = useState<string | null>(null)
+  const tLid = useTranslations('devPhone.lid')
   const [sent, setSent] = useState<SentByCustomer[]>([])
 
   const digits = phoneDigits(from)
+  const mine = sent.filter((m) => phoneDigits(m.from) === digits)
+  const lidChats = new Set(mine.filter((m) => m.hidden).map((m) => m.chatId))
   const chat = [
-    ...sent.filter((m) => phoneDigits(m.from) === digits).map((m) => ({ key: m.key, mine: true, body: m.body, at: m.at, note: noteFor(m) })),
+    ...mine.map((m) => ({ key: m.key, mine: true, body: m.body, at: m.at, note: noteFor(m) })),
     ...outbox
-      .filter((entry) => phoneDigits(entry.to) === digits)
+      .filter((entry) => phoneDigits(entry.to) === digits || lidChats.has(entry.to))
       .map((entry) => ({ key: entry.id, mine: false, body: entry.body, at: new Date(entry.timestamp * 1000), note: null })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   function noteFor(m: SentByCustomer): string | null {
-    const parts = [m.type !== 'text' ? t(`types.${m.type}`) : null, m.group ? t('inGroup') : null, m.status ? t('asStatus') : null].filter(Boolean)
+    const parts = [
+      m.type !== 'text' ? t(`types.${m.type}`) : null,
+      m.hidden ? tLid('hidden') : null,
+      m.group ? t('inGroup') : null,
+      m.status ? t('asStatus') : null,
+    ].filter(Boolean)
     return parts.length ? parts.join(' · ') : null
   }
 
   const send = () => {
     if (!from.trim() || actions.sendAsCustomer.isPending) return
-    const message = { from: from.trim(), name: name.trim() || undefined, body, type, group, status: asStatus }
+    const message = { from: from.trim(), name: name.trim() || undefined, body, type, group, status: asStatus, hidden }
     actions.sendAsCustomer.mutate(message, {
-      onSuccess: () => {
-        setSent((list) => [...list, { ...message, key: `${Date.now()}-${list.length}`, at: new Date() }])
+      onSuccess: (result) => {
+        setSent((list) => [...list, { ...message, chatId: result.from, key: `${Date.now()}-${list.length}`, at: new Date() }])
         setBody('')
       },
     })
@@ -130,7 +143,31 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
           </Select>
           <Switch label={t('inGroup')} checked={group} onChange={(e) => setGroup(e.target.checked)} data-testid="phone-customer-group" />
           <Switch label={t('asStatus')} checked={asStatus} onChange={(e) => setAsStatus(e.target.checked)} data-testid="phone-customer-status" />
+          <Switch
+            label={tLid('hidden')}
+            title={tLid('hiddenHint')}
+            checked={hidden}
+            onChange={(e) => setHidden(e.target.checked)}
+            data-testid="phone-customer-hidden"
+          />
+          <button
+            type="button"
+            disabled={actions.revealNumber.isPending || !from.trim()}
+            onClick={() => {
+              const phone = from.trim()
+              actions.revealNumber.mutate({ phone }, { onSuccess: () => setRevealedFor(phone) })
+            }}
+            data-testid="phone-customer-reveal"
+            className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline disabled:text-slate-400"
+          >
+            {tLid('reveal')}
+          </button>
         </div>
+        {revealedFor && phoneDigits(revealedFor) === digits && (
+          <p className="text-xs text-slate-600" data-testid="phone-customer-revealed">
+            {tLid('revealed', { phone: revealedFor })}
+          </p>
+        )}
         <div className="flex items-end gap-2">
           <textarea
             rows={1}

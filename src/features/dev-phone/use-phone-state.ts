@@ -52,6 +52,7 @@ export function usePhoneActions() {
     setNetwork: useMutation(trpc.devPhone.setNetwork.mutationOptions(options)),
     failNextSends: useMutation(trpc.devPhone.failNextSends.mutationOptions(options)),
     sendAsCustomer: useMutation(trpc.devPhone.sendAsCustomer.mutationOptions(options)),
+    revealNumber: useMutation(trpc.devPhone.revealNumber.mutationOptions(options)),
   }
 }
 

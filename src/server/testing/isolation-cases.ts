@@ -82,6 +82,7 @@ export const isolationCases: Record<string, IsolationCase> = {
   'devPhone.unban': { input: (v) => ({ organizationId: v.organization.id }) },
   'devPhone.setNetwork': { input: (v) => ({ organizationId: v.organization.id, up: false }) },
   'devPhone.failNextSends': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
+  'devPhone.revealNumber': { input: (v) => ({ organizationId: v.organization.id, phone: '+996700111222' }) },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

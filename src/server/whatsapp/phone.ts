@@ -49,13 +49,22 @@ export interface ExtractedWhatsAppIdentity {
  */
 export function extractPhoneFromWhatsAppId(whatsappId: string): ExtractedWhatsAppIdentity {
   const id = whatsappId.trim()
-  const [user = '', server = ''] = id.split('@')
+  const parts = id.split('@')
+  const [user = '', server = ''] = parts
+  // Anything that is not exactly `<user>@<server>` (empty, `@lid`, `1@lid@lid`, `abc@lid`) identifies nobody.
+  if (parts.length !== 2) return { phone: null, whatsappId: id, kind: 'unknown' }
   if (server === 'c.us' || server === 's.whatsapp.net') {
-    const digits = user.split(':')[0]!.replace(/\D/g, '')
+    const digits = user.split(':')[0]!
+    if (!/^\d{6,20}$/.test(digits)) return { phone: null, whatsappId: id, kind: 'unknown' }
     const parsed = parsePhoneNumberFromString(`+${digits}`)
-    return { phone: parsed?.isPossible() ? parsed.number : digits ? `+${digits}` : null, whatsappId: id, kind: 'phone' }
+    return { phone: parsed?.isPossible() ? parsed.number : `+${digits}`, whatsappId: id, kind: 'phone' }
   }
-  if (server === 'lid') return { phone: null, whatsappId: id, kind: 'lid' }
+  if (server === 'lid') {
+    // A LID is digits (a device suffix `:12` may follow, as on message authors); the chat is `<digits>@lid`.
+    const lidUser = user.split(':')[0]!
+    if (!/^\d{1,24}$/.test(lidUser)) return { phone: null, whatsappId: id, kind: 'unknown' }
+    return { phone: null, whatsappId: `${lidUser}@lid`, kind: 'lid' }
+  }
   if (server === 'g.us') return { phone: null, whatsappId: id, kind: 'group' }
   if (server === 'broadcast') return { phone: null, whatsappId: id, kind: 'broadcast' }
   return { phone: null, whatsappId: id, kind: 'unknown' }

@@ -21,7 +21,7 @@ import { logger, orgLogger } from '../logger'
 import { getRedis, redisKey } from '../redis'
 import { DISCONNECT_REASONS } from './disconnect-reasons'
 import { EngineError } from './engine/errors'
-import type { EngineFactory, WaAck, WaContact, WaIncomingMessage, WaSentMessage } from './engine/types'
+import type { EngineFactory, WaAck, WaContact, WaIdentity, WaIncomingMessage, WaSentMessage } from './engine/types'
 import { ImportSession, type ImportSessionHandlers } from './import-session'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases } from './session-lease'
@@ -226,6 +226,14 @@ export class WhatsAppSessionManager {
   /** A contact's details through this process's client (null when it does not run here). */
   async getContact(organizationId: string, chatId: string): Promise<WaContact | null> {
     return (await this.clients.get(organizationId)?.getContact(chatId)) ?? null
+  }
+
+  /**
+   * The LID and phone behind a private chat, through this process's client (null when it does not run
+   * here, is not connected, or the engine cannot tell). The phone is best-effort: privacy can hide it.
+   */
+  async resolveIdentity(organizationId: string, chatId: string): Promise<WaIdentity | null> {
+    return (await this.clients.get(organizationId)?.resolveIdentity(chatId)) ?? null
   }
 
   /**

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
 import { isTerminalDisconnect } from './disconnect-reasons'
 import { EngineError, isEngineError } from './engine/errors'
-import type { WaAck, WaContact, WaDisconnectReason, WaEngine, WaIncomingMessage, WaMe, WaRawMessage, WaSentMessage } from './engine/types'
+import type { WaAck, WaContact, WaDisconnectReason, WaEngine, WaIdentity, WaIncomingMessage, WaMe, WaRawMessage, WaSentMessage } from './engine/types'
 import { mediaPlaceholder as placeholderText } from '../text/media-placeholder'
 
 export const MAX_RECONNECT_ATTEMPTS = 5
@@ -138,6 +138,12 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   async getContact(chatId: string): Promise<WaContact | null> {
     if (!this.engine || this.state !== 'connected' || !this.engine.capabilities.contacts) return null
     return this.engine.getContact(chatId)
+  }
+
+  /** Both identities behind a chat; null when not connected or the engine cannot tell. */
+  async resolveIdentity(chatId: string): Promise<WaIdentity | null> {
+    if (!this.engine || this.state !== 'connected' || !this.engine.resolveIdentity) return null
+    return this.engine.resolveIdentity(chatId)
   }
 
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */

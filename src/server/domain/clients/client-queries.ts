@@ -54,7 +54,9 @@ export async function getClient(organizationId: string, clientId: string) {
       ...clientListSelect,
       email: true,
       whatsappId: true,
+      lid: true,
       metadata: true,
+      events: { select: { id: true, type: true, data: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 20 },
       conversations: {
         select: { id: true, channel: true, lastMessageAt: true },
         orderBy: { lastMessageAt: { sort: 'desc', nulls: 'last' } },

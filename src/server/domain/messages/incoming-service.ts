@@ -16,6 +16,7 @@ import { rateLimitedLookup } from '../../queues/lookup-limiter'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { findOrCreateClient } from '../clients/find-or-create-client'
+import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage } from './message-status'
@@ -54,6 +55,8 @@ export async function acceptIncoming(organizationId: string, message: WaIncoming
 export interface IncomingDeps {
   /** Contact details from WhatsApp (the engine), when the session runs here. */
   lookupContact?: (organizationId: string, chatId: string) => Promise<WaContact | null>
+  /** Both identities behind a chat (the session manager's resolveIdentity), for hidden numbers (@lid). */
+  resolveIdentity?: IdentityResolver
   /** Runs inside the transaction just before it commits (instrumentation; tests simulate a crash here). */
   beforeCommit?: () => Promise<void>
 }
@@ -127,6 +130,17 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
 
   fireAndForget(publishMessage('message.created', stored.messageId))
   fireAndForget(publishConversation(organizationId, stored.conversationId))
+
+  // A LID sender may turn out to be a client we know by phone (or the other way round): link or merge.
+  if (deps.resolveIdentity) {
+    const linked = await resolveClientIdentity(organizationId, stored.clientId, message.from, deps.resolveIdentity)
+    if (linked) {
+      for (const conversationId of linked.conversationIds) fireAndForget(publishConversation(organizationId, conversationId))
+      const conversation = await db.conversation.findFirst({ where: { organizationId, clientId: linked.clientId, channel: 'WHATSAPP' }, select: { id: true } })
+      stored.clientId = linked.clientId
+      if (conversation) stored.conversationId = conversation.id
+    }
+  }
 
   await enrichClient(organizationId, stored.clientId, message, deps).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
 

@@ -11,20 +11,26 @@ import { acquireSendSlot, releaseSendSlot } from '../../queues/send-pacing'
 import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
+import { resolveClientIdentity } from '../clients/identity-resolution'
 import { getWhatsAppSettings } from '../settings/settings-service'
+import { fireAndForget, publishConversation } from './message-events'
 import { markAttemptFailed, markSent } from './message-status'
 
 /** How long a message waits before checking again whether WhatsApp is connected. */
 export const NOT_CONNECTED_RETRY_MS = 5000
 
 export interface SendProcessorOptions {
-  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat'>
+  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat'> & Partial<Pick<WhatsAppSessionManager, 'resolveIdentity'>>
 }
 
-/** The WhatsApp chat of a client: its WhatsApp id, or one made from its phone. */
-export function chatIdOf(client: { whatsappId: string | null; phone: string | null }): string | null {
+/**
+ * The WhatsApp chat of a client: its WhatsApp id, or one made from its phone, or its LID chat (a
+ * hidden-number client is written to in the LID chat it wrote from).
+ */
+export function chatIdOf(client: { whatsappId: string | null; phone: string | null; lid?: string | null }): string | null {
   if (client.whatsappId) return client.whatsappId
-  return client.phone ? `${client.phone.replace(/\D/g, '')}@c.us` : null
+  if (client.phone) return `${client.phone.replace(/\D/g, '')}@c.us`
+  return client.lid ?? null
 }
 
 export function createSendProcessor(options: SendProcessorOptions) {
@@ -33,7 +39,12 @@ export function createSendProcessor(options: SendProcessorOptions) {
     const log = logger.child({ organizationId, messageId, component: 'send-worker' })
     const message = await db.message.findFirst({
       where: { id: messageId, organizationId, direction: 'OUTGOING' },
-      select: { id: true, status: true, content: true, conversation: { select: { client: { select: { whatsappId: true, phone: true } } } } },
+      select: {
+        id: true,
+        status: true,
+        content: true,
+        conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
+      },
     })
     if (!message || message.status !== 'PENDING') return { skipped: true }
     const chatId = chatIdOf(message.conversation.client)
@@ -49,6 +60,12 @@ export function createSendProcessor(options: SendProcessorOptions) {
       const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
       await markSent(organizationId, messageId, sent)
       log.info({ attempt: job.attemptsMade + 1 }, 'message sent')
+      // After a send, WhatsApp knows the chat's other identity (LID ↔ phone): link it, merging a duplicate.
+      const resolver = options.sessionManager.resolveIdentity?.bind(options.sessionManager)
+      if (resolver) {
+        const linked = await resolveClientIdentity(organizationId, message.conversation.client.id, chatId, resolver)
+        for (const conversationId of linked?.conversationIds ?? []) fireAndForget(publishConversation(organizationId, conversationId))
+      }
       return { whatsappMessageId: sent.id }
     } catch (error) {
       if (isEngineError(error) && error.code === 'NOT_CONNECTED') return delayJob(job, token, NOT_CONNECTED_RETRY_MS)

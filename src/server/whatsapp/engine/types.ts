@@ -65,6 +65,15 @@ export interface WaContact {
   isBusiness?: boolean
 }
 
+/**
+ * Both identities of one customer, as far as WhatsApp tells: `lid` (`<id>@lid`, the hidden-number id)
+ * and `phone` (E.164). Either may stay null: privacy settings can hide the number for good.
+ */
+export interface WaIdentity {
+  lid: string | null
+  phone: string | null
+}
+
 export interface WaMe {
   /** Our own WhatsApp id, e.g. `996555000001@c.us`. */
   wid: string
@@ -124,6 +133,8 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
   /** History import (capabilities.history). */
   getChats?(): Promise<WaChatSummary[]>
   fetchMessages?(chatId: string, limit: number): Promise<WaRawMessage[]>
+  /** The LID and phone behind a private chat id (`<id>@lid` or `<digits>@c.us`); null fields when unknown. */
+  resolveIdentity?(chatId: string): Promise<WaIdentity>
 }
 
 /** What the session store keeps for an engine: an opaque archive. */

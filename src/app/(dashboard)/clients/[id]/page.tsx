@@ -5,6 +5,7 @@ import { Card, CardHeader } from '~/components/card'
 import { EmptyState } from '~/components/empty-state'
 import { ChatIcon, ChevronLeftIcon } from '~/components/icons'
 import { ClientCard } from '~/features/clients/client-card'
+import { ClientHistory } from '~/features/clients/client-history'
 import { ConversationView } from '~/features/conversations/conversation-view'
 import { MessageComposer } from '~/features/conversations/message-composer'
 import { orNotFound } from '~/features/shell/or-not-found'
@@ -24,7 +25,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         {t('backToList')}
       </Link>
       <div className="grid items-start gap-4 lg:grid-cols-[20rem_1fr]">
-        <ClientCard client={client} />
+        <div className="space-y-4">
+          <ClientCard client={client} />
+          <ClientHistory client={client} />
+        </div>
         <Card className="overflow-hidden">
           <CardHeader
             title={t('conversationTitle')}

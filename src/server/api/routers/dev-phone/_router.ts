@@ -5,6 +5,8 @@ import { banHandler } from './ban.handler'
 import { failNextSendsHandler } from './fail-next-sends.handler'
 import { failNextInput } from './fail-next-sends.schema'
 import { logoutHandler } from './logout.handler'
+import { revealNumberHandler } from './reveal-number.handler'
+import { revealNumberInput } from './reveal-number.schema'
 import { scanHandler } from './scan.handler'
 import { scanInput } from './scan.schema'
 import { sendAsCustomerHandler } from './send-as-customer.handler'
@@ -24,4 +26,5 @@ export const devPhoneRouter = createTRPCRouter({
   unban: simulatorProcedure.input(orgOnlyInput).mutation(unbanHandler),
   setNetwork: simulatorProcedure.input(networkInput).mutation(setNetworkHandler),
   failNextSends: simulatorProcedure.input(failNextInput).mutation(failNextSendsHandler),
+  revealNumber: simulatorProcedure.input(revealNumberInput).mutation(revealNumberHandler),
 })

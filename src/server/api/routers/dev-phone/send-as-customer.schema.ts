@@ -9,6 +9,8 @@ export const customerMessageInput = z.object({
   type: z.enum(['text', 'image', 'video', 'audio', 'voice', 'document', 'sticker', 'location', 'contact']).default('text'),
   group: z.boolean().default(false),
   status: z.boolean().default(false),
+  /** The customer hides their number: the message comes from their LID chat. */
+  hidden: z.boolean().default(false),
 })
 
 export type CustomerMessageInput = z.infer<typeof customerMessageInput>

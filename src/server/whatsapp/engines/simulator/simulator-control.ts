@@ -3,12 +3,12 @@
  * action changes the simulated WhatsApp state in Redis and signals the running engine, wherever it runs.
  * Exists only when WHATSAPP_ENGINE=simulator (the tRPC router refuses otherwise).
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { AppError } from '../../../errors'
 import type { WaMessageType, WaRawMessage } from '../../engine/types'
 import { formatPhoneNumber } from '../../phone'
 import type { SimChat } from './simulator-history'
-import { redis, sendSignal, simKey, type SimOutboxEntry } from './simulator-state'
+import { redis, sendSignal, simKey, type SimHiddenCustomer, type SimOutboxEntry } from './simulator-state'
 
 export interface CustomerMessageInput {
   /** The customer's number (any layout) or WhatsApp id. */
@@ -21,6 +21,8 @@ export interface CustomerMessageInput {
   group?: boolean
   /** Posted as a status update (the CRM must ignore it). */
   status?: boolean
+  /** The customer's privacy hides their number: the message comes from their LID chat (`<id>@lid`). */
+  hidden?: boolean
 }
 
 export interface PhoneState {
@@ -80,7 +82,8 @@ export async function scanQr(clientId: string, options: { qr?: string; phone?: s
 
 /** A customer writes to the business number. Delivered when the session is up, like WhatsApp does. */
 export async function sendAsCustomer(clientId: string, input: CustomerMessageInput): Promise<WaRawMessage> {
-  const from = formatPhoneNumber(input.from)
+  const phoneChat = formatPhoneNumber(input.from)
+  const from = input.hidden && phoneChat.endsWith('@c.us') ? await hideNumber(clientId, phoneChat) : phoneChat
   const me = await getPhoneState(clientId)
   const type = input.type ?? 'text'
   const chatFrom = input.status ? 'status@broadcast' : input.group ? `120363${from.slice(0, 12)}@g.us` : from
@@ -104,6 +107,42 @@ export async function sendAsCustomer(clientId: string, input: CustomerMessageInp
   await r.rpush(simKey.pending(clientId), JSON.stringify(message))
   await sendSignal(clientId, { type: 'incoming' })
   return message
+}
+
+/**
+ * A customer's LID: stable per number (a hash of it), 15 digits like WhatsApp's, e.g. `1402…@lid`.
+ * Not secret and not reversible in practice, as on WhatsApp.
+ */
+export function lidForPhone(phoneChatId: string): string {
+  const digits = phoneChatId.replace(/@.*$/, '').replace(/\D/g, '')
+  const hash = BigInt(`0x${createHash('sha256').update(`lid:${digits}`).digest('hex').slice(0, 15)}`)
+  return `1${(hash % 10n ** 14n).toString().padStart(14, '0')}@lid`
+}
+
+/** The customer hides their number from now on: WhatsApp shows the business only their LID. */
+async function hideNumber(clientId: string, phoneChatId: string): Promise<string> {
+  const lid = lidForPhone(phoneChatId)
+  const digits = phoneChatId.split('@')[0]!
+  const key = simKey.hiddenCustomer(clientId, lid)
+  const existing = await redis().get(key)
+  const revealed = existing ? (JSON.parse(existing) as SimHiddenCustomer).revealed : false
+  await redis().set(key, JSON.stringify({ phone: `+${digits}`, revealed } satisfies SimHiddenCustomer))
+  await redis().set(simKey.lidOfPhone(clientId, digits), lid)
+  return lid
+}
+
+/**
+ * WhatsApp now tells the business the number behind a hidden customer's LID (the simulator's
+ * resolveIdentity answers with the phone from here on). Returns the LID; throws when this number never
+ * wrote hidden.
+ */
+export async function revealNumber(clientId: string, phone: string): Promise<string> {
+  const lid = lidForPhone(formatPhoneNumber(phone))
+  const key = simKey.hiddenCustomer(clientId, lid)
+  const existing = await redis().get(key)
+  if (!existing) throw new AppError('NOT_FOUND', 'simulatorNotHidden')
+  await redis().set(key, JSON.stringify({ ...(JSON.parse(existing) as SimHiddenCustomer), revealed: true } satisfies SimHiddenCustomer))
+  return lid
 }
 
 /** Delivers the same WhatsApp message again (WhatsApp does re-deliver after reconnects). */

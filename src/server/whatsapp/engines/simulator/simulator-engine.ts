@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { EngineError } from '../../engine/errors'
 import { remoteAuthSessionName } from '../../engine/session-name'
-import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
+import { identityOfChat } from '../../engine/identity'
+import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaIdentity, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
 import { defaultSimulatorHistory, type SimChat } from './simulator-history'
 import {
   getDevice,
@@ -20,6 +21,7 @@ import {
   simKey,
   takePending,
   type SimDevice,
+  type SimHiddenCustomer,
   type SimOutboxEntry,
   type SimSignal,
 } from './simulator-state'
@@ -220,6 +222,25 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     // The address book behind the chat list: saved names as the history shows them.
     const saved = (await this.history()).find((c) => c.id === chatId)?.name
     return saved ? { id: chatId, name: saved } : { id: chatId }
+  }
+
+  /**
+   * Like whatsapp-web.js's getContactLidAndPhone: a LID chat tells its phone only once the customer's
+   * number is revealed (/dev/phone); a phone chat tells its LID when the customer has one.
+   */
+  async resolveIdentity(chatId: string): Promise<WaIdentity> {
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    const own = identityOfChat(chatId)
+    if (own.lid) {
+      const raw = await redis().get(simKey.hiddenCustomer(this.options.clientId, own.lid))
+      const hidden = raw ? (JSON.parse(raw) as SimHiddenCustomer) : null
+      return { lid: own.lid, phone: hidden?.revealed ? hidden.phone : null }
+    }
+    if (own.phone) {
+      const lid = await redis().get(simKey.lidOfPhone(this.options.clientId, own.phone.slice(1)))
+      return { lid: lid ?? null, phone: own.phone }
+    }
+    return own
   }
 
   getMe(): WaMe | null {

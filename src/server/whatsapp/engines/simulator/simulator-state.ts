@@ -24,6 +24,16 @@ export const simKey = {
   failNext: (clientId: string) => redisKey('sim', 'failnext', clientId),
   history: (clientId: string) => redisKey('sim', 'history', clientId),
   signals: (clientId: string) => redisKey('sim', 'signal', clientId),
+  /** A hidden-number customer behind a LID: `{ phone, revealed }`. */
+  hiddenCustomer: (clientId: string, lid: string) => redisKey('sim', 'lid', clientId, lid),
+  /** The LID WhatsApp knows for a phone (`<digits>` → `<id>@lid`). */
+  lidOfPhone: (clientId: string, phoneDigits: string) => redisKey('sim', 'lid-of', clientId, phoneDigits),
+}
+
+/** A customer who writes from a LID: their phone, and whether WhatsApp now tells it to the business. */
+export interface SimHiddenCustomer {
+  phone: string
+  revealed: boolean
 }
 
 export interface SimDevice {

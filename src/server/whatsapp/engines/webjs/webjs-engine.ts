@@ -11,7 +11,9 @@ import type { Client as WebjsClient, ClientOptions, Message } from 'whatsapp-web
 import wwebjs from 'whatsapp-web.js'
 import { orgLogger, type Logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
+import { identityOfChat, toWaIdentity } from '../../engine/identity'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
+import type { WaIdentity } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
@@ -159,6 +161,36 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       if (mapped.code === 'NOT_CONNECTED') throw mapped
       this.log.warn({ err: mapped.message }, 'contact lookup failed')
       return null
+    }
+  }
+
+  /**
+   * The LID and phone behind a private chat. whatsapp-web.js 1.34.7 `getContactLidAndPhone(userIds)`
+   * (src/Client.js:3307-3323) answers `[{ lid, pn }]` with serialized ids, each undefined when unknown:
+   * `enforceLidAndPnRetrieval` (src/util/Injected/Utils.js:1694-1722) reads the LID↔phone mapping and
+   * queries WhatsApp once when a side is missing, returning `{}` when the user does not exist. When the
+   * phone is still missing, `getContactById` (src/Client.js:1738-1744) is asked: its model replaces a
+   * LID contact's id with the contact's phone number when WhatsApp Web has it (Utils.js:1011-1016).
+   */
+  async resolveIdentity(chatId: string): Promise<WaIdentity> {
+    this.assertReady()
+    const own = identityOfChat(chatId)
+    if (!own.lid && !own.phone) return own
+    try {
+      const answers: unknown = await this.client.getContactLidAndPhone([chatId])
+      const first = Array.isArray(answers) ? (answers[0] as { lid?: unknown; pn?: unknown } | undefined) : undefined
+      const found = toWaIdentity(first?.lid, first?.pn)
+      const identity: WaIdentity = { lid: found.lid ?? own.lid, phone: found.phone ?? own.phone }
+      if (identity.lid && !identity.phone) {
+        const contact = await this.client.getContactById(identity.lid).catch(() => null)
+        identity.phone = toWaIdentity(null, (contact?.id as { _serialized?: unknown } | undefined)?._serialized).phone
+      }
+      return identity
+    } catch (err) {
+      const mapped = mapRuntimeError(err, 'UNKNOWN')
+      if (mapped.code === 'NOT_CONNECTED') throw mapped
+      this.log.warn({ err: mapped.message }, 'identity lookup failed')
+      return own
     }
   }
 

@@ -521,7 +521,8 @@ export class FakeWebjsClient extends EventEmitter {
   async getContactById(contactId: string): Promise<Contact> {
     this.assertPage()
     const known = this.contacts.get(contactId)
-    const id = wid(contactId)
+    // Utils.js:1014-1016 (getContactModel): a LID contact whose phone WhatsApp Web knows is reported by its phone id.
+    const id = contactId.endsWith('@lid') && known?.phone ? wid(known.phone) : wid(contactId)
     const data = {
       id,
       userid: id.user,
