@@ -2,12 +2,12 @@
 import type { EngineFactory } from '../../engine/types'
 import { createWebjsEngine, type WebjsEngineOptions } from './webjs-engine'
 
-export type WebjsEngineSettings = Pick<WebjsEngineOptions, 'chromiumPath' | 'authMode' | 'headless' | 'initTimeoutMs' | 'qrMaxRetries'>
+export type WebjsEngineSettings = Pick<WebjsEngineOptions, 'chromiumPath' | 'authMode' | 'headless' | 'initTimeoutMs' | 'qrMaxRetries' | 'clientFactory'>
 
 /** An EngineFactory for the session manager: each call makes a fresh, single-use engine. */
 export function createWebjsEngineFactory(settings: WebjsEngineSettings): EngineFactory {
   return (options) => createWebjsEngine({ ...options, ...settings })
 }
 
-export { createWebjsEngine, CHROMIUM_ARGS, type WebjsEngineOptions } from './webjs-engine'
+export { createWebjsEngine, CHROMIUM_ARGS, type WebjsEngineOptions, type WebjsClientFactory } from './webjs-engine'
 export { DatabaseAuth } from './database-auth'

@@ -31,7 +31,16 @@ export interface WebjsEngineOptions extends EngineOptions {
   initTimeoutMs?: number
   /** 0 = never give up showing QR codes (the session manager decides when to stop). */
   qrMaxRetries?: number
+  /**
+   * Makes the library client; default `new wwebjs.Client(options)`. Tests pass a library-shaped fake
+   * (./testing/fake-webjs-client.ts).
+   */
+  clientFactory?: WebjsClientFactory
 }
+
+export type WebjsClientFactory = (options: ClientOptions) => WebjsClient
+
+const defaultClientFactory: WebjsClientFactory = (options) => new wwebjs.Client(options)
 
 const BAN_STATES = new Set(['TOS_BLOCK', 'SMB_TOS_BLOCK'])
 
@@ -64,7 +73,7 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       webVersionCache: { type: 'local', path: path.join(options.dataPath, '.wwebjs_cache') },
       qrMaxRetries: options.qrMaxRetries ?? 0,
     }
-    this.client = new wwebjs.Client(clientOptions)
+    this.client = (options.clientFactory ?? defaultClientFactory)(clientOptions)
     this.wire()
   }
 

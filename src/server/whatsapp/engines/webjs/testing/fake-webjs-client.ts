@@ -1,0 +1,591 @@
+/**
+ * A library-shaped fake of whatsapp-web.js 1.34.7's `Client`, for tests of the real WebjsEngine (no
+ * browser, no network). It emits exactly the events Client.js emits, with the same argument lists, and
+ * its payloads are the library's own structures (`Message`, `Contact`, `Chat`, `ClientInfo` from
+ * node_modules/whatsapp-web.js/src/structures) built from data in the shape the page serializes
+ * (`window.WWebJS.getMessageModel`, util/Injected/Utils.js:803). Line numbers refer to 1.34.7.
+ *
+ * Using it:
+ *   const fake = new FakeWebjsClient()            // or a FakeWebjsClientFactory shared with the engine
+ *   createWebjsEngine({ ..., clientFactory: () => fake })
+ *   fake.setSession('restored')                   // initialize() goes straight to authenticated + ready
+ *   fake.emitIncoming({ from: '996555123456@c.us', body: 'hi' })
+ *   fake.emitAck(fake.sent[0].message, 1)
+ *   fake.failNextSend(new Error('Protocol error (Runtime.callFunctionOn): Target closed.'))
+ *
+ * Every library method the engine calls is here; anything else is deliberately absent, so a new call
+ * in the engine fails loudly in tests until the fake learns it (from the library's source).
+ */
+import { EventEmitter } from 'node:events'
+import type { Chat, Client as WebjsClient, ClientInfo, ClientOptions, Contact, Message } from 'whatsapp-web.js'
+import wwebjs from 'whatsapp-web.js'
+
+type Structure<T> = new (client: unknown, data: unknown) => T
+/** The library's structure classes (index.js:11-27); its typings declare them as interfaces only. */
+const structures = wwebjs as unknown as {
+  Message: Structure<Message>
+  ClientInfo: Structure<ClientInfo>
+  PrivateContact: Structure<Contact>
+  BusinessContact: Structure<Contact>
+  PrivateChat: Structure<Chat>
+  GroupChat: Structure<Chat>
+}
+
+/** WAState (util/Constants.js:161-174). */
+export type FakeWaState =
+  | 'CONFLICT'
+  | 'CONNECTED'
+  | 'DEPRECATED_VERSION'
+  | 'OPENING'
+  | 'PAIRING'
+  | 'PROXYBLOCK'
+  | 'SMB_TOS_BLOCK'
+  | 'TIMEOUT'
+  | 'TOS_BLOCK'
+  | 'UNLAUNCHED'
+  | 'UNPAIRED'
+  | 'UNPAIRED_IDLE'
+
+/** States after which the library keeps the session (Client.js:824-829, takeoverOnConflict off). */
+export const ACCEPTED_STATES: readonly FakeWaState[] = ['CONNECTED', 'OPENING', 'PAIRING', 'TIMEOUT']
+
+/** A serialized WhatsApp id, as `Wid.serialize()` gives it inside the page. */
+export interface FakeWid {
+  server: string
+  user: string
+  _serialized: string
+}
+
+export function wid(serialized: string): FakeWid {
+  const [user = '', server = ''] = serialized.split('@')
+  return { server, user, _serialized: serialized }
+}
+
+/**
+ * A message key as `getMessageModel` leaves it: `remote` flattened to a string (Utils.js:831-835),
+ * `_serialized` = `<fromMe>_<remote>_<id>` (plus `_<participant>` in groups).
+ */
+export interface FakeMessageKey {
+  fromMe: boolean
+  remote: string
+  id: string
+  _serialized: string
+  participant?: string
+}
+
+/** The serialized message data the page hands to `new Message(client, data)` (Message.js:24-344). */
+export interface FakeMessageData {
+  id: FakeMessageKey
+  ack: number
+  body: string
+  type: string
+  t: number
+  from: string | FakeWid
+  to: string | FakeWid
+  author?: string | FakeWid
+  notifyName?: string | null
+  isNotification?: boolean
+  isStatusV3?: boolean
+  isNewMsg?: boolean
+  /** Present for downloadable media; Message.js:49 derives `hasMedia` from it. */
+  directPath?: string
+  caption?: string
+  mimetype?: string
+  lat?: number
+  lng?: number
+  loc?: string
+  vcardList?: { vcard: string }[]
+  subtype?: string
+  [key: string]: unknown
+}
+
+/** What `new wwebjs.Message(...)` gives (structures/Message.js), typed with the fields tests read. */
+export type FakeMessage = Message & { _data: FakeMessageData }
+
+/** Input for `emitIncoming` / `emitFromPhone` / `message()`; anything omitted gets a plausible default. */
+export interface FakeMessageInput {
+  /** The chat: sender for incoming, recipient for own messages. */
+  chat?: string
+  from?: string
+  to?: string
+  body?: string | null
+  type?: string
+  /** Key id (without the `fromMe_remote_` prefix); random by default. */
+  keyId?: string
+  timestamp?: number
+  ack?: number
+  notifyName?: string | null
+  author?: string
+  hasMedia?: boolean
+  isNotification?: boolean
+  isStatus?: boolean
+  /** Extra raw fields merged into `_data` last (e.g. `{ subtype: 'change_number' }`). */
+  data?: Partial<FakeMessageData>
+}
+
+export interface FakeContactInput {
+  id: string
+  name?: string
+  pushname?: string
+  isBusiness?: boolean
+  /** The other identity of this contact, returned by `getContactLidAndPhone` (Client.js:3307-3324). */
+  lid?: string
+  phone?: string
+}
+
+export interface FakeChatInput {
+  id: string
+  name?: string
+  unreadCount?: number
+  timestamp?: number
+  messages?: FakeMessageInput[]
+  /** How many messages WhatsApp Web has loaded: `fetchMessages` never returns more (Chat.js:223-237). */
+  loaded?: number
+}
+
+export interface FakeSendCall {
+  chatId: string
+  content: unknown
+  options: Record<string, unknown>
+  message: FakeMessage
+}
+
+export type FakeSession = 'new' | 'restored'
+
+let keySeq = 0
+/** A message key id in the format the web client uses (`3EB0` + hex, Message.js:80-86 calls it 'web'). */
+export function newKeyId(): string {
+  keySeq += 1
+  return `3EB0${Date.now().toString(16).toUpperCase()}${keySeq.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+const OWN_DEFAULT = '996555000001@c.us'
+
+export class FakeWebjsClient extends EventEmitter {
+  readonly options: ClientOptions
+  /** `Client.info` (ClientInfo, structures/ClientInfo.js); set before `ready` like Client.js:349-366. */
+  info: ClientInfo | undefined
+  /** Minimal Puppeteer stand-ins: set by `initialize()` (Client.js:477-478). */
+  pupBrowser: FakeBrowser | null = null
+  pupPage: { evaluate: () => Promise<never> } | null = null
+
+  // What tests inspect.
+  readonly calls = { initialize: 0, destroy: 0, logout: 0 }
+  readonly sent: FakeSendCall[] = []
+  /** How many QR codes were shown (and how many counted against qrMaxRetries). */
+  qrCount = 0
+
+  private session: FakeSession = 'new'
+  private readyAfterAuth = true
+  private initError: unknown = null
+  private sendFailures: unknown[] = []
+  private ownWid = OWN_DEFAULT
+  private pushname = 'Soul Business'
+  private readonly contacts = new Map<string, FakeContactInput>()
+  private readonly chats = new Map<string, FakeChatInput>()
+  private readonly messages = new Map<string, FakeMessageData>()
+  private qrRetries = 0
+  private destroyed = false
+
+  constructor(options: ClientOptions = {}) {
+    super()
+    this.options = options
+  }
+
+  // ---------------------------------------------------------------- scripting (tests)
+
+  /** 'new': `initialize()` shows a QR; 'restored': a stored session, authenticated + ready follow. */
+  setSession(session: FakeSession): this {
+    this.session = session
+    return this
+  }
+
+  /** false: after `authenticated` the page never becomes ready (a stalled login, issue 9 point 6). */
+  setReadyAfterAuth(ready: boolean): this {
+    this.readyAfterAuth = ready
+    return this
+  }
+
+  /** `initialize()` rejects with this (e.g. `new Error('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/')`). */
+  failInitialize(err: unknown): this {
+    this.initError = err
+    return this
+  }
+
+  /** The next `sendMessage` rejects with `err` (the library rejects with Puppeteer's errors). */
+  failNextSend(err: unknown = new Error('Evaluation failed: Error: send failed')): this {
+    this.sendFailures.push(err)
+    return this
+  }
+
+  setMe(ownWid: string, pushname = this.pushname): this {
+    this.ownWid = ownWid
+    this.pushname = pushname
+    return this
+  }
+
+  addContact(contact: FakeContactInput): this {
+    this.contacts.set(contact.id, contact)
+    if (contact.lid && contact.lid !== contact.id) this.contacts.set(contact.lid, { ...contact, id: contact.lid })
+    if (contact.phone && contact.phone !== contact.id) this.contacts.set(contact.phone, { ...contact, id: contact.phone })
+    return this
+  }
+
+  addChat(chat: FakeChatInput): this {
+    this.chats.set(chat.id, chat)
+    return this
+  }
+
+  /**
+   * One QR, handled as Client.js:224-243 does: emit `qr`; with qrMaxRetries > 0, past the limit emit
+   * `disconnected` with 'Max qrcode retries reached' and destroy.
+   */
+  async showQr(qr = `2@fake-ref-${this.qrCount + 1},static,identity,adv,platform`): Promise<void> {
+    this.qrCount += 1
+    this.emit('qr', qr)
+    const max = this.options.qrMaxRetries ?? 0
+    if (max > 0) {
+      this.qrRetries += 1
+      if (this.qrRetries > max) {
+        this.emit('disconnected', 'Max qrcode retries reached')
+        await this.destroy()
+      }
+    }
+  }
+
+  /**
+   * The phone scanned the QR / the stored session was accepted: `authenticated` (Client.js:305), then
+   * `info` and `ready` (Client.js:349-375), unless `setReadyAfterAuth(false)`.
+   */
+  async link(): Promise<void> {
+    this.emit('authenticated', undefined)
+    await Promise.resolve()
+    if (!this.readyAfterAuth || this.destroyed) return
+    this.becomeReady()
+  }
+
+  /** `ready` after a stall (e.g. the page finally loaded). */
+  becomeReady(): void {
+    this.info = new structures.ClientInfo(this, { pushname: this.pushname, wid: wid(this.ownWid), platform: 'android' })
+    this.emit('ready')
+  }
+
+  /** Builds a library `Message` (without emitting it). */
+  message(input: FakeMessageInput & { fromMe?: boolean }): FakeMessage {
+    const fromMe = input.fromMe ?? false
+    const chat = input.chat ?? (fromMe ? input.to : input.from) ?? '996555123456@c.us'
+    const from = input.from ?? (fromMe ? this.ownWid : chat)
+    const to = input.to ?? (fromMe ? chat : this.ownWid)
+    const keyId = input.keyId ?? newKeyId()
+    const participant = input.author
+    const data: FakeMessageData = {
+      id: {
+        fromMe,
+        remote: chat,
+        id: keyId,
+        _serialized: `${fromMe}_${chat}_${keyId}${participant ? `_${participant}` : ''}`,
+        ...(participant ? { participant } : {}),
+      },
+      ack: input.ack ?? (fromMe ? 0 : 1),
+      // The page serializes a missing body as undefined/''; a null stays null (malformed input tests).
+      body: input.body as string,
+      type: input.type ?? 'chat',
+      t: input.timestamp ?? Math.floor(Date.now() / 1000),
+      from: wid(from),
+      to: wid(to),
+      ...(participant ? { author: wid(participant) } : {}),
+      notifyName: input.notifyName === undefined ? (fromMe ? this.pushname : 'Customer') : input.notifyName,
+      isNotification: input.isNotification ?? false,
+      isStatusV3: input.isStatus ?? false,
+      isNewMsg: true,
+      ...(input.hasMedia ? { directPath: '/v/t62.fake/enc', mimetype: 'application/octet-stream', caption: input.body ?? '' } : {}),
+      ...input.data,
+    }
+    this.messages.set(data.id._serialized, data)
+    return this.wrap(data)
+  }
+
+  /**
+   * A message from a customer: `message_create`, then `message` (Client.js:655-664; `message` only when
+   * `id.fromMe` is false). Returns the library Message.
+   */
+  emitIncoming(input: FakeMessageInput = {}): FakeMessage {
+    const msg = this.message({ ...input, fromMe: false })
+    this.emit('message_create', msg)
+    if (!msg.id.fromMe) this.emit('message', msg)
+    return msg
+  }
+
+  /** A message typed on the business phone: only `message_create`, with `fromMe` (Client.js:655-657). */
+  emitFromPhone(input: FakeMessageInput & { to: string }): FakeMessage {
+    const msg = this.message({ ...input, chat: input.to, fromMe: true })
+    this.emit('message_create', msg)
+    return msg
+  }
+
+  /** Raw data straight to `message_create` + `message`, for malformed-payload tests (no defaults). */
+  emitRawIncoming(data: unknown): void {
+    let msg: unknown
+    try {
+      msg = new structures.Message(this, data)
+    } catch {
+      // Message.js:24 dereferences data.id: the library itself would throw inside the page callback.
+      msg = data
+    }
+    this.emit('message_create', msg)
+    this.emit('message', msg)
+  }
+
+  /**
+   * `message_ack` with (message, ack) as Client.js:771-781: the message as it is now, with the new ack
+   * (Msg 'change:ack' fires after the model changed, Client.js:1040-1044).
+   */
+  emitAck(target: string | { id: { _serialized: string } }, ack: number): FakeMessage {
+    const id = typeof target === 'string' ? target : target.id._serialized
+    const data = this.messages.get(id)
+    if (!data) throw new Error(`fake: no message ${id}`)
+    data.ack = ack
+    const msg = this.wrap(data)
+    this.emit('message_ack', msg, ack)
+    return msg
+  }
+
+  /**
+   * "Deleted for everyone": `message_revoke_everyone` with (message now of type 'revoked', the message
+   * before) as Client.js:672-697. `withBefore: false` for the case the library cannot provide it.
+   */
+  emitRevoke(target: string | { id: { _serialized: string } }, withBefore = true): FakeMessage {
+    const id = typeof target === 'string' ? target : target.id._serialized
+    const data = this.messages.get(id)
+    if (!data) throw new Error(`fake: no message ${id}`)
+    const before = this.wrap({ ...data })
+    const revoked: FakeMessageData = { ...data, type: 'revoked', body: '' }
+    this.messages.set(id, revoked)
+    const msg = this.wrap(revoked)
+    this.emit('message_revoke_everyone', msg, withBefore ? before : undefined)
+    return msg
+  }
+
+  /** An edit: `message_edit` with (message, newBody, prevBody) as Client.js:958-976. */
+  emitEdit(target: string | { id: { _serialized: string } }, newBody: string): FakeMessage {
+    const id = typeof target === 'string' ? target : target.id._serialized
+    const data = this.messages.get(id)
+    if (!data) throw new Error(`fake: no message ${id}`)
+    const prevBody = data.body
+    data.body = newBody
+    const msg = this.wrap(data)
+    this.emit('message_edit', msg, newBody, prevBody)
+    return msg
+  }
+
+  /**
+   * A WhatsApp Web state change as Client.js:815-855: `change_state`, then for a state outside
+   * ACCEPTED_STATES `disconnected` with the state and a destroy. TIMEOUT (a network drop) emits only
+   * `change_state`.
+   */
+  async emitState(state: FakeWaState): Promise<void> {
+    this.emit('change_state', state)
+    if (!ACCEPTED_STATES.includes(state)) {
+      this.emit('disconnected', state)
+      await this.destroy()
+    }
+  }
+
+  /** The phone unlinked this device: the page navigates to post_logout=1 → `disconnected('LOGOUT')` (Client.js:495-503). */
+  emitLogoutNavigation(): void {
+    this.emit('disconnected', 'LOGOUT')
+  }
+
+  /** The last message sent through `sendMessage`. */
+  lastSent(): FakeSendCall | undefined {
+    return this.sent[this.sent.length - 1]
+  }
+
+  // ---------------------------------------------------------------- the library's API
+
+  /**
+   * Client.js:429-505: launches the browser, navigates, injects. A new session shows its first QR
+   * during `inject()` (Client.js:274, awaited), so `qr` comes before `initialize()` resolves; a stored
+   * session is authenticated later, by the page's own callback (Client.js:297-376), i.e. after it.
+   */
+  async initialize(): Promise<void> {
+    this.calls.initialize += 1
+    // The library also rejects with bare strings (Client.js:342 throws 'ready timeout'): pass through as given.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (this.initError) throw this.initError
+    this.destroyed = false
+    this.pupBrowser = new FakeBrowser()
+    this.pupPage = { evaluate: () => Promise.reject(new Error('fake: pupPage.evaluate is not scripted')) }
+    if (this.session === 'new') {
+      await this.showQr()
+    } else {
+      setImmediate(() => void this.link())
+    }
+  }
+
+  /** Client.js:1277-1284: closes the browser if connected, then the auth strategy. */
+  async destroy(): Promise<void> {
+    this.calls.destroy += 1
+    this.destroyed = true
+    if (this.pupBrowser?.isConnected()) await this.pupBrowser.close()
+  }
+
+  /** Client.js:1289-1306: Socket.logout() in the page, then the browser closes. */
+  async logout(): Promise<void> {
+    this.calls.logout += 1
+    if (!this.pupBrowser) throw new TypeError("Cannot read properties of null (reading 'evaluate')")
+    await this.pupBrowser.close()
+  }
+
+  /** Client.js:2224 (`getNumberId`): a registered number's wid, or null. */
+  async getNumberId(number: string): Promise<FakeWid | null> {
+    this.assertPage()
+    const id = number.endsWith('@c.us') ? number : `${number}@c.us`
+    return wid(id)
+  }
+
+  /**
+   * Client.js:1386-1560: resolves with the new Message built from the page's model. Utils.js:463 sets
+   * `ack: 0` on the new message, so a just-sent message is ACK_PENDING (accepted by the web client,
+   * not yet by the server). `options.sendSeen` defaults to true (Client.js:1474). The page's Msg 'add'
+   * fires `message_create` (fromMe) for API sends too (Client.js:655); the fake emits it before the
+   * send resolves, the harder ordering for deduplication.
+   */
+  async sendMessage(chatId: string, content: unknown, options: Record<string, unknown> = {}): Promise<FakeMessage | undefined> {
+    this.assertPage()
+    const failure = this.sendFailures.shift()
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- whatever the test scripted
+    if (failure !== undefined) throw failure
+    const msg = this.message({ fromMe: true, chat: chatId, body: typeof content === 'string' ? content : '', ack: 0 })
+    this.sent.push({ chatId, content, options, message: msg })
+    this.emit('message_create', msg)
+    return msg
+  }
+
+  /** Client.js:1738-1744: a Contact (PrivateContact or BusinessContact) for any id, known or not. */
+  async getContactById(contactId: string): Promise<Contact> {
+    this.assertPage()
+    const known = this.contacts.get(contactId)
+    const id = wid(contactId)
+    const data = {
+      id,
+      userid: id.user,
+      name: known?.name,
+      pushname: known?.pushname,
+      isBusiness: known?.isBusiness ?? false,
+      isUser: true,
+      isGroup: contactId.endsWith('@g.us'),
+      isMe: contactId === this.ownWid,
+      isMyContact: Boolean(known?.name),
+    }
+    return data.isBusiness ? new structures.BusinessContact(this, data) : new structures.PrivateContact(this, data)
+  }
+
+  /** Client.js:2145 (getProfilePicUrl): privacy settings often hide it; the fake has none. */
+  async getProfilePicUrl(_contactId: string): Promise<string | undefined> {
+    this.assertPage()
+    return undefined
+  }
+
+  /**
+   * Client.js:3307-3324: `[{ lid, pn }]` per id, each `undefined` when WhatsApp does not reveal it
+   * (`lid?._serialized`, `phone?._serialized`).
+   */
+  async getContactLidAndPhone(userIds: string | string[]): Promise<{ lid: string | undefined; pn: string | undefined }[]> {
+    this.assertPage()
+    const ids = Array.isArray(userIds) ? userIds : [userIds]
+    return ids.map((userId) => {
+      const known = this.contacts.get(userId)
+      const lid = userId.endsWith('@lid') ? userId : known?.lid
+      const pn = userId.endsWith('@c.us') ? userId : known?.phone
+      return { lid, pn }
+    })
+  }
+
+  /** Client.js:1668-1674: every chat, as PrivateChat/GroupChat (ChatFactory). */
+  async getChats(): Promise<Chat[]> {
+    this.assertPage()
+    return [...this.chats.values()].map((chat) => this.wrapChat(chat))
+  }
+
+  /** Client.js:1693-1698: the chat, or undefined. */
+  async getChatById(chatId: string): Promise<Chat | undefined> {
+    this.assertPage()
+    const chat = this.chats.get(chatId)
+    return chat ? this.wrapChat(chat) : undefined
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private wrap(data: FakeMessageData): FakeMessage {
+    return new structures.Message(this, data) as FakeMessage
+  }
+
+  /**
+   * A Chat with `fetchMessages` answering as Chat.js:203-245 does: notifications dropped, at most
+   * `limit`, oldest first, and never more than WhatsApp Web has loaded (`loaded`).
+   */
+  private wrapChat(input: FakeChatInput): Chat {
+    const data = {
+      id: wid(input.id),
+      formattedTitle: input.name,
+      isGroup: input.id.endsWith('@g.us'),
+      unreadCount: input.unreadCount ?? 0,
+      t: input.timestamp,
+    }
+    const chat = data.isGroup ? new structures.GroupChat(this, data) : new structures.PrivateChat(this, data)
+    const built = (input.messages ?? []).map((m) => this.message({ ...m, chat: input.id }))
+    const fetchMessages = async (search: { limit?: number; fromMe?: boolean } = {}) => {
+      this.assertPage()
+      let msgs = built.filter((m) => !m._data.isNotification && (search.fromMe === undefined || m.id.fromMe === search.fromMe))
+      if (input.loaded !== undefined) msgs = msgs.slice(-input.loaded)
+      msgs.sort((a, b) => a.timestamp - b.timestamp)
+      if (search.limit && search.limit > 0 && msgs.length > search.limit) msgs = msgs.slice(msgs.length - search.limit)
+      return msgs
+    }
+    Object.assign(chat, { fetchMessages })
+    return chat
+  }
+
+  /** Calls that go through `this.pupPage.evaluate` fail like the library's when there is no page. */
+  private assertPage(): void {
+    if (!this.pupPage || this.destroyed) throw new Error('Protocol error (Runtime.callFunctionOn): Session closed. Most likely the page has been closed.')
+  }
+}
+
+/** Just enough of Puppeteer's Browser for the engine: connected state, close, and no real process. */
+export class FakeBrowser {
+  private connected = true
+  isConnected(): boolean {
+    return this.connected
+  }
+  async close(): Promise<void> {
+    this.connected = false
+  }
+  process(): null {
+    return null
+  }
+}
+
+/**
+ * A client factory for the engine that remembers every client it made, so a test can drive the one
+ * the engine is using (`factory.last`) and see how many launches there were (`factory.clients`).
+ */
+export class FakeWebjsClientFactory {
+  readonly clients: FakeWebjsClient[] = []
+  /** Applied to each new client before the engine gets it. */
+  constructor(private readonly setup: (client: FakeWebjsClient, index: number) => void = () => undefined) {}
+
+  readonly create = (options: ClientOptions): WebjsClient => {
+    const client = new FakeWebjsClient(options)
+    this.setup(client, this.clients.length)
+    this.clients.push(client)
+    return client as unknown as WebjsClient
+  }
+
+  get last(): FakeWebjsClient {
+    const client = this.clients[this.clients.length - 1]
+    if (!client) throw new Error('fake: no client made yet')
+    return client
+  }
+}
