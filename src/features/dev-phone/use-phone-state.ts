@@ -52,6 +52,9 @@ export function usePhoneActions() {
     setNetwork: useMutation(trpc.devPhone.setNetwork.mutationOptions(options)),
     failNextSends: useMutation(trpc.devPhone.failNextSends.mutationOptions(options)),
     sendAsCustomer: useMutation(trpc.devPhone.sendAsCustomer.mutationOptions(options)),
+    replyFromPhone: useMutation(trpc.devPhone.replyFromPhone.mutationOptions(options)),
+    deleteMessage: useMutation(trpc.devPhone.deleteMessage.mutationOptions(options)),
+    editMessage: useMutation(trpc.devPhone.editMessage.mutationOptions(options)),
   }
 }
 

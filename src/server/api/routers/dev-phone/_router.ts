@@ -2,9 +2,15 @@
 import { orgOnlyInput } from '../_shared/inputs'
 import { createTRPCRouter } from '../../trpc'
 import { banHandler } from './ban.handler'
+import { deleteMessageHandler } from './delete-message.handler'
+import { deleteMessageInput } from './delete-message.schema'
+import { editMessageHandler } from './edit-message.handler'
+import { editMessageInput } from './edit-message.schema'
 import { failNextSendsHandler } from './fail-next-sends.handler'
 import { failNextInput } from './fail-next-sends.schema'
 import { logoutHandler } from './logout.handler'
+import { replyFromPhoneHandler } from './reply-from-phone.handler'
+import { replyFromPhoneInput } from './reply-from-phone.schema'
 import { scanHandler } from './scan.handler'
 import { scanInput } from './scan.schema'
 import { sendAsCustomerHandler } from './send-as-customer.handler'
@@ -24,4 +30,7 @@ export const devPhoneRouter = createTRPCRouter({
   unban: simulatorProcedure.input(orgOnlyInput).mutation(unbanHandler),
   setNetwork: simulatorProcedure.input(networkInput).mutation(setNetworkHandler),
   failNextSends: simulatorProcedure.input(failNextInput).mutation(failNextSendsHandler),
+  replyFromPhone: simulatorProcedure.input(replyFromPhoneInput).mutation(replyFromPhoneHandler),
+  deleteMessage: simulatorProcedure.input(deleteMessageInput).mutation(deleteMessageHandler),
+  editMessage: simulatorProcedure.input(editMessageInput).mutation(editMessageHandler),
 })

@@ -24,6 +24,8 @@ export const simKey = {
   failNext: (clientId: string) => redisKey('sim', 'failnext', clientId),
   history: (clientId: string) => redisKey('sim', 'history', clientId),
   signals: (clientId: string) => redisKey('sim', 'signal', clientId),
+  /** Recent messages of private chats (customers' and the phone's own), for delete and edit. */
+  recent: (clientId: string) => redisKey('sim', 'recent', clientId),
 }
 
 export interface SimDevice {
@@ -40,6 +42,9 @@ export type SimSignal =
   | { type: 'ban' }
   | { type: 'network'; up: boolean }
   | { type: 'read'; messageId: string }
+  | { type: 'from_me'; message: WaRawMessage }
+  | { type: 'revoke'; id: string; chatId: string; fromMe: boolean }
+  | { type: 'edit'; id: string; chatId: string; fromMe: boolean; body: string; previousBody: string }
 
 export interface SimOutboxEntry {
   id: string
