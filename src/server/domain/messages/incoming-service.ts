@@ -82,7 +82,9 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   // A reply typed on the business phone rides the same inbox and queue (phone-reply-service.ts).
   if (isPhoneReplyPayload(inbox.payload)) {
     const result = await processPhoneReply(inboxId, organizationId, inbox.payload)
-    return result.status === 'processed' ? { ...result, clientCreated: false, replyMessageId: null } : { status: result.status === 'ignored' ? 'ignored' : 'duplicate' }
+    return result.status === 'processed'
+      ? { ...result, clientCreated: false, replyMessageId: null }
+      : { status: result.status === 'ignored' ? 'ignored' : 'duplicate' }
   }
   const message = inbox.payload as unknown as WaIncomingMessage
   const log = orgLogger(organizationId, { component: 'incoming', whatsappMessageId: message.id })

@@ -30,8 +30,7 @@ export function isPhoneReplyPayload(payload: unknown): payload is InboxPayload &
 }
 
 export type PhoneReplyResult =
-  | { status: 'duplicate' | 'ignored' | 'own-send' }
-  | { status: 'processed'; clientId: string; conversationId: string; messageId: string }
+  { status: 'duplicate' | 'ignored' | 'own-send' } | { status: 'processed'; clientId: string; conversationId: string; messageId: string }
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 'P2002'
@@ -40,8 +39,7 @@ function isUniqueViolation(err: unknown): boolean {
 /** Stores one phone reply from its inbox row; safe to run twice. */
 export async function processPhoneReply(inboxId: string, organizationId: string, message: InboxPayload): Promise<PhoneReplyResult> {
   const log = orgLogger(organizationId, { component: 'phone-reply', whatsappMessageId: message.id })
-  const done = (error: string | null) =>
-    db.incomingInbox.update({ where: { id: inboxId }, data: { processedAt: new Date(), error }, select: { id: true } })
+  const done = (error: string | null) => db.incomingInbox.update({ where: { id: inboxId }, data: { processedAt: new Date(), error }, select: { id: true } })
   const identity = extractPhoneFromWhatsAppId(message.to)
   if (identity.kind !== 'phone' && identity.kind !== 'lid') {
     await done('not a private chat')

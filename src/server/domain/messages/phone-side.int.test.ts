@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setAgentResponder } from '../../agents/agent-hook'
-import { db, type Prisma } from '../../db'
+import { db } from '../../db'
 import { createTenant, type Tenant } from '../../testing/factories'
 import { clientIdOf, connectPhone, startHarness, type Harness } from '../../testing/pipeline-harness'
 import { waitFor } from '../../testing/wait-for'
@@ -84,7 +84,7 @@ describe('the race between the send worker and the phone echo (database level)',
       fromMe: true,
     }
     const inbox = await db.incomingInbox.create({
-      data: { organizationId: org(), whatsappMessageId, payload: payload as Prisma.InputJsonValue },
+      data: { organizationId: org(), whatsappMessageId, payload: payload },
       select: { id: true },
     })
     return inbox.id
@@ -201,7 +201,9 @@ describe('deleted and edited messages', () => {
   it('a revoke or edit of an unknown message is ignored; another organization’s message is untouched', async () => {
     const now = Math.floor(Date.now() / 1000)
     expect(await recordRevoke(org(), { id: 'false_996700300299@c.us_UNKNOWN', chatId: '996700300299@c.us', fromMe: false, timestamp: now })).toBe('unknown')
-    expect(await recordEdit(org(), { id: 'false_996700300299@c.us_UNKNOWN', chatId: '996700300299@c.us', fromMe: false, body: 'x', timestamp: now })).toBe('unknown')
+    expect(await recordEdit(org(), { id: 'false_996700300299@c.us_UNKNOWN', chatId: '996700300299@c.us', fromMe: false, body: 'x', timestamp: now })).toBe(
+      'unknown',
+    )
     const theirs = await db.message.findUniqueOrThrow({ where: { id: other.conversation.messageIds[0] }, select: { whatsappMessageId: true, content: true } })
     const chatId = other.client.whatsappId!
     expect(await recordRevoke(org(), { id: theirs.whatsappMessageId!, chatId, fromMe: false, timestamp: now })).toBe('unknown')

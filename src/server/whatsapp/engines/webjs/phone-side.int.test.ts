@@ -19,7 +19,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const org = () => shop.organization.id
 
 beforeAll(async () => {
-  harness = await startHarness({ engineFactory: createWebjsEngineFactory({ chromiumPath: '/nonexistent/chromium', authMode: 'local', clientFactory: factory.create }) })
+  harness = await startHarness({
+    engineFactory: createWebjsEngineFactory({ chromiumPath: '/nonexistent/chromium', authMode: 'local', clientFactory: factory.create }),
+  })
   shop = await createTenant()
   await harness.manager.connect(org())
   await waitFor(() => harness.manager.isConnected(org()))
@@ -49,9 +51,9 @@ describe('webjs (library-shaped fake) → pipeline: the phone side', () => {
     }, 15_000)
     expect(fake.sent.map((s) => s.message.id._serialized)).toContain(row.whatsappMessageId)
     await sleep(300)
-    expect(await db.message.findMany({ where: { organizationId: org(), whatsappMessageId: row.whatsappMessageId }, select: { id: true, origin: true } })).toEqual([
-      { id: sent.messageId, origin: 'CRM' },
-    ])
+    expect(
+      await db.message.findMany({ where: { organizationId: org(), whatsappMessageId: row.whatsappMessageId }, select: { id: true, origin: true } }),
+    ).toEqual([{ id: sent.messageId, origin: 'CRM' }])
   })
 
   it('message_revoke_everyone marks the stored message deleted, keeping its text', async () => {
