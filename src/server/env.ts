@@ -60,6 +60,8 @@ export const envSchema = z.object({
   IMPORT_CHATS_WAIT_MAX_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_WAIT_MAX_MS', 0).default(120_000)),
   /** Turns the human-like delays off (tests, benchmarks). Never set in production. */
   WHATSAPP_DISABLE_DELAYS: booleanish,
+  /** Agents do not answer a customer a person answered (CRM or phone) within this many minutes; 0 = never pause. */
+  AGENT_PAUSE_AFTER_HUMAN_MINUTES: z.preprocess(emptyAsUnset, wholeNumber('AGENT_PAUSE_AFTER_HUMAN_MINUTES', 0, 'minutes').default(10)),
   /** Simulator timing (demos speed up QR rotation); unset keeps the simulator's own defaults. */
   SIMULATOR_QR_ROTATE_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_ROTATE_MS', 1).optional()),
   SIMULATOR_QR_MAX_CODES: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_MAX_CODES', 1, 'QR codes').optional()),

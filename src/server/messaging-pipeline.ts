@@ -6,7 +6,8 @@
  */
 import type { Worker } from 'bullmq'
 import { recordAck } from './domain/messages/ack-recorder'
-import { acceptIncoming, processIncoming } from './domain/messages/incoming-service'
+import { acceptIncoming, acceptPhoneReply, processIncoming } from './domain/messages/incoming-service'
+import { recordEdit, recordRevoke } from './domain/messages/message-changes'
 import { startOutboxRelay } from './domain/messages/outbox-relay'
 import { createSendProcessor } from './domain/messages/send-processor'
 import { closeIncomingQueue } from './queues/incoming-queue'
@@ -36,6 +37,17 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   })
   sessionManager.setAckHandler(async (organizationId, ack) => {
     await recordAck(organizationId, ack)
+  })
+  sessionManager.setMessageChangeHandlers({
+    fromMe: async (organizationId, message) => {
+      await acceptPhoneReply(organizationId, message)
+    },
+    revoked: async (organizationId, revoke) => {
+      await recordRevoke(organizationId, revoke)
+    },
+    edited: async (organizationId, edit) => {
+      await recordEdit(organizationId, edit)
+    },
   })
   const sendWorker = startSendWorker({ processor: createSendProcessor({ sessionManager }), concurrency: options.sendConcurrency })
   const incomingDeps = {

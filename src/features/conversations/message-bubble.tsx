@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
 import { useDateFormatter } from '~/components/use-date-formatter'
+import { previousTexts } from './edit-history'
 import { MessageRetryButton } from './message-retry-button'
 import { MessageStatusIcon } from './message-status-icon'
 import { LOCAL_ID_PREFIX } from './thread-cache'
@@ -16,12 +17,17 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
   const outgoing = message.direction === 'OUTGOING'
   const failed = outgoing && message.status === 'FAILED'
   const time = format.dateTime(message.createdAt, { hour: '2-digit', minute: '2-digit' })
+  const deleted = Boolean(message.deletedAt)
+  const previous = message.editedAt ? previousTexts(message.editHistory) : []
   return (
     <div className={cx('flex flex-col', outgoing ? 'items-end' : 'items-start', grouped ? 'mt-0.5' : 'mt-2.5')}>
       <div
         data-testid="message-bubble"
         data-direction={message.direction}
         data-status={message.status}
+        data-deleted={deleted || undefined}
+        data-edited={message.editedAt ? true : undefined}
+        data-origin={message.origin}
         className={cx(
           'relative max-w-[85%] rounded-lg px-2.5 pt-1.5 pb-2 text-[0.9rem] leading-snug text-slate-900 shadow-[0_1px_0.5px_rgba(11,20,26,0.13)] sm:max-w-[70%]',
           outgoing ? 'bg-bubble-out' : 'bg-white',
@@ -29,8 +35,18 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
           failed && 'ring-1 ring-red-300',
         )}
       >
-        <p className="break-words whitespace-pre-wrap">
-          {message.content}
+        {outgoing && message.origin === 'PHONE' && (
+          <p className="mb-0.5 text-[0.7rem] font-medium text-emerald-800" data-testid="message-from-phone">
+            {t('phoneSide.fromPhone')}
+          </p>
+        )}
+        {deleted && (
+          <p className="mb-0.5 text-[0.7rem] font-medium text-slate-500 italic" data-testid="message-deleted-label">
+            {t('phoneSide.deleted')}
+          </p>
+        )}
+        <p className={cx('break-words whitespace-pre-wrap', deleted && 'text-slate-500 line-through')}>
+          {deleted ? <del data-testid="message-deleted-content">{message.content}</del> : message.content}
           {/* An invisible copy of the time keeps the last line clear of the real one in the corner. */}
           <span aria-hidden className="invisible ml-2 inline-flex gap-1 text-[0.68rem] leading-none tabular-nums">
             {time}
@@ -41,6 +57,23 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
           <time dateTime={message.createdAt.toISOString()}>{time}</time>
           {outgoing && <MessageStatusIcon status={message.status} />}
         </span>
+        {message.editedAt && (
+          <details className="mt-1 text-[0.7rem] text-slate-500" data-testid="message-edited">
+            <summary className="cursor-pointer select-none">{t('phoneSide.edited')}</summary>
+            {previous.length > 0 && (
+              <ul className="mt-1 space-y-0.5 border-l-2 border-slate-300 pl-2" aria-label={t('phoneSide.previousVersions')}>
+                {previous
+                  .slice()
+                  .reverse()
+                  .map((entry) => (
+                    <li key={entry.replacedAt + entry.content} className="break-words whitespace-pre-wrap" data-testid="message-previous-text">
+                      {entry.content}
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </details>
+        )}
       </div>
       {failed && (
         <div className="mt-1 flex max-w-[85%] flex-wrap items-start justify-end gap-x-2 sm:max-w-[70%]">

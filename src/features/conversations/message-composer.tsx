@@ -51,6 +51,10 @@ export function MessageComposer({ conversationId }: { conversationId: string }) 
         sentAt: null,
         deliveredAt: null,
         readAt: null,
+        origin: 'CRM',
+        deletedAt: null,
+        editedAt: null,
+        editHistory: [],
       }),
     )
     setText('')

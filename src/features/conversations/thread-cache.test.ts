@@ -17,6 +17,10 @@ function message(id: string, minute: number, patch: Partial<ThreadMessage> = {})
     sentAt: null,
     deliveredAt: null,
     readAt: null,
+    origin: 'CRM',
+    deletedAt: null,
+    editedAt: null,
+    editHistory: [],
     ...patch,
   }
 }

@@ -8,6 +8,7 @@ import { LoadingLine } from '~/components/loading-line'
 import { BusinessPhonePanel } from './business-phone-panel'
 import { CustomerSimulator } from './customer-simulator'
 import { PhoneOutbox } from './phone-outbox'
+import { PhoneSidePanel } from './phone-side-panel'
 import { usePhoneActions, usePhoneState } from './use-phone-state'
 
 /** /dev/phone: QA's stand-in for the business phone and its customers, against the simulator engine. */
@@ -41,6 +42,7 @@ export function DevPhone() {
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <div className="space-y-5">
           <BusinessPhonePanel state={query.data} status={status} actions={actions} />
+          <PhoneSidePanel recent={query.data.recent} actions={actions} />
           <PhoneOutbox outbox={query.data.outbox} />
         </div>
         <section aria-label={t('devPhone.customer.section')} className="space-y-2 lg:sticky lg:top-4">

@@ -53,6 +53,9 @@ export function usePhoneActions() {
     failNextSends: useMutation(trpc.devPhone.failNextSends.mutationOptions(options)),
     sendAsCustomer: useMutation(trpc.devPhone.sendAsCustomer.mutationOptions(options)),
     revealNumber: useMutation(trpc.devPhone.revealNumber.mutationOptions(options)),
+    replyFromPhone: useMutation(trpc.devPhone.replyFromPhone.mutationOptions(options)),
+    deleteMessage: useMutation(trpc.devPhone.deleteMessage.mutationOptions(options)),
+    editMessage: useMutation(trpc.devPhone.editMessage.mutationOptions(options)),
   }
 }
 

@@ -2,8 +2,9 @@
  * Everything the server tells browsers in real time. Events are per organization; subscriptions only
  * ever read the caller's organization's stream.
  */
-import type { MessageDirection, MessageSender, MessageStatus, WhatsAppSessionStatus } from '../db/generated/enums'
+import type { MessageDirection, MessageOrigin, MessageSender, MessageStatus, WhatsAppSessionStatus } from '../db/generated/enums'
 import type { ImportJobModel } from '../db/generated/models'
+import type { JsonValue } from '../db/generated/internal/prismaNamespace'
 
 /** A message as browsers show it (no internal fields). */
 export interface MessageView {
@@ -20,6 +21,13 @@ export interface MessageView {
   sentAt: Date | null
   deliveredAt: Date | null
   readAt: Date | null
+  /** PHONE: typed on the business phone itself. */
+  origin: MessageOrigin
+  /** Deleted for everyone in WhatsApp (the content is kept for the operator). */
+  deletedAt: Date | null
+  editedAt: Date | null
+  /** Earlier texts, newest last: `{ content, replacedAt }[]` (domain/messages/message-changes.ts). */
+  editHistory: JsonValue
 }
 
 /** The full connection state, so a browser can replace what it shows with each event. */

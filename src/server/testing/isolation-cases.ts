@@ -83,6 +83,9 @@ export const isolationCases: Record<string, IsolationCase> = {
   'devPhone.setNetwork': { input: (v) => ({ organizationId: v.organization.id, up: false }) },
   'devPhone.failNextSends': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
   'devPhone.revealNumber': { input: (v) => ({ organizationId: v.organization.id, phone: '+996700111222' }) },
+  'devPhone.replyFromPhone': { input: (v) => ({ organizationId: v.organization.id, to: '+996700111222', body: 'hi' }) },
+  'devPhone.deleteMessage': { input: (v) => ({ organizationId: v.organization.id, messageId: 'false_996700111222@c.us_3EB0AA' }) },
+  'devPhone.editMessage': { input: (v) => ({ organizationId: v.organization.id, messageId: 'false_996700111222@c.us_3EB0AA', body: 'x' }) },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

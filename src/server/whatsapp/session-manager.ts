@@ -21,7 +21,7 @@ import { logger, orgLogger } from '../logger'
 import { getRedis, redisKey } from '../redis'
 import { DISCONNECT_REASONS } from './disconnect-reasons'
 import { EngineError } from './engine/errors'
-import type { EngineFactory, WaAck, WaContact, WaIdentity, WaIncomingMessage, WaSentMessage } from './engine/types'
+import type { EngineFactory, WaAck, WaContact, WaEdit, WaIdentity, WaIncomingMessage, WaRevoke, WaSentMessage } from './engine/types'
 import { ImportSession, type ImportSessionHandlers } from './import-session'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases } from './session-lease'
@@ -31,6 +31,12 @@ import { WhatsAppClient } from './whatsapp-client'
 
 export type IncomingHandler = (organizationId: string, message: WaIncomingMessage) => Promise<void>
 export type AckHandler = (organizationId: string, ack: { id: string; ack: WaAck }) => Promise<void>
+/** Replies typed on the business phone, and deletes and edits of messages (either side). */
+export interface MessageChangeHandlers {
+  fromMe: (organizationId: string, message: WaIncomingMessage) => Promise<void>
+  revoked: (organizationId: string, revoke: WaRevoke) => Promise<void>
+  edited: (organizationId: string, edit: WaEdit) => Promise<void>
+}
 
 export interface SessionManagerOptions {
   engineFactory: EngineFactory
@@ -67,6 +73,7 @@ export class WhatsAppSessionManager {
   private stopListening: (() => void) | null = null
   private incomingHandler: IncomingHandler | null = null
   private ackHandler: AckHandler | null = null
+  private changeHandlers: MessageChangeHandlers | null = null
   private stopped = false
   private readonly log = logger.child({ component: 'session-manager' })
 
@@ -83,6 +90,11 @@ export class WhatsAppSessionManager {
 
   setAckHandler(handler: AckHandler) {
     this.ackHandler = handler
+  }
+
+  /** Where phone replies, deletes and edits go (the messaging pipeline). */
+  setMessageChangeHandlers(handlers: MessageChangeHandlers) {
+    this.changeHandlers = handlers
   }
 
   /** Restores wanted sessions, listens for commands from other processes, starts renewing leases. */
@@ -334,6 +346,16 @@ export class WhatsAppSessionManager {
     })
     client.on('message_ack', (ack) => {
       this.ackHandler?.(organizationId, ack).catch((err) => log.error({ err, messageId: ack.id }, 'ack not recorded'))
+    })
+    client.on('message_from_me', (message) => {
+      if (!this.changeHandlers) return void log.warn({ messageId: message.id }, 'phone reply dropped: no handler registered')
+      this.changeHandlers.fromMe(organizationId, message).catch((err) => log.error({ err, messageId: message.id }, 'phone reply not accepted'))
+    })
+    client.on('message_revoked', (revoke) => {
+      this.changeHandlers?.revoked(organizationId, revoke).catch((err) => log.error({ err, messageId: revoke.id }, 'revoke not recorded'))
+    })
+    client.on('message_edited', (edit) => {
+      this.changeHandlers?.edited(organizationId, edit).catch((err) => log.error({ err, messageId: edit.id }, 'edit not recorded'))
     })
   }
 

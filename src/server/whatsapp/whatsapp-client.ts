@@ -8,7 +8,19 @@ import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
 import { isTerminalDisconnect } from './disconnect-reasons'
 import { EngineError, isEngineError } from './engine/errors'
-import type { WaAck, WaContact, WaDisconnectReason, WaEngine, WaIdentity, WaIncomingMessage, WaMe, WaRawMessage, WaSentMessage } from './engine/types'
+import type {
+  WaAck,
+  WaContact,
+  WaDisconnectReason,
+  WaEdit,
+  WaEngine,
+  WaIdentity,
+  WaIncomingMessage,
+  WaMe,
+  WaRawMessage,
+  WaRevoke,
+  WaSentMessage,
+} from './engine/types'
 import { mediaPlaceholder as placeholderText } from '../text/media-placeholder'
 
 export const MAX_RECONNECT_ATTEMPTS = 5
@@ -16,6 +28,10 @@ export const RECONNECT_BASE_MS = 1000
 export const RECONNECT_CAP_MS = 30000
 /** How long a connection must stay up before the reconnect counter resets. */
 export const STABLE_CONNECTION_MS = 60000
+/** How long the ids of our own sends are remembered, to recognize their `message_from_me` echo. */
+export const OWN_SEND_MEMORY_MS = 5 * 60_000
+/** How long an own-message event waits for sends in flight to return their ids before it is let through. */
+export const OWN_SEND_WAIT_MS = 30_000
 
 /** Delay before reconnect attempt n (1-based): 2 s, 4 s, 8 s, 16 s, 30 s. */
 export function reconnectDelay(attempt: number): number {
@@ -29,6 +45,10 @@ export interface ClientEvents {
   auth_failure: [message: string]
   message: [message: WaIncomingMessage]
   message_ack: [ack: { id: string; ack: WaAck }]
+  /** A reply typed on the business phone (never one of our own sends); `to` is the customer's chat. */
+  message_from_me: [message: WaIncomingMessage]
+  message_revoked: [revoke: WaRevoke]
+  message_edited: [edit: WaEdit]
   disconnected: [reason: WaDisconnectReason, detail?: string]
   reconnecting: [info: { attempt: number; max: number; delayMs: number }]
   max_reconnect_reached: [lastError: string | null]
@@ -60,6 +80,17 @@ export function isCustomerMessage(message: WaRawMessage): boolean {
   return true
 }
 
+/** Whether one of our own messages went to a customer's private chat (not a group, status or broadcast). */
+export function isPrivateChatFromMe(message: WaRawMessage): boolean {
+  if (!message.fromMe || message.isStatus || message.isGroup) return false
+  return /@(c\.us|lid)$/.test(message.to)
+}
+
+/** Whether a revoke or edit happened in a private chat (the only chats the CRM stores). */
+function isPrivateChat(chatId: string): boolean {
+  return /@(c\.us|lid)$/.test(chatId)
+}
+
 export function normalizeMessage(message: WaRawMessage): WaIncomingMessage {
   return {
     id: message.id,
@@ -83,6 +114,16 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   private lastError: string | null = null
   private readonly maxAttempts: number
   private readonly stableMs: number
+  /**
+   * Our own sends, to tell them from replies typed on the phone. The library emits `message_create` for
+   * our send while `sendMessage` is still running (the page adds the message to its store before the
+   * evaluate returns, Client.js:1545 + 1133), so the id is not known yet when the echo arrives: echoes
+   * wait until every send in flight has returned (at most OWN_SEND_WAIT_MS), then are checked against the
+   * ids our sends returned, remembered for OWN_SEND_MEMORY_MS.
+   */
+  private readonly ownSendIds = new Map<string, number>()
+  private sendsInFlight = 0
+  private sendsSettled: Array<() => void> = []
 
   constructor(private readonly options: WhatsAppClientOptions) {
     super()
@@ -132,7 +173,49 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     if (!this.engine || this.state !== 'connected') {
       throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     }
-    return this.engine.sendText(chatId, content)
+    const engine = this.engine
+    this.sendsInFlight += 1
+    try {
+      const sent = await engine.sendText(chatId, content)
+      this.rememberOwnSend(sent.id)
+      return sent
+    } finally {
+      this.sendsInFlight -= 1
+      if (this.sendsInFlight === 0) for (const resolve of this.sendsSettled.splice(0)) resolve()
+    }
+  }
+
+  /** Whether this client sent the message itself (within OWN_SEND_MEMORY_MS). */
+  isOwnSend(id: string): boolean {
+    const expires = this.ownSendIds.get(id)
+    return expires !== undefined && expires > Date.now()
+  }
+
+  private rememberOwnSend(id: string) {
+    const now = Date.now()
+    for (const [known, expires] of this.ownSendIds) if (expires <= now) this.ownSendIds.delete(known)
+    this.ownSendIds.set(id, now + OWN_SEND_MEMORY_MS)
+  }
+
+  /** Resolves once no send is in flight, or after OWN_SEND_WAIT_MS. */
+  private waitForSends(): Promise<void> {
+    if (this.sendsInFlight === 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, OWN_SEND_WAIT_MS)
+      timer.unref?.()
+      this.sendsSettled.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  /** Emits a message typed on the phone, unless it is the echo of one of our own sends. */
+  private async forwardFromMe(raw: WaRawMessage) {
+    if (this.isOwnSend(raw.id)) return
+    await this.waitForSends()
+    if (this.isOwnSend(raw.id) || this.state === 'stopped') return
+    this.emit('message_from_me', normalizeMessage(raw))
   }
 
   async getContact(chatId: string): Promise<WaContact | null> {
@@ -203,6 +286,12 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
       this.emit('message', normalizeMessage(raw))
     })
     engine.on('message_ack', (ack) => current() && this.emit('message_ack', ack))
+    engine.on('message_from_me', (raw) => {
+      if (!current() || !isPrivateChatFromMe(raw)) return
+      void this.forwardFromMe(raw).catch((err: unknown) => this.options.log.error({ err, messageId: raw.id }, 'own message not forwarded'))
+    })
+    engine.on('message_revoked', (revoke) => current() && isPrivateChat(revoke.chatId) && this.emit('message_revoked', revoke))
+    engine.on('message_edited', (edit) => current() && isPrivateChat(edit.chatId) && this.emit('message_edited', edit))
     engine.on('disconnected', (reason, detail) => {
       if (!current()) return
       void this.handleDisconnect(engine, reason, detail)

@@ -71,6 +71,10 @@ export const messageSelect = {
   sentAt: true,
   deliveredAt: true,
   readAt: true,
+  origin: true,
+  deletedAt: true,
+  editedAt: true,
+  editHistory: true,
 } satisfies Prisma.MessageSelect
 
 /**

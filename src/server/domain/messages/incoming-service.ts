@@ -10,7 +10,7 @@ import { db, type Prisma } from '../../db'
 import { detectCulturalContext, detectLanguage, extractBestName } from '../../text'
 import { orgLogger, type Logger } from '../../logger'
 import { processSingleton } from '../../process-singleton'
-import { delayFor } from '../../queues/delays'
+import { delayFor, delaysEnabled } from '../../queues/delays'
 import { enqueueIncoming } from '../../queues/incoming-queue'
 import { rateLimitedLookup } from '../../queues/lookup-limiter'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
@@ -20,6 +20,8 @@ import { resolveClientIdentity, type IdentityResolver } from '../clients/identit
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage } from './message-status'
+import { humanAnsweredRecently } from './human-activity'
+import { isPhoneReplyPayload, PHONE_REPLY_SETTLE_MS, processPhoneReply, type InboxPayload } from './phone-reply-service'
 import { acceptOutgoing } from './send-service'
 
 export interface AcceptResult {
@@ -32,7 +34,7 @@ export interface AcceptResult {
 export const incomingBuffer = processSingleton('incoming-buffer', (): Array<{ organizationId: string; message: WaIncomingMessage }> => [])
 
 /** Writes the message to the inbox and queues it. Never throws: the last resort is an in-memory buffer. */
-export async function acceptIncoming(organizationId: string, message: WaIncomingMessage): Promise<AcceptResult> {
+export async function acceptIncoming(organizationId: string, message: WaIncomingMessage, delayMs?: number): Promise<AcceptResult> {
   let inbox: { id: string; processedAt: Date | null; queuedAt: Date | null }
   try {
     inbox = await db.incomingInbox.upsert({
@@ -47,9 +49,18 @@ export async function acceptIncoming(organizationId: string, message: WaIncoming
     return { inboxId: null, duplicate: false, queued: false }
   }
   if (inbox.processedAt || inbox.queuedAt) return { inboxId: inbox.id, duplicate: true, queued: Boolean(inbox.queuedAt) }
-  const queued = await enqueueIncoming({ organizationId, inboxId: inbox.id })
+  const queued = await enqueueIncoming({ organizationId, inboxId: inbox.id }, delayMs)
   if (queued) await db.incomingInbox.update({ where: { id: inbox.id }, data: { queuedAt: new Date() }, select: { id: true } }).catch(() => undefined)
   return { inboxId: inbox.id, duplicate: false, queued }
+}
+
+/**
+ * Makes a reply typed on the business phone durable (the same inbox, payload marked fromMe) and queues
+ * it after PHONE_REPLY_SETTLE_MS; processIncoming hands it to phone-reply-service. Never throws.
+ */
+export function acceptPhoneReply(organizationId: string, message: WaIncomingMessage): Promise<AcceptResult> {
+  const payload: InboxPayload = { ...message, fromMe: true }
+  return acceptIncoming(organizationId, payload, delaysEnabled() ? PHONE_REPLY_SETTLE_MS : 0)
 }
 
 export interface IncomingDeps {
@@ -71,6 +82,13 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   if (!inbox) return { status: 'missing' }
   if (inbox.processedAt) return { status: 'duplicate' }
   const { organizationId } = inbox
+  // A reply typed on the business phone rides the same inbox and queue (phone-reply-service.ts).
+  if (isPhoneReplyPayload(inbox.payload)) {
+    const result = await processPhoneReply(inboxId, organizationId, inbox.payload)
+    return result.status === 'processed'
+      ? { ...result, clientCreated: false, replyMessageId: null }
+      : { status: result.status === 'ignored' ? 'ignored' : 'duplicate' }
+  }
   const message = inbox.payload as unknown as WaIncomingMessage
   const log = orgLogger(organizationId, { component: 'incoming', whatsappMessageId: message.id })
   const identity = extractPhoneFromWhatsAppId(message.from)
@@ -173,6 +191,11 @@ interface StoredMessage {
 async function replyFromAgent(message: StoredMessage, log: Logger): Promise<string | null> {
   const responder = getAgentResponder()
   if (!responder) return null
+  // A person (in the CRM or on the phone) is talking with this customer: the agent stays out of it.
+  if (await humanAnsweredRecently(message.organizationId, message.conversationId)) {
+    log.info({ messageId: message.messageId }, 'agent skipped: a person answered this customer recently')
+    return null
+  }
   const recent = await db.message.findMany({
     where: { organizationId: message.organizationId, conversationId: message.conversationId },
     orderBy: { createdAt: 'desc' },

@@ -8,6 +8,7 @@
  */
 import { db, type Prisma } from '../../db'
 import type { MessageDirection, MessageStatus } from '../../db/generated/enums'
+import { logger } from '../../logger'
 import { getRedis, redisKey } from '../../redis'
 import { statusesBefore, type MessageStatusName } from '~/shared/message-status'
 import { fireAndForget, publishMessage } from './message-events'
@@ -33,11 +34,19 @@ export function importedStatus(direction: MessageDirection): MessageStatus {
 
 /** Sent: WhatsApp took the message. Applies an ack that arrived first, then tells the browsers. */
 export async function markSent(organizationId: string, messageId: string, sent: { id: string; timestamp: number }): Promise<void> {
-  await db.message.update({
-    where: { id: messageId },
-    data: { status: 'SENT', whatsappMessageId: sent.id, sentAt: new Date(sent.timestamp * 1000), attempts: { increment: 1 }, error: null },
-    select: { id: true },
-  })
+  const data = { status: 'SENT', whatsappMessageId: sent.id, sentAt: new Date(sent.timestamp * 1000), attempts: { increment: 1 }, error: null } as const
+  try {
+    await db.message.update({ where: { id: messageId }, data, select: { id: true } })
+  } catch (err) {
+    if ((err as { code?: unknown } | null)?.code !== 'P2002') throw err
+    // The echo of this very send was stored as a reply typed on the phone (it won the race against us;
+    // phone-reply-service.ts layer 3): that copy goes, and the id is ours.
+    await db.$transaction(async (tx) => {
+      await tx.message.deleteMany({ where: { organizationId, whatsappMessageId: sent.id, origin: 'PHONE', id: { not: messageId } } })
+      await tx.message.update({ where: { id: messageId }, data, select: { id: true } })
+    })
+    logger.warn({ organizationId, messageId, whatsappMessageId: sent.id }, 'phone copy of our own send removed')
+  }
   await applyEarlyAck(organizationId, sent.id)
   fireAndForget(publishMessage('message.updated', messageId))
 }

@@ -86,6 +86,31 @@ export interface WaSentMessage {
   timestamp: number
 }
 
+/** A message deleted for everyone ("This message was deleted"), by the customer or on our phone. */
+export interface WaRevoke {
+  /** The deleted message's serialized id (the id our row carries). */
+  id: string
+  /** Another id WhatsApp gave for the same message (the revoke's protocol key), when it differs. */
+  originalId?: string
+  /** The chat it was in (`<phone>@c.us`, `<id>@lid`, a group…). */
+  chatId: string
+  fromMe: boolean
+  /** Unix seconds. */
+  timestamp: number
+}
+
+/** A message whose text was edited in WhatsApp. */
+export interface WaEdit {
+  id: string
+  chatId: string
+  fromMe: boolean
+  body: string
+  /** The text before this edit, when the library knew it. */
+  previousBody?: string
+  /** Unix seconds. */
+  timestamp: number
+}
+
 export interface EngineEvents {
   qr: [qr: string]
   authenticated: []
@@ -93,6 +118,10 @@ export interface EngineEvents {
   auth_failure: [message: string]
   message: [message: WaRawMessage]
   message_ack: [ack: { id: string; ack: WaAck }]
+  /** A message the business account wrote (typed on the phone, or our own sends: the client tells them apart). */
+  message_from_me: [message: WaRawMessage]
+  message_revoked: [revoke: WaRevoke]
+  message_edited: [edit: WaEdit]
   disconnected: [reason: WaDisconnectReason, detail?: string]
 }
 

@@ -2,11 +2,17 @@
 import { orgOnlyInput } from '../_shared/inputs'
 import { createTRPCRouter } from '../../trpc'
 import { banHandler } from './ban.handler'
+import { deleteMessageHandler } from './delete-message.handler'
+import { deleteMessageInput } from './delete-message.schema'
+import { editMessageHandler } from './edit-message.handler'
+import { editMessageInput } from './edit-message.schema'
 import { failNextSendsHandler } from './fail-next-sends.handler'
 import { failNextInput } from './fail-next-sends.schema'
 import { logoutHandler } from './logout.handler'
 import { revealNumberHandler } from './reveal-number.handler'
 import { revealNumberInput } from './reveal-number.schema'
+import { replyFromPhoneHandler } from './reply-from-phone.handler'
+import { replyFromPhoneInput } from './reply-from-phone.schema'
 import { scanHandler } from './scan.handler'
 import { scanInput } from './scan.schema'
 import { sendAsCustomerHandler } from './send-as-customer.handler'
@@ -27,4 +33,7 @@ export const devPhoneRouter = createTRPCRouter({
   setNetwork: simulatorProcedure.input(networkInput).mutation(setNetworkHandler),
   failNextSends: simulatorProcedure.input(failNextInput).mutation(failNextSendsHandler),
   revealNumber: simulatorProcedure.input(revealNumberInput).mutation(revealNumberHandler),
+  replyFromPhone: simulatorProcedure.input(replyFromPhoneInput).mutation(replyFromPhoneHandler),
+  deleteMessage: simulatorProcedure.input(deleteMessageInput).mutation(deleteMessageHandler),
+  editMessage: simulatorProcedure.input(editMessageInput).mutation(editMessageHandler),
 })

@@ -34,7 +34,22 @@ export interface PhoneState {
   networkDown: boolean
   pendingMessages: number
   outbox: SimOutboxEntry[]
+  /** Recent messages of private chats, newest first: what the phone can delete or edit. */
+  recent: SimRecentMessage[]
 }
+
+/** A message of a private chat as the simulated phone remembers it. */
+export interface SimRecentMessage {
+  id: string
+  /** The customer's chat. */
+  chatId: string
+  fromMe: boolean
+  body: string
+  timestamp: number
+  deleted?: boolean
+}
+
+const RECENT_LIMIT = 30
 
 /** A stable business number for an organization's simulated phone: +996 555 xxx xxx. */
 export function defaultBusinessPhone(clientId: string): string {
@@ -49,12 +64,13 @@ export async function getPhoneState(clientId: string): Promise<PhoneState> {
   const device = token ? await r.get(simKey.device(token)) : null
   const parsed = device ? (JSON.parse(device) as { phone: string; pushName: string }) : null
   const phone = parsed?.phone ?? defaultBusinessPhone(clientId)
-  const [qr, banned, down, pending, outbox] = await Promise.all([
+  const [qr, banned, down, pending, outbox, recent] = await Promise.all([
     r.get(simKey.qr(clientId)),
     r.exists(simKey.banned(phone.replace(/\D/g, ''))),
     r.exists(simKey.network(clientId)),
     r.llen(simKey.pending(clientId)),
     r.lrange(simKey.outbox(clientId), 0, 49),
+    recentMessages(clientId),
   ])
   return {
     linked: Boolean(parsed),
@@ -65,6 +81,7 @@ export async function getPhoneState(clientId: string): Promise<PhoneState> {
     networkDown: down === 1,
     pendingMessages: pending,
     outbox: outbox.map((e) => JSON.parse(e) as SimOutboxEntry),
+    recent,
   }
 }
 
@@ -105,6 +122,7 @@ export async function sendAsCustomer(clientId: string, input: CustomerMessageInp
     await r.set(simKey.contact(clientId, from), JSON.stringify({ pushName: input.name, avatarUrl: avatarFor(input.name) }))
   }
   await r.rpush(simKey.pending(clientId), JSON.stringify(message))
+  if (!input.group && !input.status) await remember(clientId, { id: message.id, chatId: from, fromMe: false, body: message.body, timestamp: message.timestamp })
   await sendSignal(clientId, { type: 'incoming' })
   return message
 }
@@ -143,6 +161,65 @@ export async function revealNumber(clientId: string, phone: string): Promise<str
   if (!existing) throw new AppError('NOT_FOUND', 'simulatorNotHidden')
   await redis().set(key, JSON.stringify({ ...(JSON.parse(existing) as SimHiddenCustomer), revealed: true } satisfies SimHiddenCustomer))
   return lid
+}
+
+async function recentMessages(clientId: string): Promise<SimRecentMessage[]> {
+  const raw = await redis().lrange(simKey.recent(clientId), 0, RECENT_LIMIT - 1)
+  return raw.map((entry) => JSON.parse(entry) as SimRecentMessage)
+}
+
+async function remember(clientId: string, message: SimRecentMessage): Promise<void> {
+  await redis()
+    .multi()
+    .lpush(simKey.recent(clientId), JSON.stringify(message))
+    .ltrim(simKey.recent(clientId), 0, RECENT_LIMIT - 1)
+    .exec()
+}
+
+async function replaceRecent(clientId: string, id: string, patch: Partial<SimRecentMessage>): Promise<SimRecentMessage> {
+  const all = await recentMessages(clientId)
+  const index = all.findIndex((m) => m.id === id)
+  if (index < 0) throw new AppError('NOT_FOUND', 'simulatorMessageNotFound')
+  const updated = { ...all[index]!, ...patch }
+  await redis().lset(simKey.recent(clientId), index, JSON.stringify(updated))
+  return all[index]!
+}
+
+/** Staff type a reply on the business phone itself (whatsapp-web.js: message_create with fromMe). */
+export async function replyFromPhone(clientId: string, input: { to: string; body: string }): Promise<WaRawMessage> {
+  const to = formatPhoneNumber(input.to)
+  const state = await getPhoneState(clientId)
+  const ownPhone = (state.phone ?? defaultBusinessPhone(clientId)).slice(1)
+  const message: WaRawMessage = {
+    // Replies typed on an Android phone carry long key ids (Message.js:80-86 calls them 'android').
+    id: `true_${to}_${randomBytes(16).toString('hex').toUpperCase()}`,
+    from: `${ownPhone}@c.us`,
+    to,
+    body: input.body,
+    timestamp: Math.floor(Date.now() / 1000),
+    fromMe: true,
+    isStatus: false,
+    isGroup: false,
+    hasMedia: false,
+    type: 'text',
+  }
+  await remember(clientId, { id: message.id, chatId: to, fromMe: true, body: message.body, timestamp: message.timestamp })
+  await sendSignal(clientId, { type: 'from_me', message })
+  return message
+}
+
+/** "Delete for everyone" on a recent message (a customer's, or one typed on the phone). */
+export async function deleteForEveryone(clientId: string, messageId: string): Promise<void> {
+  const previous = await replaceRecent(clientId, messageId, { deleted: true })
+  await sendSignal(clientId, { type: 'revoke', id: previous.id, chatId: previous.chatId, fromMe: previous.fromMe })
+}
+
+/** Edits the text of a recent message. */
+export async function editMessage(clientId: string, messageId: string, body: string): Promise<void> {
+  const known = (await recentMessages(clientId)).find((m) => m.id === messageId)
+  if (known?.deleted) throw new AppError('PRECONDITION_FAILED', 'simulatorMessageDeleted')
+  const previous = await replaceRecent(clientId, messageId, { body })
+  await sendSignal(clientId, { type: 'edit', id: previous.id, chatId: previous.chatId, fromMe: previous.fromMe, body, previousBody: previous.body })
 }
 
 /** Delivers the same WhatsApp message again (WhatsApp does re-deliver after reconnects). */

@@ -168,6 +168,25 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
         return
       case 'read':
         return
+      // The phone's own side: replies typed there, deletes and edits (like message_create, message_revoke_everyone, message_edit).
+      case 'from_me':
+        if (this.ready) this.emit('message_from_me', signal.message)
+        return
+      case 'revoke':
+        if (this.ready) this.emit('message_revoked', { id: signal.id, chatId: signal.chatId, fromMe: signal.fromMe, timestamp: Math.floor(Date.now() / 1000) })
+        return
+      case 'edit':
+        if (this.ready) {
+          this.emit('message_edited', {
+            id: signal.id,
+            chatId: signal.chatId,
+            fromMe: signal.fromMe,
+            body: signal.body,
+            previousBody: signal.previousBody,
+            timestamp: Math.floor(Date.now() / 1000),
+          })
+        }
+        return
     }
   }
 
@@ -210,6 +229,20 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     const timestamp = Math.floor(Date.now() / 1000)
     const entry: SimOutboxEntry = { id, to: chatId, body: text, timestamp }
     await redis().multi().lpush(simKey.outbox(clientId), JSON.stringify(entry)).ltrim(simKey.outbox(clientId), 0, 199).exec()
+    // Like whatsapp-web.js, our own send is announced as a new message (message_create, fromMe) before
+    // sendText returns: the client must recognize it as ours and not store it as a phone reply.
+    this.emit('message_from_me', {
+      id,
+      from: this.me.wid,
+      to: chatId,
+      body: text,
+      timestamp,
+      fromMe: true,
+      isStatus: false,
+      isGroup: false,
+      hasMedia: false,
+      type: 'text',
+    })
     const acks: WaAck[] = ['SERVER', 'DEVICE', 'READ']
     acks.forEach((ack, i) => this.later(this.timing.ackDelaysMs[i]!, () => this.ready && this.emit('message_ack', { id, ack })))
     return { id, timestamp }

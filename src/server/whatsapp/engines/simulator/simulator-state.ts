@@ -24,6 +24,8 @@ export const simKey = {
   failNext: (clientId: string) => redisKey('sim', 'failnext', clientId),
   history: (clientId: string) => redisKey('sim', 'history', clientId),
   signals: (clientId: string) => redisKey('sim', 'signal', clientId),
+  /** Recent messages of private chats (customers' and the phone's own), for delete and edit. */
+  recent: (clientId: string) => redisKey('sim', 'recent', clientId),
   /** A hidden-number customer behind a LID: `{ phone, revealed }`. */
   hiddenCustomer: (clientId: string, lid: string) => redisKey('sim', 'lid', clientId, lid),
   /** The LID WhatsApp knows for a phone (`<digits>` → `<id>@lid`). */
@@ -50,6 +52,9 @@ export type SimSignal =
   | { type: 'ban' }
   | { type: 'network'; up: boolean }
   | { type: 'read'; messageId: string }
+  | { type: 'from_me'; message: WaRawMessage }
+  | { type: 'revoke'; id: string; chatId: string; fromMe: boolean }
+  | { type: 'edit'; id: string; chatId: string; fromMe: boolean; body: string; previousBody: string }
 
 export interface SimOutboxEntry {
   id: string

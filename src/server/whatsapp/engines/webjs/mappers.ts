@@ -4,7 +4,7 @@
  * classes, so tests and history import can pass serialized data.
  */
 import { EngineError } from '../../engine/errors'
-import type { WaAck, WaChatSummary, WaContact, WaDisconnectReason, WaMe, WaMessageType, WaRawMessage } from '../../engine/types'
+import type { WaAck, WaChatSummary, WaContact, WaDisconnectReason, WaEdit, WaMe, WaMessageType, WaRawMessage, WaRevoke } from '../../engine/types'
 import { extractPhoneFromWhatsAppId } from '../../phone'
 
 /** A WhatsApp id as the library serializes it (`{ _serialized: '996…@c.us' }`), or already a string. */
@@ -23,6 +23,9 @@ export interface WebjsMessageLike {
   hasMedia?: boolean
   type?: string
   _data?: { notifyName?: string | null } | null
+  /** Set on revoked messages: the key of the message that was deleted (structures/Message.js:299-301). */
+  protocolMessageKey?: WebjsId
+  latestEditSenderTimestampMs?: number | null
 }
 
 /** The fields of a whatsapp-web.js `Contact` we read. */
@@ -89,6 +92,83 @@ export function mapMessage(msg: WebjsMessageLike): WaRawMessage {
     hasMedia: Boolean(msg.hasMedia),
     type: mapMessageType(msg.type),
     ...(notifyName ? { notifyName } : {}),
+  }
+}
+
+/** The id of a library message, or '' when the payload has none (malformed or not a Message at all). */
+function messageIdOf(msg: unknown): string {
+  const id = (msg as { id?: unknown } | null | undefined)?.id
+  if (!id || typeof id !== 'object') return ''
+  const serialized = (id as { _serialized?: unknown })._serialized
+  return typeof serialized === 'string' ? serialized : ''
+}
+
+/** The chat a message belongs to: for our own messages `to` is the chat, for others `from` (structures/Message.js:71-90). */
+function chatIdOf(msg: WebjsMessageLike, fromMe: boolean): string {
+  return serializeId(fromMe ? msg.to : msg.from) || serializeId(msg.id.remote)
+}
+
+/**
+ * A `message_create` payload the business account wrote, or null. Client.js:655 emits
+ * `message_create` for every new message, ours included; Client.js:657 then stops before `message` for
+ * `msg.id.fromMe`, so own messages reach us only here. Messages from others (also in `message_create`)
+ * and malformed payloads (no id) give null.
+ */
+export function mapFromMe(msg: unknown): WaRawMessage | null {
+  if (!messageIdOf(msg)) return null
+  const like = msg as WebjsMessageLike
+  // Message.js:149: fromMe is data.id.fromMe.
+  if (!(like.fromMe ?? like.id.fromMe)) return null
+  const mapped = mapMessage(like)
+  return mapped.to ? mapped : null
+}
+
+/**
+ * `message_revoke_everyone` (after, before) as our revoke, or null when malformed. Client.js:672-696:
+ * `after` is the message once its type became 'revoked' (same id, no original content); `before` is the
+ * last known state, present only when the library still had it, and then its id is replaced by the
+ * revoke's protocolMessageKey (Client.js:681). The stored row is found by either id.
+ */
+export function mapRevoke(after: unknown, before?: unknown): WaRevoke | null {
+  const id = messageIdOf(after) || messageIdOf(before)
+  if (!id) return null
+  const like = (messageIdOf(after) ? after : before) as WebjsMessageLike
+  const fromMe = Boolean(like.fromMe ?? like.id.fromMe)
+  const alternatives = [messageIdOf(before), serializeId((after as WebjsMessageLike | null)?.protocolMessageKey)].filter((other) => other && other !== id)
+  const chatId = chatIdOf(like, fromMe)
+  if (!chatId) return null
+  return {
+    id,
+    ...(alternatives[0] ? { originalId: alternatives[0] } : {}),
+    chatId,
+    fromMe,
+    // When it was deleted: the library gives no time of its own for the revoke.
+    timestamp: Math.floor(Date.now() / 1000),
+  }
+}
+
+/**
+ * `message_edit` (message, newBody, prevBody) as our edit, or null. Client.js:957-975 forwards the
+ * page's `change:body change:caption` (Client.js:1057) for every message whose body changed (revoked
+ * ones excluded); a change to the same text, a missing id or a non-string body is no edit.
+ */
+export function mapEdit(msg: unknown, newBody: unknown, prevBody: unknown): WaEdit | null {
+  const id = messageIdOf(msg)
+  if (!id || typeof newBody !== 'string') return null
+  const previousBody = typeof prevBody === 'string' ? prevBody : undefined
+  if (previousBody === newBody) return null
+  const like = msg as WebjsMessageLike
+  const fromMe = Boolean(like.fromMe ?? like.id.fromMe)
+  const chatId = chatIdOf(like, fromMe)
+  if (!chatId) return null
+  return {
+    id,
+    chatId,
+    fromMe,
+    body: newBody,
+    ...(previousBody !== undefined ? { previousBody } : {}),
+    // Message.js:286-288: the edit's own time, when WhatsApp sent it; else now.
+    timestamp: typeof like.latestEditSenderTimestampMs === 'number' ? Math.floor(like.latestEditSenderTimestampMs / 1000) : Math.floor(Date.now() / 1000),
   }
 }
 

@@ -18,7 +18,7 @@ import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
 import { listChatsInPage } from './page-chat-list'
-import { mapAck, mapChat, mapContact, mapDisconnectReason, mapInitError, mapMe, mapMessage, mapRuntimeError } from './mappers'
+import { mapAck, mapChat, mapContact, mapDisconnectReason, mapEdit, mapFromMe, mapInitError, mapMe, mapMessage, mapRevoke, mapRuntimeError } from './mappers'
 
 /** The flags Chromium needs here; whatsapp-web.js adds its user agent on top. */
 export { CHROMIUM_ARGS }
@@ -297,6 +297,25 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     })
     // 'message' carries only what others sent; our own sends are tracked by the send queue.
     on('message', (message: Message) => this.emit('message', mapMessage(message)))
+    // Our own messages: Client.js:655 emits message_create for every new message, ours included (our
+    // sends too: WhatsAppClient drops the ids it sent itself). Others' messages arrive through 'message'.
+    on('message_create', (message: unknown) => {
+      const mine = mapFromMe(message)
+      if (mine) this.emit('message_from_me', mine)
+      else if (!(message as { id?: { fromMe?: boolean } } | null)?.id) this.log.warn('message_create without an id dropped')
+    })
+    // Client.js:692: (after, before), Message objects; `before` may be undefined.
+    on('message_revoke_everyone', (after: unknown, before: unknown) => {
+      const revoke = mapRevoke(after, before)
+      if (revoke) this.emit('message_revoked', revoke)
+      else this.log.warn('malformed message_revoke_everyone dropped')
+    })
+    // Client.js:971: (message, newBody, prevBody).
+    on('message_edit', (message: unknown, newBody: unknown, prevBody: unknown) => {
+      const edit = mapEdit(message, newBody, prevBody)
+      if (edit) this.emit('message_edited', edit)
+      else if (newBody !== prevBody) this.log.warn('malformed message_edit dropped')
+    })
     on('message_ack', (message: Message, ack: number) => this.emit('message_ack', { id: message.id._serialized, ack: mapAck(ack) }))
     on('change_state', (state: string) => {
       this.log.info({ state }, 'whatsapp web state changed')
