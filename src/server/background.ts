@@ -22,12 +22,14 @@ async function engineFactoryFor(env: Env): Promise<EngineFactory> {
   return createWebjsEngineFactory({
     chromiumPath: env.CHROMIUM_PATH,
     authMode: env.WHATSAPP_SESSION_STORE ?? (env.NODE_ENV === 'production' ? 'database' : 'local'),
+    ...(env.WHATSAPP_WEB_VERSION ? { webVersion: env.WHATSAPP_WEB_VERSION } : {}),
+    ...(env.WHATSAPP_WEB_VERSION_REMOTE_PATH ? { webVersionCache: { type: 'remote', remotePath: env.WHATSAPP_WEB_VERSION_REMOTE_PATH } } : {}),
   })
 }
 
 export async function startBackground(env: Env): Promise<void> {
   const engineFactory = await engineFactoryFor(env)
-  const sessionManager = new WhatsAppSessionManager({ engineFactory })
+  const sessionManager = new WhatsAppSessionManager({ engineFactory, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
   registerSessionManager(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
   const pipeline = startPipeline({ sessionManager })

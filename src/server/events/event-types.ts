@@ -36,6 +36,8 @@ export interface WhatsAppStatusView {
   errorMessage: string | null
   /** Set while reconnecting: attempt n of max. */
   reconnect: { attempt: number; max: number; delayMs: number } | null
+  /** Set while the phone is linked and WhatsApp Web loads chats (between `authenticated` and `ready`). */
+  linkedAt: Date | null
   updatedAt: Date
 }
 

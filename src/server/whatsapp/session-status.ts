@@ -18,13 +18,14 @@ const viewSelect = {
   lastDisconnectedAt: true,
   errorCode: true,
   errorMessage: true,
+  linkedAt: true,
   updatedAt: true,
 } satisfies Prisma.WhatsAppSessionSelect
 
 export type StatusPatch = Partial<
   Pick<
     Prisma.WhatsAppSessionUncheckedCreateInput,
-    'status' | 'qrCode' | 'phoneNumber' | 'pushName' | 'lastConnectedAt' | 'lastDisconnectedAt' | 'errorCode' | 'errorMessage' | 'wantedConnected'
+    'status' | 'qrCode' | 'phoneNumber' | 'pushName' | 'lastConnectedAt' | 'lastDisconnectedAt' | 'errorCode' | 'errorMessage' | 'wantedConnected' | 'linkedAt'
   >
 >
 
@@ -40,6 +41,7 @@ export function emptyStatusView(): WhatsAppStatusView {
     errorCode: null,
     errorMessage: null,
     reconnect: null,
+    linkedAt: null,
     updatedAt: new Date(0),
   }
 }

@@ -33,9 +33,16 @@ export function createSendProcessor(options: SendProcessorOptions) {
     const log = logger.child({ organizationId, messageId, component: 'send-worker' })
     const message = await db.message.findFirst({
       where: { id: messageId, organizationId, direction: 'OUTGOING' },
-      select: { id: true, status: true, content: true, conversation: { select: { client: { select: { whatsappId: true, phone: true } } } } },
+      select: {
+        id: true,
+        status: true,
+        whatsappMessageId: true,
+        content: true,
+        conversation: { select: { client: { select: { whatsappId: true, phone: true } } } },
+      },
     })
-    if (!message || message.status !== 'PENDING') return { skipped: true }
+    // PENDING with a WhatsApp id: WhatsApp Web already took it (ack 0) and the server's ack is awaited.
+    if (!message || message.status !== 'PENDING' || message.whatsappMessageId) return { skipped: true }
     const chatId = chatIdOf(message.conversation.client)
     if (!chatId) throw new UnrecoverableError('client has no WhatsApp id or phone')
 

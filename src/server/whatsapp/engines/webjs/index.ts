@@ -2,7 +2,10 @@
 import type { EngineFactory } from '../../engine/types'
 import { createWebjsEngine, type WebjsEngineOptions } from './webjs-engine'
 
-export type WebjsEngineSettings = Pick<WebjsEngineOptions, 'chromiumPath' | 'authMode' | 'headless' | 'initTimeoutMs' | 'qrMaxRetries' | 'clientFactory'>
+export type WebjsEngineSettings = Pick<
+  WebjsEngineOptions,
+  'chromiumPath' | 'authMode' | 'headless' | 'initTimeoutMs' | 'qrMaxRetries' | 'clientFactory' | 'webVersion' | 'webVersionCache' | 'networkDropMs'
+>
 
 /** An EngineFactory for the session manager: each call makes a fresh, single-use engine. */
 export function createWebjsEngineFactory(settings: WebjsEngineSettings): EngineFactory {
