@@ -248,8 +248,12 @@ export class WhatsAppSessionManager {
 
   private wire(organizationId: string, client: WhatsAppClient) {
     const log = orgLogger(organizationId, { component: 'session-manager' })
+    // One write at a time, in event order: a disconnect and the give-up right after it must not land reversed.
+    let writes: Promise<unknown> = Promise.resolve()
     const update = (patch: StatusPatch, transient?: Parameters<typeof setSessionStatus>[2]) =>
-      setSessionStatus(organizationId, patch, transient).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'status not saved'))
+      (writes = writes.then(() =>
+        setSessionStatus(organizationId, patch, transient).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'status not saved')),
+      ))
     const isCurrent = () => this.clients.get(organizationId) === client
 
     client.on(
