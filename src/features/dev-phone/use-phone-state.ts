@@ -52,6 +52,10 @@ export function usePhoneActions() {
     setNetwork: useMutation(trpc.devPhone.setNetwork.mutationOptions(options)),
     failNextSends: useMutation(trpc.devPhone.failNextSends.mutationOptions(options)),
     sendAsCustomer: useMutation(trpc.devPhone.sendAsCustomer.mutationOptions(options)),
+    sendNotice: useMutation(trpc.devPhone.sendNotice.mutationOptions(options)),
+    failNextAcks: useMutation(trpc.devPhone.failNextAcks.mutationOptions(options)),
+    stallLogins: useMutation(trpc.devPhone.stallLogins.mutationOptions(options)),
+    expireQr: useMutation(trpc.devPhone.expireQr.mutationOptions(options)),
   }
 }
 

@@ -82,6 +82,10 @@ export const isolationCases: Record<string, IsolationCase> = {
   'devPhone.unban': { input: (v) => ({ organizationId: v.organization.id }) },
   'devPhone.setNetwork': { input: (v) => ({ organizationId: v.organization.id, up: false }) },
   'devPhone.failNextSends': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
+  'devPhone.sendNotice': { input: (v) => ({ organizationId: v.organization.id, from: '+996700111222', kind: 'e2e_notification' }) },
+  'devPhone.failNextAcks': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
+  'devPhone.stallLogins': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
+  'devPhone.expireQr': { input: (v) => ({ organizationId: v.organization.id }) },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

@@ -2,6 +2,9 @@
 import { orgOnlyInput } from '../_shared/inputs'
 import { createTRPCRouter } from '../../trpc'
 import { banHandler } from './ban.handler'
+import { expireQrHandler } from './expire-qr.handler'
+import { failNextAcksHandler } from './fail-next-acks.handler'
+import { failNextAcksInput } from './fail-next-acks.schema'
 import { failNextSendsHandler } from './fail-next-sends.handler'
 import { failNextInput } from './fail-next-sends.schema'
 import { logoutHandler } from './logout.handler'
@@ -9,9 +12,13 @@ import { scanHandler } from './scan.handler'
 import { scanInput } from './scan.schema'
 import { sendAsCustomerHandler } from './send-as-customer.handler'
 import { customerMessageInput } from './send-as-customer.schema'
+import { sendNoticeHandler } from './send-notice.handler'
+import { noticeInput } from './send-notice.schema'
 import { setNetworkHandler } from './set-network.handler'
 import { networkInput } from './set-network.schema'
 import { simulatorProcedure } from './simulator-procedure'
+import { stallLoginsHandler } from './stall-logins.handler'
+import { stallLoginsInput } from './stall-logins.schema'
 import { stateHandler } from './state.handler'
 import { unbanHandler } from './unban.handler'
 
@@ -24,4 +31,8 @@ export const devPhoneRouter = createTRPCRouter({
   unban: simulatorProcedure.input(orgOnlyInput).mutation(unbanHandler),
   setNetwork: simulatorProcedure.input(networkInput).mutation(setNetworkHandler),
   failNextSends: simulatorProcedure.input(failNextInput).mutation(failNextSendsHandler),
+  sendNotice: simulatorProcedure.input(noticeInput).mutation(sendNoticeHandler),
+  failNextAcks: simulatorProcedure.input(failNextAcksInput).mutation(failNextAcksHandler),
+  stallLogins: simulatorProcedure.input(stallLoginsInput).mutation(stallLoginsHandler),
+  expireQr: simulatorProcedure.input(orgOnlyInput).mutation(expireQrHandler),
 })

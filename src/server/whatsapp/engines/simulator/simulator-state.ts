@@ -23,6 +23,10 @@ export const simKey = {
   pending: (clientId: string) => redisKey('sim', 'pending', clientId),
   failNext: (clientId: string) => redisKey('sim', 'failnext', clientId),
   history: (clientId: string) => redisKey('sim', 'history', clientId),
+  /** Sends whose WhatsApp ack will be −1 (ACK_ERROR) instead of SERVER/DEVICE/READ. */
+  failAckNext: (clientId: string) => redisKey('sim', 'failacknext', clientId),
+  /** Logins that link (authenticated) but never become ready. */
+  stallLogins: (clientId: string) => redisKey('sim', 'stall', clientId),
   signals: (clientId: string) => redisKey('sim', 'signal', clientId),
 }
 
@@ -40,6 +44,8 @@ export type SimSignal =
   | { type: 'ban' }
   | { type: 'network'; up: boolean }
   | { type: 'read'; messageId: string }
+  /** Nobody scans: the QR gives up now, as whatsapp-web.js does after qrMaxRetries. */
+  | { type: 'qr-idle' }
 
 export interface SimOutboxEntry {
   id: string
