@@ -24,6 +24,8 @@ export const e2eServerEnv = {
   AUTH_URL: baseURL,
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',
+  // A stalled login (e2e/real-whatsapp-login.e2e.ts) is given up after 3 s instead of 3 minutes.
+  WHATSAPP_LOGIN_STALL_MS: '3000',
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
 }
