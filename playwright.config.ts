@@ -25,6 +25,8 @@ export const e2eServerEnv = {
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',
   IMPORT_CHATS_STABLE_MS: '200',
+  // A stalled login (e2e/real-whatsapp-login.e2e.ts) is given up after 3 s instead of 3 minutes.
+  WHATSAPP_LOGIN_STALL_MS: '3000',
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
 }

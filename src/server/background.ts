@@ -25,12 +25,14 @@ async function engineFactoryFor(env: Env): Promise<EngineFactory> {
     initialSyncDelayMs: env.WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS,
     backupSyncIntervalMs: env.WHATSAPP_SESSION_BACKUP_INTERVAL_MS,
     protocolTimeoutMs: env.WHATSAPP_PROTOCOL_TIMEOUT_MS,
+    ...(env.WHATSAPP_WEB_VERSION ? { webVersion: env.WHATSAPP_WEB_VERSION } : {}),
+    ...(env.WHATSAPP_WEB_VERSION_REMOTE_PATH ? { webVersionCache: { type: 'remote', remotePath: env.WHATSAPP_WEB_VERSION_REMOTE_PATH } } : {}),
   })
 }
 
 export async function startBackground(env: Env): Promise<void> {
   const engineFactory = await engineFactoryFor(env)
-  const sessionManager = new WhatsAppSessionManager({ engineFactory })
+  const sessionManager = new WhatsAppSessionManager({ engineFactory, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
   registerSessionManager(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
   const pipeline = startPipeline({ sessionManager })

@@ -42,6 +42,27 @@ export const envSchema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   WHATSAPP_SESSION_STORE: z.enum(['local', 'database'], { error: 'WHATSAPP_SESSION_STORE must be local or database' }).optional(),
   WHATSAPP_DATA_PATH: z.string().default('.whatsapp-sessions'),
+  /** How long `ready` may take after the phone linked before the login counts as stalled (default 3 minutes). */
+  WHATSAPP_LOGIN_STALL_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_LOGIN_STALL_MS', 1000).default(180_000)),
+  /** Pins the WhatsApp Web build (whatsapp-web.js `webVersion`, e.g. 2.3000.1017054665); unset = the library's choice. */
+  WHATSAPP_WEB_VERSION: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^\d+\.\d+\.\d+(-[\w.]+)?$/, 'WHATSAPP_WEB_VERSION must look like 2.3000.1017054665')
+      .optional(),
+  ),
+  /**
+   * Where pinned builds are downloaded from (`webVersionCache: { type: 'remote', remotePath }`, `{version}`
+   * is replaced); unset = a local cache beside the sessions.
+   */
+  WHATSAPP_WEB_VERSION_REMOTE_PATH: z.preprocess(
+    emptyAsUnset,
+    z
+      .url('WHATSAPP_WEB_VERSION_REMOTE_PATH must be a URL containing {version}')
+      .refine((v) => v.includes('{version}'), 'WHATSAPP_WEB_VERSION_REMOTE_PATH must contain {version}')
+      .optional(),
+  ),
   /** Unset: silent under NODE_ENV=test, info otherwise (see logger.ts). */
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -15,6 +15,8 @@ export const WHATSAPP_ERROR_CODES = [
   'NOT_CONNECTED',
   'AUTH_FAILED',
   'TIMEOUT',
+  'DEPRECATED_VERSION',
+  'LOGIN_STALLED',
   'UNKNOWN',
 ] as const
 

@@ -139,6 +139,75 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
         </form>
         {actions.failNextSends.isSuccess && <p className="text-xs text-slate-500">{t('failNextDone', { count: actions.failNextSends.variables.count })}</p>}
       </div>
+      <RealWhatsAppLevers actions={actions} />
     </Card>
+  )
+}
+
+/** What real WhatsApp does that a happy path never shows: notices, a failing ack, a stalled login, an idle QR. */
+function RealWhatsAppLevers({ actions }: { actions: PhoneActions }) {
+  const t = useTranslations('devPhone.engine')
+  const [noticeFrom, setNoticeFrom] = useState('+996 700 000 111')
+  const [stallCount, setStallCount] = useState('2')
+  const done =
+    (actions.sendNotice.isSuccess && t('noticeDone')) ||
+    (actions.failNextAcks.isSuccess && t('failAckDone')) ||
+    (actions.stallLogins.isSuccess && t('stallDone', { count: actions.stallLogins.variables.count })) ||
+    (actions.expireQr.isSuccess && t('expireQrDone')) ||
+    null
+  return (
+    <div className="space-y-3 border-t border-slate-100 p-4 sm:p-5" data-testid="phone-real-whatsapp">
+      <p className="text-sm font-semibold text-slate-900">{t('title')}</p>
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault()
+          actions.sendNotice.mutate({ from: noticeFrom, kind: 'e2e_notification' })
+        }}
+      >
+        <Field label={t('noticeFrom')} htmlFor="phone-notice-from" className="flex-1">
+          <Input id="phone-notice-from" value={noticeFrom} onChange={(e) => setNoticeFrom(e.target.value)} inputMode="tel" data-testid="phone-notice-from" />
+        </Field>
+        <Button type="submit" variant="secondary" disabled={actions.sendNotice.isPending} data-testid="phone-send-notice">
+          {t('sendNotice')}
+        </Button>
+      </form>
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault()
+          actions.stallLogins.mutate({ count: Number(stallCount) })
+        }}
+      >
+        <Field label={t('stallCount')} htmlFor="phone-stall-count" className="w-28">
+          <Input
+            id="phone-stall-count"
+            type="number"
+            min={0}
+            max={5}
+            value={stallCount}
+            onChange={(e) => setStallCount(e.target.value)}
+            data-testid="phone-stall-count"
+          />
+        </Field>
+        <Button type="submit" variant="secondary" className="flex-1" disabled={actions.stallLogins.isPending} data-testid="phone-stall-logins">
+          {t('stallLogins')}
+        </Button>
+      </form>
+      <div className="grid grid-cols-2 gap-2">
+        <Button
+          variant="secondary"
+          onClick={() => actions.failNextAcks.mutate({ count: 1 })}
+          disabled={actions.failNextAcks.isPending}
+          data-testid="phone-fail-ack"
+        >
+          {t('failAck')}
+        </Button>
+        <Button variant="secondary" onClick={() => actions.expireQr.mutate(undefined)} disabled={actions.expireQr.isPending} data-testid="phone-expire-qr">
+          {t('expireQr')}
+        </Button>
+      </div>
+      {done && <p className="text-xs text-slate-500">{done}</p>}
+    </div>
   )
 }

@@ -56,6 +56,10 @@ export function usePhoneActions() {
     replyFromPhone: useMutation(trpc.devPhone.replyFromPhone.mutationOptions(options)),
     deleteMessage: useMutation(trpc.devPhone.deleteMessage.mutationOptions(options)),
     editMessage: useMutation(trpc.devPhone.editMessage.mutationOptions(options)),
+    sendNotice: useMutation(trpc.devPhone.sendNotice.mutationOptions(options)),
+    failNextAcks: useMutation(trpc.devPhone.failNextAcks.mutationOptions(options)),
+    stallLogins: useMutation(trpc.devPhone.stallLogins.mutationOptions(options)),
+    expireQr: useMutation(trpc.devPhone.expireQr.mutationOptions(options)),
   }
 }
 

@@ -169,6 +169,10 @@ function ConnectionBody({
               </Alert>
               {view.errorCode && <WhatsAppErrorExplanation code={view.errorCode} detail={view.errorMessage} tone="warning" />}
             </>
+          ) : view.linkedAt ? (
+            <Alert tone="info" title={t('engine.linked')} data-testid="whatsapp-linked">
+              {t('engine.linkedHint')}
+            </Alert>
           ) : (
             <Waiting text={t('connection.starting')} />
           )}

@@ -46,6 +46,8 @@ export interface WhatsAppStatusView {
   reconnect: { attempt: number; max: number; delayMs: number } | null
   /** The stored profile archive's size, and whether it passed WHATSAPP_SESSION_SIZE_WARN_MB (null: none stored). */
   storedProfile: { sizeBytes: number; limitBytes: number; oversized: boolean } | null
+  /** Set while the phone is linked and WhatsApp Web loads chats (between `authenticated` and `ready`). */
+  linkedAt: Date | null
   updatedAt: Date
 }
 

@@ -86,6 +86,10 @@ export const isolationCases: Record<string, IsolationCase> = {
   'devPhone.replyFromPhone': { input: (v) => ({ organizationId: v.organization.id, to: '+996700111222', body: 'hi' }) },
   'devPhone.deleteMessage': { input: (v) => ({ organizationId: v.organization.id, messageId: 'false_996700111222@c.us_3EB0AA' }) },
   'devPhone.editMessage': { input: (v) => ({ organizationId: v.organization.id, messageId: 'false_996700111222@c.us_3EB0AA', body: 'x' }) },
+  'devPhone.sendNotice': { input: (v) => ({ organizationId: v.organization.id, from: '+996700111222', kind: 'e2e_notification' }) },
+  'devPhone.failNextAcks': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
+  'devPhone.stallLogins': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
+  'devPhone.expireQr': { input: (v) => ({ organizationId: v.organization.id }) },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

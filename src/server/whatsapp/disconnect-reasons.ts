@@ -21,6 +21,10 @@ export const DISCONNECT_REASONS: Readonly<Record<WaDisconnectReason, DisconnectO
   NETWORK: { status: WhatsAppSessionStatus.CONNECTING, code: 'NETWORK', terminal: false },
   CONFLICT: { status: WhatsAppSessionStatus.CONNECTING, code: 'CONFLICT', terminal: false },
   NAVIGATION: { status: WhatsAppSessionStatus.CONNECTING, code: 'NETWORK', terminal: false },
+  // WhatsApp refuses this WhatsApp Web build: relaunching loads the same one (pin WHATSAPP_WEB_VERSION or upgrade).
+  DEPRECATED_VERSION: { status: WhatsAppSessionStatus.ERROR, code: 'DEPRECATED_VERSION', terminal: true },
+  // Linked but never ready: the client relaunches with backoff; a second stall stops it (whatsapp-client.ts).
+  LOGIN_STALLED: { status: WhatsAppSessionStatus.CONNECTING, code: 'LOGIN_STALLED', terminal: false },
   UNKNOWN: { status: WhatsAppSessionStatus.CONNECTING, code: 'UNKNOWN', terminal: false },
 }
 

@@ -46,7 +46,7 @@ export interface SessionManagerOptions {
   tickMs?: number
   /** Redis for leases (default: the shared connection). */
   redis?: Redis
-  client?: { maxReconnectAttempts?: number; stableConnectionMs?: number }
+  client?: { maxReconnectAttempts?: number; stableConnectionMs?: number; loginStallMs?: number; maxLoginStalls?: number }
 }
 
 /** The history import's lease key: apart from the live session's, one import per organization. */
@@ -58,6 +58,16 @@ type Command = { type: 'disconnect' | 'logout'; organizationId: string; from: st
 
 const COMMANDS_CHANNEL = () => redisKey('wa', 'commands')
 const MAX_RECONNECT: WhatsAppErrorCode = 'MAX_RECONNECT'
+/**
+ * Causes that keep their own explanation when the retries run out (the admin must fix that cause, e.g.
+ * the server's internet or proxy for WHATSAPP_UNREACHABLE); other causes end as MAX_RECONNECT.
+ */
+const FINAL_CAUSES: ReadonlySet<string> = new Set<WhatsAppErrorCode>(['WHATSAPP_UNREACHABLE', 'LOGIN_STALLED', 'TIMEOUT', 'CONFLICT', 'BROWSER_LAUNCH_FAILED'])
+
+/** The error code a session that gave up reconnecting shows: its last cause when that has its own explanation. */
+export function finalErrorCode(lastCode: string | null): WhatsAppErrorCode {
+  return lastCode && FINAL_CAUSES.has(lastCode) ? (lastCode as WhatsAppErrorCode) : MAX_RECONNECT
+}
 
 export class WhatsAppSessionManager {
   readonly instanceId: string
@@ -291,11 +301,23 @@ export class WhatsAppSessionManager {
 
   private wire(organizationId: string, client: WhatsAppClient) {
     const log = orgLogger(organizationId, { component: 'session-manager' })
+    // One write at a time, in event order: a disconnect and the give-up right after it must not land reversed.
+    let writes: Promise<unknown> = Promise.resolve()
     const update = (patch: StatusPatch, transient?: Parameters<typeof setSessionStatus>[2]) =>
-      setSessionStatus(organizationId, patch, transient).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'status not saved'))
+      (writes = writes.then(() =>
+        setSessionStatus(organizationId, patch, transient).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'status not saved')),
+      ))
     const isCurrent = () => this.clients.get(organizationId) === client
 
-    client.on('qr', (qr) => void (isCurrent() && update({ status: WhatsAppSessionStatus.QR_CODE_PENDING, qrCode: qr, errorCode: null, errorMessage: null })))
+    client.on(
+      'qr',
+      (qr) => void (isCurrent() && update({ status: WhatsAppSessionStatus.QR_CODE_PENDING, qrCode: qr, errorCode: null, errorMessage: null, linkedAt: null })),
+    )
+    // The phone scanned (or the stored session was accepted): the QR goes at once, "Phone linked, loading chats…".
+    client.on('authenticated', () => {
+      if (!isCurrent()) return
+      void update({ status: WhatsAppSessionStatus.CONNECTING, qrCode: null, errorCode: null, errorMessage: null, linkedAt: new Date() })
+    })
     client.on('ready', (me) => {
       if (!isCurrent()) return
       void update({
@@ -306,6 +328,7 @@ export class WhatsAppSessionManager {
         lastConnectedAt: new Date(),
         errorCode: null,
         errorMessage: null,
+        linkedAt: null,
         wantedConnected: true,
       })
     })
@@ -318,6 +341,7 @@ export class WhatsAppSessionManager {
         qrCode: null,
         errorCode: mapped.code,
         errorMessage: detail ?? reason,
+        linkedAt: null,
         lastDisconnectedAt: new Date(),
         ...(mapped.terminal ? { wantedConnected: false } : {}),
       })
@@ -327,14 +351,28 @@ export class WhatsAppSessionManager {
       if (!isCurrent()) return
       void update({ status: WhatsAppSessionStatus.CONNECTING }, { reconnect: info })
     })
-    client.on('max_reconnect_reached', (lastError) => {
+    client.on('max_reconnect_reached', (lastError, lastCode) => {
       if (!isCurrent()) return
-      void update({ status: WhatsAppSessionStatus.ERROR, errorCode: MAX_RECONNECT, errorMessage: lastError, wantedConnected: false, qrCode: null })
+      void update({
+        status: WhatsAppSessionStatus.ERROR,
+        errorCode: finalErrorCode(lastCode),
+        errorMessage: `gave up reconnecting; last failure: ${lastError ?? 'unknown'}`,
+        wantedConnected: false,
+        qrCode: null,
+        linkedAt: null,
+      })
       void this.serialize(organizationId, () => this.stopLocal(organizationId, {}))
     })
     client.on('fatal', (error) => {
       if (!isCurrent()) return
-      void update({ status: WhatsAppSessionStatus.ERROR, errorCode: error.code, errorMessage: error.message, wantedConnected: false, qrCode: null })
+      void update({
+        status: WhatsAppSessionStatus.ERROR,
+        errorCode: error.code,
+        errorMessage: error.message,
+        wantedConnected: false,
+        qrCode: null,
+        linkedAt: null,
+      })
       void this.serialize(organizationId, () => this.stopLocal(organizationId, {}))
     })
     client.on('message', (message) => {

@@ -20,6 +20,7 @@ const viewSelect = {
   errorCode: true,
   errorMessage: true,
   sessionDataSize: true,
+  linkedAt: true,
   updatedAt: true,
 } satisfies Prisma.WhatsAppSessionSelect
 
@@ -39,7 +40,7 @@ function toView({ sessionDataSize, ...row }: ViewRow, reconnect: WhatsAppStatusV
 export type StatusPatch = Partial<
   Pick<
     Prisma.WhatsAppSessionUncheckedCreateInput,
-    'status' | 'qrCode' | 'phoneNumber' | 'pushName' | 'lastConnectedAt' | 'lastDisconnectedAt' | 'errorCode' | 'errorMessage' | 'wantedConnected'
+    'status' | 'qrCode' | 'phoneNumber' | 'pushName' | 'lastConnectedAt' | 'lastDisconnectedAt' | 'errorCode' | 'errorMessage' | 'wantedConnected' | 'linkedAt'
   >
 >
 
@@ -56,6 +57,7 @@ export function emptyStatusView(): WhatsAppStatusView {
     errorMessage: null,
     reconnect: null,
     storedProfile: null,
+    linkedAt: null,
     updatedAt: new Date(0),
   }
 }

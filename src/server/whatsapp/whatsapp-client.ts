@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
-import { isTerminalDisconnect } from './disconnect-reasons'
+import { DISCONNECT_REASONS, isTerminalDisconnect } from './disconnect-reasons'
 import { EngineError, isEngineError } from './engine/errors'
 import type {
   WaAck,
@@ -32,6 +32,14 @@ export const STABLE_CONNECTION_MS = 60000
 export const OWN_SEND_MEMORY_MS = 5 * 60_000
 /** How long an own-message event waits for sends in flight to return their ids before it is let through. */
 export const OWN_SEND_WAIT_MS = 30_000
+/**
+ * How long `ready` may take after `authenticated` (WHATSAPP_LOGIN_STALL_MS). whatsapp-web.js resolves
+ * `initialize()` before authentication and its own 'ready timeout' is thrown inside a page callback
+ * (Client.js:342), so it never reaches us: without this watchdog a stalled login hangs for ever.
+ */
+export const LOGIN_STALL_MS = 180_000
+/** Stalled logins in a row after which the client stops (likely an incompatible WhatsApp Web build). */
+export const MAX_LOGIN_STALLS = 2
 
 /** Delay before reconnect attempt n (1-based): 2 s, 4 s, 8 s, 16 s, 30 s. */
 export function reconnectDelay(attempt: number): number {
@@ -51,7 +59,8 @@ export interface ClientEvents {
   message_edited: [edit: WaEdit]
   disconnected: [reason: WaDisconnectReason, detail?: string]
   reconnecting: [info: { attempt: number; max: number; delayMs: number }]
-  max_reconnect_reached: [lastError: string | null]
+  /** Gave up; `lastCode` is the error code of the last failed attempt (its cause), when known. */
+  max_reconnect_reached: [lastError: string | null, lastCode: string | null]
   /** Could not start at all and retrying will not help (e.g. no browser). */
   fatal: [error: EngineError]
 }
@@ -64,6 +73,8 @@ export interface WhatsAppClientOptions {
   log: Logger
   maxReconnectAttempts?: number
   stableConnectionMs?: number
+  loginStallMs?: number
+  maxLoginStalls?: number
 }
 
 /** Media become a placeholder the CRM can show and search: `[Media: image]`, plus the caption if any. */
@@ -112,6 +123,10 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   private reconnectTimer: NodeJS.Timeout | null = null
   private stableTimer: NodeJS.Timeout | null = null
   private lastError: string | null = null
+  /** The error code (WhatsAppErrorCode) of the last failed attempt, so a final error names its cause. */
+  private lastErrorCode: string | null = null
+  private stallTimer: NodeJS.Timeout | null = null
+  private stalls = 0
   private readonly maxAttempts: number
   private readonly stableMs: number
   /**
@@ -157,6 +172,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
       if (this.engine !== engine || (this.state as ClientState) === 'stopped') return
       const engineError = isEngineError(error) ? error : new EngineError('UNKNOWN', String((error as Error)?.message ?? error), { cause: error })
       this.lastError = `${engineError.code}: ${engineError.message}`
+      this.lastErrorCode = engineError.code
       this.options.log.warn({ code: engineError.code, err: engineError.message }, 'whatsapp engine failed to start')
       await this.dropEngine(engine)
       if (!engineError.retryable) {
@@ -272,12 +288,19 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
       this.state = 'waiting_for_scan'
       this.emit('qr', qr)
     })
-    engine.on('authenticated', () => current() && this.emit('authenticated'))
+    engine.on('authenticated', () => {
+      if (!current()) return
+      this.armStallTimer(engine)
+      this.emit('authenticated')
+    })
     engine.on('auth_failure', (message) => current() && this.emit('auth_failure', message))
     engine.on('ready', (me) => {
       if (!current()) return
       this.state = 'connected'
+      this.clearStallTimer()
+      this.stalls = 0
       this.lastError = null
+      this.lastErrorCode = null
       this.armStableTimer()
       this.emit('ready', me)
     })
@@ -300,7 +323,9 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
 
   private async handleDisconnect(engine: WaEngine, reason: WaDisconnectReason, detail?: string) {
     this.clearStableTimer()
+    this.clearStallTimer()
     this.lastError = detail ? `${reason}: ${detail}` : reason
+    this.lastErrorCode = DISCONNECT_REASONS[reason].code
     this.options.log.warn({ reason, detail }, 'whatsapp disconnected')
     // Save what the session learned before the engine goes away.
     await this.syncSession()
@@ -319,7 +344,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     if (this.attempts >= this.maxAttempts) {
       this.state = 'failed'
       this.options.log.error({ attempts: this.attempts }, 'giving up reconnecting')
-      this.emit('max_reconnect_reached', this.lastError)
+      this.emit('max_reconnect_reached', this.lastError, this.lastErrorCode)
       return
     }
     this.attempts += 1
@@ -331,6 +356,38 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
       void this.initialize()
     }, delayMs)
     this.reconnectTimer.unref?.()
+  }
+
+  private armStallTimer(engine: WaEngine) {
+    this.clearStallTimer()
+    const ms = this.options.loginStallMs ?? LOGIN_STALL_MS
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = null
+      void this.handleStall(engine, ms)
+    }, ms)
+    this.stallTimer.unref?.()
+  }
+
+  private clearStallTimer() {
+    if (this.stallTimer) clearTimeout(this.stallTimer)
+    this.stallTimer = null
+  }
+
+  /** Linked but never ready: close it and retry with backoff; after MAX_LOGIN_STALLS in a row, stop. */
+  private async handleStall(engine: WaEngine, ms: number) {
+    if (this.engine !== engine || this.state === 'stopped' || this.state === 'connected') return
+    this.stalls += 1
+    const detail = `WhatsApp Web was not ready ${Math.round(ms / 1000)} s after the phone linked (stall ${this.stalls})`
+    this.options.log.warn({ stalls: this.stalls }, 'login stalled after authentication')
+    if (this.stalls >= (this.options.maxLoginStalls ?? MAX_LOGIN_STALLS)) {
+      this.state = 'failed'
+      this.lastError = `LOGIN_STALLED: ${detail}`
+      this.lastErrorCode = 'LOGIN_STALLED'
+      await this.dropEngine(engine)
+      this.emit('fatal', new EngineError('LOGIN_STALLED', detail, { retryable: false }))
+      return
+    }
+    await this.handleDisconnect(engine, 'LOGIN_STALLED', detail)
   }
 
   private armStableTimer() {
@@ -349,6 +406,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
 
   private clearTimers() {
     this.clearStableTimer()
+    this.clearStallTimer()
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer)
     this.reconnectTimer = null
   }

@@ -1,15 +1,21 @@
 /**
- * Delivery acks from WhatsApp, translated into message statuses (SENT → DELIVERED → READ, never back;
- * the transition itself is `message-status.ts`). An ack for a message not yet marked SENT is parked.
+ * Delivery acks from WhatsApp, translated into message statuses (PENDING → SENT → DELIVERED → READ, never
+ * back; ack −1 → FAILED; the transitions themselves are `message-status.ts`). An ack for a message not
+ * yet known by its WhatsApp id is parked.
  */
 import { db } from '../../db'
 import type { MessageStatus } from '../../db/generated/enums'
 import type { WaAck } from '../../whatsapp/engine/types'
-import { markAcked, parkEarlyAck } from './message-status'
+import { ACK_ERROR_REASON, markAckFailed, markAcked, parkEarlyAck } from './message-status'
 
-/** The message status an ack means, or null for acks that change nothing. */
+/**
+ * The message status an ack means, or null for acks that change nothing. ERROR (ack −1) fails the
+ * message; PENDING (ack 0) changes nothing: SENT needs the server's ack (≥ 1).
+ */
 export function statusForAck(ack: WaAck): MessageStatus | null {
   switch (ack) {
+    case 'ERROR':
+      return 'FAILED'
     case 'SERVER':
       return 'SENT'
     case 'DEVICE':
@@ -34,5 +40,6 @@ export async function recordAck(organizationId: string, ack: { id: string; ack: 
     await parkEarlyAck(organizationId, ack.id, status)
     return false
   }
+  if (status === 'FAILED') return markAckFailed(message.id, ACK_ERROR_REASON)
   return markAcked(message.id, status)
 }

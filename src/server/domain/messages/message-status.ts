@@ -9,6 +9,7 @@
 import { db, type Prisma } from '../../db'
 import type { MessageDirection, MessageStatus } from '../../db/generated/enums'
 import { logger } from '../../logger'
+import type { WaAck } from '../../whatsapp/engine/types'
 import { getRedis, redisKey } from '../../redis'
 import { statusesBefore, type MessageStatusName } from '~/shared/message-status'
 import { fireAndForget, publishMessage } from './message-events'
@@ -32,9 +33,22 @@ export function importedStatus(direction: MessageDirection): MessageStatus {
   return direction === 'OUTGOING' ? 'SENT' : 'PENDING'
 }
 
-/** Sent: WhatsApp took the message. Applies an ack that arrived first, then tells the browsers. */
-export async function markSent(organizationId: string, messageId: string, sent: { id: string; timestamp: number }): Promise<void> {
-  const data = { status: 'SENT', whatsappMessageId: sent.id, sentAt: new Date(sent.timestamp * 1000), attempts: { increment: 1 }, error: null } as const
+/**
+ * Sent: the engine took the message. It counts as SENT only once WhatsApp's server has it (ack ≥ 1):
+ * whatsapp-web.js returns a just-sent message with ack 0 (`sent.ack` 'PENDING'), "accepted by WhatsApp
+ * Web", which happens even offline. Then the message stays PENDING, now with its WhatsApp id (so it is
+ * never sent again, see send-processor and outbox-relay), and the server's ack 1 moves it to SENT.
+ * Applies an ack that arrived first, then tells the browsers.
+ */
+export async function markSent(organizationId: string, messageId: string, sent: { id: string; timestamp: number; ack?: WaAck }): Promise<void> {
+  const handedOverOnly = sent.ack === 'PENDING'
+  const data = {
+    ...(handedOverOnly ? {} : { status: 'SENT' as const }),
+    whatsappMessageId: sent.id,
+    sentAt: new Date(sent.timestamp * 1000),
+    attempts: { increment: 1 },
+    error: null,
+  }
   try {
     await db.message.update({ where: { id: messageId }, data, select: { id: true } })
   } catch (err) {
@@ -61,10 +75,33 @@ export async function markAttemptFailed(messageId: string, reason: string, final
   if (final) fireAndForget(publishMessage('message.updated', messageId))
 }
 
-/** Retried: a FAILED message goes back to PENDING with a clean slate, to be queued again. */
+/**
+ * Retried: a FAILED message goes back to PENDING with a clean slate, to be queued again. A message WhatsApp
+ * failed after taking it (ack −1) loses its WhatsApp id: the retry is a new send.
+ */
 export async function markRetried(messageId: string): Promise<void> {
-  await db.message.update({ where: { id: messageId }, data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null }, select: { id: true } })
+  await db.message.update({
+    where: { id: messageId },
+    data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null, whatsappMessageId: null },
+    select: { id: true },
+  })
 }
+
+/**
+ * Failed by ack: WhatsApp reported ack −1 (MessageAck.ACK_ERROR) for a message it had taken. Only a message
+ * not yet delivered can fail (PENDING, SENT); the UI then offers Retry. Returns whether it moved.
+ */
+export async function markAckFailed(messageId: string, reason: string): Promise<boolean> {
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, status: { in: ['PENDING', 'SENT'] } },
+    data: { status: 'FAILED', error: reason.slice(0, 500) },
+  })
+  if (count) fireAndForget(publishMessage('message.updated', messageId))
+  return count > 0
+}
+
+/** The error stored on a message WhatsApp failed with ack −1. */
+export const ACK_ERROR_REASON = 'ACK_ERROR: WhatsApp reported that the message could not be sent (ack -1)'
 
 /** Acked: delivery progress moves the message forward only (never out of FAILED). Returns whether it moved. */
 export async function markAcked(messageId: string, status: MessageStatus): Promise<boolean> {
@@ -104,5 +141,7 @@ async function applyEarlyAck(organizationId: string, whatsappMessageId: string):
     where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId } },
     select: { id: true },
   })
-  if (message) await markAcked(message.id, status)
+  if (!message) return
+  if (status === 'FAILED') await markAckFailed(message.id, ACK_ERROR_REASON)
+  else await markAcked(message.id, status)
 }

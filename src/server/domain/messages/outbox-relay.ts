@@ -26,7 +26,8 @@ export async function relayOnce(now = new Date()): Promise<{ outgoing: number; i
   }
 
   const messages = await db.message.findMany({
-    where: { direction: 'OUTGOING', status: 'PENDING', OR: [{ queuedAt: null }, { queuedAt: { lt: stale } }] },
+    // A PENDING message with a WhatsApp id was taken by WhatsApp Web and awaits its ack: never send it again.
+    where: { direction: 'OUTGOING', status: 'PENDING', whatsappMessageId: null, OR: [{ queuedAt: null }, { queuedAt: { lt: stale } }] },
     select: { id: true, organizationId: true, priority: true },
     orderBy: { createdAt: 'asc' },
     take: 200,

@@ -42,11 +42,13 @@ export function createSendProcessor(options: SendProcessorOptions) {
       select: {
         id: true,
         status: true,
+        whatsappMessageId: true,
         content: true,
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
-    if (!message || message.status !== 'PENDING') return { skipped: true }
+    // PENDING with a WhatsApp id: WhatsApp Web already took it (ack 0) and the server's ack is awaited.
+    if (!message || message.status !== 'PENDING' || message.whatsappMessageId) return { skipped: true }
     const chatId = chatIdOf(message.conversation.client)
     if (!chatId) throw new UnrecoverableError('client has no WhatsApp id or phone')
 

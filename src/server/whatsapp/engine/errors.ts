@@ -1,6 +1,15 @@
 /** Errors engines raise, with a code the session manager maps to a status and a localized message. */
 export type EngineErrorCode =
-  'BROWSER_LAUNCH_FAILED' | 'WHATSAPP_UNREACHABLE' | 'NOT_CONNECTED' | 'BANNED' | 'INVALID_RECIPIENT' | 'SEND_FAILED' | 'AUTH_FAILED' | 'TIMEOUT' | 'UNKNOWN'
+  | 'BROWSER_LAUNCH_FAILED'
+  | 'WHATSAPP_UNREACHABLE'
+  | 'NOT_CONNECTED'
+  | 'BANNED'
+  | 'INVALID_RECIPIENT'
+  | 'SEND_FAILED'
+  | 'AUTH_FAILED'
+  | 'TIMEOUT'
+  | 'LOGIN_STALLED'
+  | 'UNKNOWN'
 
 export class EngineError extends Error {
   readonly code: EngineErrorCode

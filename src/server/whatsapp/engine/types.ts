@@ -18,8 +18,11 @@ export type WaAck = 'ERROR' | 'PENDING' | 'SERVER' | 'DEVICE' | 'READ' | 'PLAYED
  * - UNPAIRED: the stored session is no longer valid (a new QR is needed);
  * - NAVIGATION: the page reloaded or navigated unexpectedly (ambiguous: never treat as logout);
  * - UNKNOWN: anything else.
+ * - DEPRECATED_VERSION: WhatsApp refuses this WhatsApp Web build (terminal: a pin or library upgrade is needed);
+ * - LOGIN_STALLED: the phone linked but WhatsApp Web never became ready (raised by the client's watchdog).
  */
-export type WaDisconnectReason = 'LOGOUT' | 'BANNED' | 'CONFLICT' | 'NETWORK' | 'QR_EXPIRED' | 'UNPAIRED' | 'NAVIGATION' | 'UNKNOWN'
+export type WaDisconnectReason =
+  'LOGOUT' | 'BANNED' | 'CONFLICT' | 'NETWORK' | 'QR_EXPIRED' | 'UNPAIRED' | 'NAVIGATION' | 'DEPRECATED_VERSION' | 'LOGIN_STALLED' | 'UNKNOWN'
 
 /** Message kinds we distinguish; anything with media becomes a `[Media: <type>]` placeholder. */
 export type WaMessageType = 'text' | 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker' | 'location' | 'contact' | 'unknown'
@@ -84,6 +87,12 @@ export interface WaMe {
 export interface WaSentMessage {
   id: string
   timestamp: number
+  /**
+   * Where the message is when the send returns. 'PENDING': accepted by WhatsApp Web but not yet by the
+   * server (whatsapp-web.js returns ack 0; it happens even offline): SENT follows with an ack.
+   * Unset: the server has it (engines without acks).
+   */
+  ack?: WaAck
 }
 
 /** A message deleted for everyone ("This message was deleted"), by the customer or on our phone. */

@@ -6,6 +6,9 @@ import { deleteMessageHandler } from './delete-message.handler'
 import { deleteMessageInput } from './delete-message.schema'
 import { editMessageHandler } from './edit-message.handler'
 import { editMessageInput } from './edit-message.schema'
+import { expireQrHandler } from './expire-qr.handler'
+import { failNextAcksHandler } from './fail-next-acks.handler'
+import { failNextAcksInput } from './fail-next-acks.schema'
 import { failNextSendsHandler } from './fail-next-sends.handler'
 import { failNextInput } from './fail-next-sends.schema'
 import { logoutHandler } from './logout.handler'
@@ -17,9 +20,13 @@ import { scanHandler } from './scan.handler'
 import { scanInput } from './scan.schema'
 import { sendAsCustomerHandler } from './send-as-customer.handler'
 import { customerMessageInput } from './send-as-customer.schema'
+import { sendNoticeHandler } from './send-notice.handler'
+import { noticeInput } from './send-notice.schema'
 import { setNetworkHandler } from './set-network.handler'
 import { networkInput } from './set-network.schema'
 import { simulatorProcedure } from './simulator-procedure'
+import { stallLoginsHandler } from './stall-logins.handler'
+import { stallLoginsInput } from './stall-logins.schema'
 import { stateHandler } from './state.handler'
 import { unbanHandler } from './unban.handler'
 
@@ -36,4 +43,8 @@ export const devPhoneRouter = createTRPCRouter({
   replyFromPhone: simulatorProcedure.input(replyFromPhoneInput).mutation(replyFromPhoneHandler),
   deleteMessage: simulatorProcedure.input(deleteMessageInput).mutation(deleteMessageHandler),
   editMessage: simulatorProcedure.input(editMessageInput).mutation(editMessageHandler),
+  sendNotice: simulatorProcedure.input(noticeInput).mutation(sendNoticeHandler),
+  failNextAcks: simulatorProcedure.input(failNextAcksInput).mutation(failNextAcksHandler),
+  stallLogins: simulatorProcedure.input(stallLoginsInput).mutation(stallLoginsHandler),
+  expireQr: simulatorProcedure.input(orgOnlyInput).mutation(expireQrHandler),
 })

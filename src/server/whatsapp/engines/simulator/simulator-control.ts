@@ -261,6 +261,42 @@ export async function failNextSends(clientId: string, count: number): Promise<vo
   await redis().set(simKey.failNext(clientId), String(count))
 }
 
+/**
+ * System notices WhatsApp Web emits as messages (whatsapp-web.js MessageTypes, util/Constants.js:97-123):
+ * the simulator drops them at its boundary like the real engine does, so they never reach the CRM.
+ */
+export const SIM_NOTICE_KINDS = ['e2e_notification', 'notification_template', 'call_log', 'protocol', 'gp2'] as const
+export type SimNoticeKind = (typeof SIM_NOTICE_KINDS)[number]
+
+/** A system notice in a customer's chat (security code changed, missed call, …): must be ignored. */
+export async function sendNotice(clientId: string, input: { from: string; kind: SimNoticeKind }): Promise<void> {
+  const from = formatPhoneNumber(input.from)
+  const notice = {
+    id: `false_${from}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`,
+    from,
+    libraryType: input.kind,
+    timestamp: Math.floor(Date.now() / 1000),
+  }
+  await redis().rpush(simKey.pending(clientId), JSON.stringify(notice))
+  await sendSignal(clientId, { type: 'incoming' })
+}
+
+/** The next `count` sends are acked −1 by WhatsApp (the message fails after being taken). */
+export async function failNextAcks(clientId: string, count: number): Promise<void> {
+  await redis().set(simKey.failAckNext(clientId), String(count))
+}
+
+/** The next `count` logins link the phone but WhatsApp Web never becomes ready (a stalled login). */
+export async function stallNextLogins(clientId: string, count: number): Promise<void> {
+  if (count > 0) await redis().set(simKey.stallLogins(clientId), String(count))
+  else await redis().del(simKey.stallLogins(clientId))
+}
+
+/** Nobody scans the QR: WhatsApp Web gives up now instead of after its rotations (QR_EXPIRED). */
+export async function expireQr(clientId: string): Promise<void> {
+  await sendSignal(clientId, { type: 'qr-idle' })
+}
+
 /** Chat history WhatsApp Web will show for history import. */
 export async function setHistory(clientId: string, chats: SimChat[]): Promise<void> {
   await redis().set(simKey.history(clientId), JSON.stringify(chats))

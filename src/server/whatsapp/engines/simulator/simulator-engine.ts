@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
+import { logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { remoteAuthSessionName } from '../../engine/session-name'
 import { identityOfChat } from '../../engine/identity'
@@ -89,7 +90,10 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
         this.later(0, () => this.emit('disconnected', 'BANNED', 'this number is banned from WhatsApp'))
         return
       }
-      this.later(0, () => void this.goReady(device))
+      this.later(0, () => {
+        this.emit('authenticated')
+        void this.readyUnlessStalled(device)
+      })
       return
     }
     this.showNextQr()
@@ -144,9 +148,14 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
         this.currentQr = null
         this.emit('authenticated')
         await this.syncSession()
-        await this.goReady(device)
+        await this.readyUnlessStalled(device)
         return
       }
+      case 'qr-idle':
+        if (this.ready || !this.currentQr) return
+        this.qrCount = this.timing.qrMaxCodes
+        this.showNextQr()
+        return
       case 'incoming':
         if (this.ready) await this.drainPending()
         return
@@ -190,6 +199,18 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     }
   }
 
+  /** Ready, unless this login is one that stalls (simulator-control.stallNextLogins): then nothing follows. */
+  private async readyUnlessStalled(device: SimDevice) {
+    const stalls = await redis()
+      .decr(simKey.stallLogins(this.options.clientId))
+      .catch(() => -1)
+    if (stalls >= 0) return
+    await redis()
+      .del(simKey.stallLogins(this.options.clientId))
+      .catch(() => undefined)
+    await this.goReady(device)
+  }
+
   private async goReady(device: SimDevice) {
     if (this.destroyed) return
     const digits = device.phone.replace(/\D/g, '')
@@ -208,6 +229,12 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
         // Closed while we were fetching it: put it back for the next session, as WhatsApp would redeliver.
         await redis().lpush(simKey.pending(this.options.clientId), JSON.stringify(message))
         return
+      }
+      // A system notice (simulator-control.sendNotice) stops at the boundary, as in the real engine.
+      const notice = (message as { libraryType?: unknown }).libraryType
+      if (notice) {
+        logger.debug({ reason: `type:${typeof notice === 'string' ? notice : 'unknown'}` }, 'simulated notice dropped')
+        continue
       }
       this.emit('message', message)
     }
@@ -243,7 +270,9 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
       hasMedia: false,
       type: 'text',
     })
-    const acks: WaAck[] = ['SERVER', 'DEVICE', 'READ']
+    const ackFailures = await redis().decr(simKey.failAckNext(clientId))
+    if (ackFailures < 0) await redis().del(simKey.failAckNext(clientId))
+    const acks: WaAck[] = ackFailures >= 0 ? ['ERROR'] : ['SERVER', 'DEVICE', 'READ']
     acks.forEach((ack, i) => this.later(this.timing.ackDelaysMs[i]!, () => this.ready && this.emit('message_ack', { id, ack })))
     return { id, timestamp }
   }

@@ -23,6 +23,10 @@ export const simKey = {
   pending: (clientId: string) => redisKey('sim', 'pending', clientId),
   failNext: (clientId: string) => redisKey('sim', 'failnext', clientId),
   history: (clientId: string) => redisKey('sim', 'history', clientId),
+  /** Sends whose WhatsApp ack will be −1 (ACK_ERROR) instead of SERVER/DEVICE/READ. */
+  failAckNext: (clientId: string) => redisKey('sim', 'failacknext', clientId),
+  /** Logins that link (authenticated) but never become ready. */
+  stallLogins: (clientId: string) => redisKey('sim', 'stall', clientId),
   signals: (clientId: string) => redisKey('sim', 'signal', clientId),
   /** Recent messages of private chats (customers' and the phone's own), for delete and edit. */
   recent: (clientId: string) => redisKey('sim', 'recent', clientId),
@@ -55,6 +59,8 @@ export type SimSignal =
   | { type: 'from_me'; message: WaRawMessage }
   | { type: 'revoke'; id: string; chatId: string; fromMe: boolean }
   | { type: 'edit'; id: string; chatId: string; fromMe: boolean; body: string; previousBody: string }
+  /** Nobody scans: the QR gives up now, as whatsapp-web.js does after qrMaxRetries. */
+  | { type: 'qr-idle' }
 
 export interface SimOutboxEntry {
   id: string

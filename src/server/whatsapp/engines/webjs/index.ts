@@ -13,6 +13,9 @@ export type WebjsEngineSettings = Pick<
   | 'initialSyncDelayMs'
   | 'backupSyncIntervalMs'
   | 'protocolTimeoutMs'
+  | 'webVersion'
+  | 'webVersionCache'
+  | 'networkDropMs'
 >
 
 /** An EngineFactory for the session manager: each call makes a fresh, single-use engine. */

@@ -139,7 +139,7 @@ describe('mapDisconnectReason', () => {
     ['PAIRING', 'NETWORK'],
     ['PROXYBLOCK', 'NETWORK'],
     ['UNLAUNCHED', 'UNKNOWN'],
-    ['DEPRECATED_VERSION', 'UNKNOWN'],
+    ['DEPRECATED_VERSION', 'DEPRECATED_VERSION'],
     ['something new', 'UNKNOWN'],
     ['', 'UNKNOWN'],
   ] as const)('%s → %s', (input, expected) => {

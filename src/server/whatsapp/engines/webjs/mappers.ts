@@ -190,8 +190,13 @@ export function mapAck(ack: number | null | undefined): WaAck {
  *   → NETWORK, so the session manager reconnects with backoff.
  * - PROXYBLOCK: WhatsApp refused the connection from this network/proxy → NETWORK (a network-level
  *   problem; backoff, and an admin may change the proxy). Not BANNED: the number itself is fine.
- * - UNLAUNCHED, DEPRECATED_VERSION: the page never got a working socket, or this WhatsApp Web build is
- *   too old → UNKNOWN: reconnecting in a loop would not help; it needs a look (or a library upgrade).
+ * - UNLAUNCHED: the page never got a working socket → UNKNOWN (a relaunch with backoff may help).
+ * - DEPRECATED_VERSION: WhatsApp refuses this WhatsApp Web build → DEPRECATED_VERSION (terminal: a
+ *   relaunch loads the same build; it needs WHATSAPP_WEB_VERSION or a library upgrade).
+ * - NAVIGATION is never emitted by 1.34.7 (its `disconnected` reasons are a WAState, 'LOGOUT' and
+ *   'Max qrcode retries reached', Client.js:239/497/852); it is still mapped, never relied on.
+ * The library emits these after `change_state` for every state outside CONNECTED/OPENING/PAIRING/TIMEOUT
+ * (Client.js:815-855); TIMEOUT (a network drop) has no `disconnected`: the engine watches it itself.
  */
 export function mapDisconnectReason(reason: string | null | undefined): WaDisconnectReason {
   const raw = (reason ?? '').trim()
@@ -209,6 +214,8 @@ export function mapDisconnectReason(reason: string | null | undefined): WaDiscon
       return 'UNPAIRED'
     case 'NAVIGATION':
       return 'NAVIGATION'
+    case 'DEPRECATED_VERSION':
+      return 'DEPRECATED_VERSION'
     case 'TIMEOUT':
     case 'OPENING':
     case 'PAIRING':
@@ -304,4 +311,71 @@ export function mapRuntimeError(err: unknown, fallback: 'SEND_FAILED' | 'UNKNOWN
     return new EngineError('TIMEOUT', `WhatsApp Web did not answer in time: ${text}`, { retryable: true, cause: err })
   }
   return new EngineError(fallback, text, { retryable: fallback === 'SEND_FAILED', cause: err })
+}
+
+/**
+ * The library message types a customer sends (MessageTypes, util/Constants.js:85-96): text, media
+ * (image, video, audio, ptt = voice, document, sticker), location and contact cards. Everything else
+ * the library emits as `message` (e2e_notification, notification_template, call_log, protocol, gp2,
+ * revoked, ciphertext, reaction, …, Constants.js:97-123) is a system notice, not a customer message.
+ */
+const CUSTOMER_MESSAGE_TYPES: ReadonlySet<string> = new Set([
+  'chat',
+  'image',
+  'video',
+  'audio',
+  'ptt',
+  'document',
+  'sticker',
+  'location',
+  'vcard',
+  'multi_vcard',
+])
+/** Types that mean something without a body or downloadable media. */
+const CONTENT_WITHOUT_BODY: ReadonlySet<string> = new Set(['location', 'vcard', 'multi_vcard'])
+
+export type IncomingVerdict = { ok: true; message: WaRawMessage } | { ok: false; reason: string }
+
+function isIdLike(value: unknown): value is WebjsId {
+  if (typeof value === 'string') return value.length > 0
+  return typeof value === 'object' && value !== null && typeof (value as { _serialized?: unknown })._serialized === 'string'
+}
+
+/**
+ * The engine boundary for a library `message` (or a history message): a customer's message as our raw
+ * message, or why it is dropped. Accepts anything (a malformed payload is a reason, never a throw):
+ * - no serialized id or sender (Message.js:37 copies `data.id` as is) → 'malformed';
+ * - `_data.isNotification` (the page's own flag, also filtered by Chat.js:207) → 'notification';
+ * - a type outside CUSTOMER_MESSAGE_TYPES → 'type:<type>' (unknown types too);
+ * - no body and no media (Message.js:49-57: body is '' unless text or caption), except location and
+ *   contact cards → 'empty'.
+ */
+export function acceptIncomingMessage(input: unknown): IncomingVerdict {
+  if (typeof input !== 'object' || input === null) return { ok: false, reason: 'malformed' }
+  const msg = input as Partial<WebjsMessageLike> & { _data?: { isNotification?: unknown } | null }
+  const id = msg.id as { _serialized?: unknown } | null | undefined
+  if (!id || typeof id !== 'object' || typeof id._serialized !== 'string' || !id._serialized) return { ok: false, reason: 'malformed' }
+  if (!isIdLike(msg.from)) return { ok: false, reason: 'malformed' }
+  if (msg._data?.isNotification === true) return { ok: false, reason: 'notification' }
+  const type = typeof msg.type === 'string' ? msg.type : ''
+  if (!CUSTOMER_MESSAGE_TYPES.has(type)) return { ok: false, reason: `type:${type || 'missing'}` }
+  const body = typeof msg.body === 'string' ? msg.body : ''
+  if (!body.trim() && !msg.hasMedia && !CONTENT_WITHOUT_BODY.has(type)) return { ok: false, reason: 'empty' }
+  try {
+    return { ok: true, message: mapMessage({ ...(msg as WebjsMessageLike), body }) }
+  } catch {
+    return { ok: false, reason: 'malformed' }
+  }
+}
+
+/**
+ * A library `message_ack` (Client.js:771-781: (message, ack)) as our ack, or null when it is not about
+ * a message we sent: acks of incoming messages (`id.fromMe` false: our own read receipts) are ignored,
+ * as are payloads without an id.
+ */
+export function acceptAck(message: unknown, ack: unknown): { id: string; ack: WaAck } | null {
+  const id = (message as { id?: { _serialized?: unknown; fromMe?: unknown } | null } | null)?.id
+  if (!id || typeof id._serialized !== 'string' || !id._serialized) return null
+  if (id.fromMe !== true) return null
+  return { id: id._serialized, ack: mapAck(typeof ack === 'number' ? ack : Number.NaN) }
 }

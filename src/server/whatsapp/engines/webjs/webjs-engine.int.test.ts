@@ -14,6 +14,7 @@ import { isEngineError, type EngineError } from '../../engine/errors'
 import type { EngineEvents, WaEngine } from '../../engine/types'
 import { createWhatsAppClientConfig } from '../../phone'
 import { createDatabaseArchiveStore, createMemoryArchiveStore } from '../../session-store'
+import wwebjs from 'whatsapp-web.js'
 import { createWebjsEngine, type WebjsEngineOptions } from './webjs-engine'
 
 const CHROMIUM = CHROMIUM_PATH
@@ -192,4 +193,75 @@ describe('webjs engine without WhatsApp', () => {
     await expect(engine.syncSession()).resolves.toBeUndefined()
     await expect(engine.destroy()).resolves.toBeUndefined()
   })
+
+  it('kills the whole Chromium process group on destroy: no child survives even when only the main process went', { timeout: 60_000 }, async () => {
+    let mainPid: number | undefined
+    const groups = new Map<number, number>() // pid → process group, for this engine's Chromium processes
+    const options = engineOptions({
+      // The real library client, whose destroy() freezes Chromium's children (a hung renderer or utility
+      // process that never notices its parent went) and kills only the main process: the children must
+      // still go, with the process group.
+      clientFactory: (clientOptions) => {
+        const client = new wwebjs.Client(clientOptions)
+        Object.assign(client, {
+          destroy: async () => {
+            const main = client.pupBrowser?.process()
+            mainPid = main?.pid
+            collect()
+            for (const [pid, pgrp] of groups) if (pgrp === mainPid && pid !== mainPid) signalQuietly(pid, 'SIGSTOP')
+            main?.kill('SIGKILL')
+          },
+        })
+        return client
+      },
+    })
+    const collect = () => {
+      for (const [pid, cmd] of chromiumProcesses()) {
+        if (!cmd.includes(options.dataPath)) continue
+        const pgrp = processGroupOf(pid)
+        if (pgrp) groups.set(pid, pgrp)
+      }
+    }
+    const engine = createWebjsEngine(options)
+    const run = await watchChromium(async () => {
+      const poll = setInterval(collect, 20)
+      try {
+        return await engine.initialize()
+      } finally {
+        clearInterval(poll)
+      }
+    })
+    try {
+      expect(run.error).toMatchObject({ code: 'WHATSAPP_UNREACHABLE' })
+      expect(mainPid).toBeDefined()
+      // Puppeteer launched Chromium detached: the main process leads its own group, its children are in it.
+      const group = [...groups].filter(([, pgrp]) => pgrp === mainPid).map(([pid]) => pid)
+      expect(group).toContain(mainPid)
+      expect(group.length).toBeGreaterThan(1)
+      expect(await run.leftovers()).toEqual([])
+      expect(group.filter((pid) => processGroupOf(pid) !== null)).toEqual([])
+    } finally {
+      if (mainPid) signalQuietly(-mainPid, 'SIGKILL')
+    }
+  })
 })
+
+/** The process group of a live (non-zombie) process, or null. */
+function processGroupOf(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ')
+    return fields[0] === 'Z' ? null : Number(fields[2])
+  } catch {
+    return null
+  }
+}
+
+function signalQuietly(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal)
+  } catch {
+    // already gone
+  }
+}

@@ -18,12 +18,37 @@ import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
 import { listChatsInPage } from './page-chat-list'
-import { mapAck, mapChat, mapContact, mapDisconnectReason, mapEdit, mapFromMe, mapInitError, mapMe, mapMessage, mapRevoke, mapRuntimeError } from './mappers'
+import {
+  acceptAck,
+  acceptIncomingMessage,
+  mapAck,
+  mapChat,
+  mapContact,
+  mapDisconnectReason,
+  mapEdit,
+  mapFromMe,
+  mapInitError,
+  mapMe,
+  mapRevoke,
+  mapRuntimeError,
+} from './mappers'
 
 /** The flags Chromium needs here; whatsapp-web.js adds its user agent on top. */
 export { CHROMIUM_ARGS }
 
 export const DEFAULT_INIT_TIMEOUT_MS = 120_000
+/**
+ * QR codes shown before the library gives up (Client.js:234-241: past the limit it emits `disconnected`
+ * with 'Max qrcode retries reached' and destroys) → QR_EXPIRED. With 0 it never gives up, and the
+ * idle-QR refresh (Client.js:283-291) throws inside a page callback, so the QR froze for ever.
+ */
+export const DEFAULT_QR_MAX_RETRIES = 5
+/**
+ * How long WhatsApp Web may stay in TIMEOUT (its socket lost the server: a network drop) before we
+ * relaunch. The library emits only `change_state` for it (TIMEOUT is an accepted state, Client.js:824-829),
+ * never `disconnected`, and its own socket usually comes back by itself.
+ */
+export const DEFAULT_NETWORK_DROP_MS = 60_000
 
 export interface WebjsEngineOptions extends EngineOptions {
   /** The system Chromium; Puppeteer never downloads a browser (.puppeteerrc.cjs skips it). */
@@ -33,13 +58,19 @@ export interface WebjsEngineOptions extends EngineOptions {
   headless?: boolean
   /** Upper bound for `initialize()`: the library navigates with no timeout at all. */
   initTimeoutMs?: number
-  /** 0 = never give up showing QR codes (the session manager decides when to stop). */
+  /** QR codes before the library gives up (QR_EXPIRED); default DEFAULT_QR_MAX_RETRIES, 0 = never. */
   qrMaxRetries?: number
   /** Stored-profile saves (database mode): first after `ready`, then every interval (>= 60000, RemoteAuth.js:47). */
   initialSyncDelayMs?: number
   backupSyncIntervalMs?: number
   /** Puppeteer's per-call limit (its `protocolTimeout` launch option; the library passes `puppeteer` options to launch, Client.js:462-465). */
   protocolTimeoutMs?: number
+  /** How long a TIMEOUT state may last before the engine reports NETWORK (default DEFAULT_NETWORK_DROP_MS). */
+  networkDropMs?: number
+  /** Pins the WhatsApp Web build (ClientOptions.webVersion); unset = the library's choice. */
+  webVersion?: string
+  /** Where pinned builds come from (ClientOptions.webVersionCache); unset = a local cache in dataPath. */
+  webVersionCache?: ClientOptions['webVersionCache']
   /**
    * Makes the library client; default `new wwebjs.Client(options)`. Tests pass a library-shaped fake
    * (./testing/fake-webjs-client.ts).
@@ -93,8 +124,9 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
         ...(options.protocolTimeoutMs ? { protocolTimeout: options.protocolTimeoutMs } : {}),
       },
       // The library's default cache folder is ./.wwebjs_cache in the working directory.
-      webVersionCache: { type: 'local', path: path.join(options.dataPath, '.wwebjs_cache') },
-      qrMaxRetries: options.qrMaxRetries ?? 0,
+      webVersionCache: options.webVersionCache ?? { type: 'local', path: path.join(options.dataPath, '.wwebjs_cache') },
+      ...(options.webVersion ? { webVersion: options.webVersion } : {}),
+      qrMaxRetries: options.qrMaxRetries ?? DEFAULT_QR_MAX_RETRIES,
     }
     this.client = (options.clientFactory ?? defaultClientFactory)(clientOptions)
     this.wire()
@@ -141,9 +173,13 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
         if (!wid) throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
         target = wid._serialized || chatId
       }
-      const sent = await this.client.sendMessage(target, text)
+      // sendSeen (Client.js:1474, default true) would mark the customer's chat read on every send; chats are
+      // marked read when an operator opens the conversation, not because we sent something.
+      const sent = await this.client.sendMessage(target, text, { sendSeen: false })
       if (!sent) throw new EngineError('SEND_FAILED', `WhatsApp Web returned no message for ${target}`)
-      return { id: sent.id._serialized, timestamp: sent.timestamp || Math.floor(Date.now() / 1000) }
+      // A just-sent message has ack 0 (util/Injected/Utils.js:463): accepted by the web client, not yet
+      // by WhatsApp's server; SENT comes with `message_ack` 1.
+      return { id: sent.id._serialized, timestamp: sent.timestamp || Math.floor(Date.now() / 1000), ack: mapAck(sent.ack) }
     } catch (err) {
       throw mapRuntimeError(err)
     }
@@ -249,24 +285,29 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       const chat = await this.client.getChatById(chatId)
       if (!chat) return []
       const messages = await chat.fetchMessages({ limit })
-      return messages.map((message) => mapMessage(message))
+      return messages.flatMap((message) => {
+        const verdict = acceptIncomingMessage(message)
+        return verdict.ok ? [verdict.message] : []
+      })
     } catch (err) {
       throw mapRuntimeError(err, 'UNKNOWN')
     }
   }
 
-  /** Closes Chromium; never throws. Kills the process if the polite close did not end it. */
+  /**
+   * Closes Chromium; never throws. Puppeteer launches it detached (@puppeteer/browsers launch.js:162), so
+   * its pid is the pid of its own process group: after the polite close, whatever of the group is left
+   * (zygote, renderers, GPU/utility processes, crashpad) is killed with the group, not just the main process.
+   */
   private async closeBrowser(): Promise<void> {
+    this.clearNetworkDropTimer()
+    const pid = this.client.pupBrowser?.process()?.pid
     try {
       await this.client.destroy()
     } catch (err) {
       this.log.warn({ err: (err as Error)?.message ?? String(err) }, 'whatsapp web client destroy failed')
     }
-    const child = this.client.pupBrowser?.process()
-    if (child && child.exitCode === null && child.signalCode === null) {
-      this.log.warn({ pid: child.pid }, 'chromium still running after destroy; killing it')
-      child.kill('SIGKILL')
-    }
+    if (pid) killProcessGroup(pid, this.log)
   }
 
   private assertReady(): void {
@@ -295,8 +336,18 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       if (!this.me) this.log.warn('ready without an own WhatsApp id')
       this.emit('ready', this.me ?? { wid: '', phone: '' })
     })
-    // 'message' carries only what others sent; our own sends are tracked by the send queue.
-    on('message', (message: Message) => this.emit('message', mapMessage(message)))
+    // 'message' carries only what others sent; our own sends are tracked by the send queue. System
+    // notices, unknown types, empty and malformed payloads stop here (mappers.acceptIncomingMessage).
+    on('message', (message: Message) => {
+      const verdict = acceptIncomingMessage(message)
+      if (verdict.ok) this.emit('message', verdict.message)
+      else this.log.debug({ reason: verdict.reason }, 'library message dropped')
+    })
+    // Acks of incoming messages (our own read receipts, id.fromMe false) are not about our sends.
+    on('message_ack', (message: Message, ack: number) => {
+      const mapped = acceptAck(message, ack)
+      if (mapped) this.emit('message_ack', mapped)
+    })
     // Our own messages: Client.js:655 emits message_create for every new message, ours included (our
     // sends too: WhatsAppClient drops the ids it sent itself). Others' messages arrive through 'message'.
     on('message_create', (message: unknown) => {
@@ -316,13 +367,16 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       if (edit) this.emit('message_edited', edit)
       else if (newBody !== prevBody) this.log.warn('malformed message_edit dropped')
     })
-    on('message_ack', (message: Message, ack: number) => this.emit('message_ack', { id: message.id._serialized, ack: mapAck(ack) }))
     on('change_state', (state: string) => {
       this.log.info({ state }, 'whatsapp web state changed')
       // The library calls the strategy's disconnect() right after, without the state (Client.js:822, 851).
       if (this.auth instanceof DatabaseAuth) this.auth.noteState(state)
       // A ban is reported at once; the library's own 'disconnected' for it follows and is not doubled.
       if (BAN_STATES.has(state)) this.reportDisconnect(state)
+      // TIMEOUT: the socket lost the server and the library emits no 'disconnected' (Client.js:824-853);
+      // if it does not come back in time, relaunch as for a network drop. CONNECTED cancels it.
+      if (state === 'TIMEOUT') this.armNetworkDropTimer()
+      else this.clearNetworkDropTimer()
     })
     on('disconnected', (reason: string) => {
       if (BAN_STATES.has(reason) && reason === this.reportedState) return
@@ -330,7 +384,24 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     })
   }
 
+  private networkDropTimer: NodeJS.Timeout | null = null
+
+  private armNetworkDropTimer(): void {
+    if (this.networkDropTimer || !this.ready) return
+    this.networkDropTimer = setTimeout(() => {
+      this.networkDropTimer = null
+      if (!this.destroying && this.ready) this.reportDisconnect('TIMEOUT')
+    }, this.options.networkDropMs ?? DEFAULT_NETWORK_DROP_MS)
+    this.networkDropTimer.unref?.()
+  }
+
+  private clearNetworkDropTimer(): void {
+    if (this.networkDropTimer) clearTimeout(this.networkDropTimer)
+    this.networkDropTimer = null
+  }
+
   private reportDisconnect(rawReason: string): void {
+    this.clearNetworkDropTimer()
     const reason = mapDisconnectReason(rawReason)
     this.ready = false
     this.disconnected = true
@@ -338,6 +409,26 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     this.reportedState = rawReason
     this.log.warn({ reason, detail: rawReason }, 'whatsapp web disconnected')
     this.emit('disconnected', reason, rawReason)
+  }
+}
+
+/**
+ * SIGKILL to Chromium's whole process group (pgid = the detached main process's pid). Nothing to do when
+ * the group is already gone (ESRCH); never throws.
+ */
+export function killProcessGroup(pid: number, log?: Logger): boolean {
+  try {
+    process.kill(-pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    process.kill(-pid, 'SIGKILL')
+    log?.info({ pid }, 'chromium process group killed')
+    return true
+  } catch (err) {
+    log?.warn({ pid, err: (err as Error).message }, 'chromium process group could not be killed')
+    return false
   }
 }
 

@@ -61,7 +61,8 @@ describe('webjs engine under the session manager, offline', () => {
         90_000,
         250,
       )
-      expect(failed.errorCode).toBe('MAX_RECONNECT')
+      // The final error keeps the cause of the last failed attempt (issue 9, point 11).
+      expect(failed.errorCode).toBe('WHATSAPP_UNREACHABLE')
       expect(failed.errorMessage).toMatch(/WHATSAPP_UNREACHABLE/)
       expect(failed.wantedConnected).toBe(false)
       expect(reconnects).toEqual([2000, 4000])

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "whatsapp_sessions" ADD COLUMN     "linkedAt" TIMESTAMP(3);
