@@ -18,7 +18,6 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
   const [qr, setQr] = useState('')
   const [scanPhone, setScanPhone] = useState('')
   const [pushName, setPushName] = useState('')
-  const [failCount, setFailCount] = useState('1')
   const qrOnScreen = status?.status === 'QR_CODE_PENDING' && Boolean(status.qrCode)
 
   const rows: DetailRow[] = [
@@ -115,28 +114,17 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
           </Button>
         </div>
 
-        <form
-          className="flex items-end gap-2"
-          onSubmit={(event) => {
-            event.preventDefault()
-            actions.failNextSends.mutate({ count: Number(failCount) })
-          }}
-        >
-          <Field label={t('failNext')} htmlFor="phone-fail-count" className="w-28">
-            <Input
-              id="phone-fail-count"
-              type="number"
-              min={1}
-              max={10}
-              value={failCount}
-              onChange={(e) => setFailCount(e.target.value)}
-              data-testid="phone-fail-count"
-            />
-          </Field>
-          <Button type="submit" variant="secondary" className="flex-1" disabled={actions.failNextSends.isPending} data-testid="phone-fail-next">
-            {t('failNextButton')}
-          </Button>
-        </form>
+        <CountLever
+          inputId="phone-fail-count"
+          buttonTestId="phone-fail-next"
+          label={t('failNext')}
+          button={t('failNextButton')}
+          min={1}
+          max={10}
+          initial="1"
+          pending={actions.failNextSends.isPending}
+          onSubmit={(count) => actions.failNextSends.mutate({ count })}
+        />
         {actions.failNextSends.isSuccess && <p className="text-xs text-slate-500">{t('failNextDone', { count: actions.failNextSends.variables.count })}</p>}
       </div>
       <RealWhatsAppLevers actions={actions} />
@@ -148,7 +136,6 @@ export function BusinessPhonePanel({ state, status, actions }: { state: PhoneSta
 function RealWhatsAppLevers({ actions }: { actions: PhoneActions }) {
   const t = useTranslations('devPhone.engine')
   const [noticeFrom, setNoticeFrom] = useState('+996 700 000 111')
-  const [stallCount, setStallCount] = useState('2')
   const done =
     (actions.sendNotice.isSuccess && t('noticeDone')) ||
     (actions.failNextAcks.isSuccess && t('failAckDone')) ||
@@ -172,28 +159,17 @@ function RealWhatsAppLevers({ actions }: { actions: PhoneActions }) {
           {t('sendNotice')}
         </Button>
       </form>
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(event) => {
-          event.preventDefault()
-          actions.stallLogins.mutate({ count: Number(stallCount) })
-        }}
-      >
-        <Field label={t('stallCount')} htmlFor="phone-stall-count" className="w-28">
-          <Input
-            id="phone-stall-count"
-            type="number"
-            min={0}
-            max={5}
-            value={stallCount}
-            onChange={(e) => setStallCount(e.target.value)}
-            data-testid="phone-stall-count"
-          />
-        </Field>
-        <Button type="submit" variant="secondary" className="flex-1" disabled={actions.stallLogins.isPending} data-testid="phone-stall-logins">
-          {t('stallLogins')}
-        </Button>
-      </form>
+      <CountLever
+        inputId="phone-stall-count"
+        buttonTestId="phone-stall-logins"
+        label={t('stallCount')}
+        button={t('stallLogins')}
+        min={0}
+        max={5}
+        initial="2"
+        pending={actions.stallLogins.isPending}
+        onSubmit={(count) => actions.stallLogins.mutate({ count })}
+      />
       <div className="grid grid-cols-2 gap-2">
         <Button
           variant="secondary"
@@ -209,5 +185,46 @@ function RealWhatsAppLevers({ actions }: { actions: PhoneActions }) {
       </div>
       {done && <p className="text-xs text-slate-500">{done}</p>}
     </div>
+  )
+}
+
+/** "Do this to the next N": a small number field and its button (failing sends, stalled logins). */
+function CountLever({
+  inputId,
+  buttonTestId,
+  label,
+  button,
+  min,
+  max,
+  initial,
+  pending,
+  onSubmit,
+}: {
+  inputId: string
+  buttonTestId: string
+  label: string
+  button: string
+  min: number
+  max: number
+  initial: string
+  pending: boolean
+  onSubmit: (count: number) => void
+}) {
+  const [count, setCount] = useState(initial)
+  return (
+    <form
+      className="flex items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault()
+        onSubmit(Number(count))
+      }}
+    >
+      <Field label={label} htmlFor={inputId} className="w-28">
+        <Input id={inputId} type="number" min={min} max={max} value={count} onChange={(e) => setCount(e.target.value)} data-testid={inputId} />
+      </Field>
+      <Button type="submit" variant="secondary" className="flex-1" disabled={pending} data-testid={buttonTestId}>
+        {button}
+      </Button>
+    </form>
   )
 }
