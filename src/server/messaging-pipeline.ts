@@ -6,6 +6,7 @@
  */
 import type { Worker } from 'bullmq'
 import { recordAck } from './domain/messages/ack-recorder'
+import { reconcileAcks } from './domain/messages/ack-reconciler'
 import { acceptIncoming, acceptPhoneReply, processIncoming } from './domain/messages/incoming-service'
 import { recordEdit, recordRevoke } from './domain/messages/message-changes'
 import { startOutboxRelay } from './domain/messages/outbox-relay'
@@ -37,6 +38,10 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   })
   sessionManager.setAckHandler(async (organizationId, ack) => {
     await recordAck(organizationId, ack)
+  })
+  // Acks that arrived while no process listened (a takeover, a restart): asked again when a session is ready.
+  sessionManager.setReconcileHandler(async (organizationId, getAcks) => {
+    await reconcileAcks(organizationId, getAcks)
   })
   sessionManager.setMessageChangeHandlers({
     fromMe: async (organizationId, message) => {

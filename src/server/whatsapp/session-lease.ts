@@ -9,6 +9,16 @@ import { redisKey } from '../redis'
 const RENEW_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`
 
+/** The Redis key of an organization's lease (or of another lease name, e.g. `import-<org>`). */
+export function sessionLeaseKey(organizationId: string): string {
+  return redisKey('wa', 'lease', organizationId)
+}
+
+/** Who holds the organization's session lease now (one GET), or null when no process runs it. */
+export async function readLeaseOwner(redis: Redis, organizationId: string): Promise<string | null> {
+  return redis.get(sessionLeaseKey(organizationId))
+}
+
 export class SessionLeases {
   constructor(
     private readonly redis: Redis,
@@ -18,7 +28,7 @@ export class SessionLeases {
   ) {}
 
   private key(organizationId: string) {
-    return redisKey('wa', 'lease', organizationId)
+    return sessionLeaseKey(organizationId)
   }
 
   /** Takes the lease if free (or already ours). */

@@ -21,7 +21,7 @@ import { logger, orgLogger } from '../logger'
 import { getRedis, redisKey } from '../redis'
 import { DISCONNECT_REASONS } from './disconnect-reasons'
 import { EngineError } from './engine/errors'
-import type { EngineFactory, WaAck, WaContact, WaEdit, WaIdentity, WaIncomingMessage, WaRevoke, WaSentMessage } from './engine/types'
+import type { EngineFactory, WaAck, WaContact, WaEdit, WaIdentity, WaIncomingMessage, WaMessageAck, WaRevoke, WaSentMessage } from './engine/types'
 import { ImportSession, type ImportSessionHandlers } from './import-session'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases } from './session-lease'
@@ -31,6 +31,12 @@ import { WhatsAppClient } from './whatsapp-client'
 
 export type IncomingHandler = (organizationId: string, message: WaIncomingMessage) => Promise<void>
 export type AckHandler = (organizationId: string, ack: { id: string; ack: WaAck }) => Promise<void>
+/**
+ * Ack reconciliation, run when a session becomes ready (restored, taken over, reconnected): acks that
+ * arrived while no process listened are asked from the engine through `getAcks` (the handler picks the
+ * messages and bounds the work; the session manager runs one pass per organization at a time).
+ */
+export type ReconcileHandler = (organizationId: string, getAcks: (ids: string[]) => Promise<WaMessageAck[]>) => Promise<void>
 /** Replies typed on the business phone, and deletes and edits of messages (either side). */
 export interface MessageChangeHandlers {
   fromMe: (organizationId: string, message: WaIncomingMessage) => Promise<void>
@@ -58,6 +64,7 @@ type Command = { type: 'disconnect' | 'logout'; organizationId: string; from: st
 
 const COMMANDS_CHANNEL = () => redisKey('wa', 'commands')
 const MAX_RECONNECT: WhatsAppErrorCode = 'MAX_RECONNECT'
+const SERVER_STOPPED: WhatsAppErrorCode = 'SERVER_STOPPED'
 /**
  * Causes that keep their own explanation when the retries run out (the admin must fix that cause, e.g.
  * the server's internet or proxy for WHATSAPP_UNREACHABLE); other causes end as MAX_RECONNECT.
@@ -83,6 +90,11 @@ export class WhatsAppSessionManager {
   private stopListening: (() => void) | null = null
   private incomingHandler: IncomingHandler | null = null
   private ackHandler: AckHandler | null = null
+  private reconcileHandler: ReconcileHandler | null = null
+  /** Organizations whose ack reconciliation runs now (one pass at a time). */
+  private readonly reconciling = new Set<string>()
+  /** Each local client's status-write chain, so the shutdown status lands after the client's own writes. */
+  private readonly statusWrites = new Map<string, () => Promise<unknown>>()
   private changeHandlers: MessageChangeHandlers | null = null
   private stopped = false
   private readonly log = logger.child({ component: 'session-manager' })
@@ -100,6 +112,11 @@ export class WhatsAppSessionManager {
 
   setAckHandler(handler: AckHandler) {
     this.ackHandler = handler
+  }
+
+  /** Where ack reconciliation goes when a session becomes ready (the messaging pipeline). */
+  setReconcileHandler(handler: ReconcileHandler) {
+    this.reconcileHandler = handler
   }
 
   /** Where phone replies, deletes and edits go (the messaging pipeline). */
@@ -170,14 +187,15 @@ export class WhatsAppSessionManager {
 
   /**
    * Graceful shutdown: sync and close every local session (releasing their leases) and every import
-   * session (after its import stopped).
+   * session (after its import stopped). Each session reads DISCONNECTED with SERVER_STOPPED unless
+   * another process took it over; `wantedConnected` stays, so the next server restores it without a QR.
    */
   async disconnectAll(): Promise<void> {
     this.stopped = true
     if (this.ticker) clearInterval(this.ticker)
     this.ticker = null
     await Promise.allSettled([
-      ...[...this.clients.keys()].map((organizationId) => this.serialize(organizationId, () => this.stopLocal(organizationId, {}))),
+      ...[...this.clients.keys()].map((organizationId) => this.serialize(organizationId, () => this.stopForShutdown(organizationId))),
       ...[...this.importSessions.values()].map((session) => session.shutdown()),
     ])
     this.stopListening?.()
@@ -308,6 +326,7 @@ export class WhatsAppSessionManager {
         setSessionStatus(organizationId, patch, transient).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'status not saved')),
       ))
     const isCurrent = () => this.clients.get(organizationId) === client
+    this.statusWrites.set(organizationId, () => writes)
 
     client.on(
       'qr',
@@ -331,6 +350,7 @@ export class WhatsAppSessionManager {
         linkedAt: null,
         wantedConnected: true,
       })
+      this.reconcileAcks(organizationId, client)
     })
     client.on('auth_failure', (message) => log.warn({ message }, 'authentication failed'))
     client.on('disconnected', (reason, detail) => {
@@ -395,6 +415,41 @@ export class WhatsAppSessionManager {
     client.on('message_edited', (edit) => {
       this.changeHandlers?.edited(organizationId, edit).catch((err) => log.error({ err, messageId: edit.id }, 'edit not recorded'))
     })
+  }
+
+  /**
+   * Shutdown of one session: close it while still holding the lease (nobody can take over meanwhile),
+   * say SERVER_STOPPED unless another process already owns it (its status wins), then release.
+   */
+  private async stopForShutdown(organizationId: string) {
+    const log = orgLogger(organizationId, { component: 'session-manager' })
+    const clientWrites = this.statusWrites.get(organizationId)
+    await this.stopLocal(organizationId, { keepLease: true })
+    await clientWrites?.()
+    this.statusWrites.delete(organizationId)
+    // undefined: Redis did not answer; then no other process can have taken the lease over either.
+    const owner = await this.leases.owner(organizationId).catch(() => undefined)
+    if (owner && owner !== this.instanceId) return
+    await setSessionStatus(organizationId, {
+      status: WhatsAppSessionStatus.DISCONNECTED,
+      qrCode: null,
+      errorCode: SERVER_STOPPED,
+      errorMessage: 'the server process running this session shut down',
+      linkedAt: null,
+      lastDisconnectedAt: new Date(),
+    }).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'shutdown status not saved'))
+    await this.leases.release(organizationId).catch(() => undefined)
+  }
+
+  /** Starts one bounded ack-reconciliation pass for the organization, unless one runs already. */
+  private reconcileAcks(organizationId: string, client: WhatsAppClient) {
+    const handler = this.reconcileHandler
+    if (!handler || this.reconciling.has(organizationId)) return
+    const log = orgLogger(organizationId, { component: 'session-manager' })
+    this.reconciling.add(organizationId)
+    void handler(organizationId, (ids) => (this.clients.get(organizationId) === client ? client.getMessageAcks(ids) : Promise.resolve([])))
+      .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'ack reconciliation failed'))
+      .finally(() => this.reconciling.delete(organizationId))
   }
 
   private async stopLocal(organizationId: string, options: { logout?: boolean; keepLease?: boolean }) {

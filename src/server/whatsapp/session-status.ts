@@ -3,12 +3,16 @@
  * written to PostgreSQL with the Prisma enums and published on the event bus, so the database, the UI
  * and the logs never disagree.
  */
+import type { Redis } from 'ioredis'
+import type { WhatsAppErrorCode } from '~/shared/whatsapp-error-codes'
 import { db, type Prisma } from '../db'
 import { getEnv } from '../env'
 import { WhatsAppSessionStatus } from '../db/generated/enums'
 import { getEventBus } from '../events/event-bus'
 import type { WhatsAppStatusView } from '../events/event-types'
 import { logger } from '../logger'
+import { getRedis, withTimeout } from '../redis'
+import { readLeaseOwner } from './session-lease'
 
 const viewSelect = {
   status: true,
@@ -62,9 +66,46 @@ export function emptyStatusView(): WhatsAppStatusView {
   }
 }
 
-export async function readStatusView(organizationId: string): Promise<WhatsAppStatusView> {
+/** Statuses that only a running process can keep true: each needs the organization's lease held. */
+const RUNNING_STATUSES: ReadonlySet<WhatsAppSessionStatus> = new Set([
+  WhatsAppSessionStatus.CONNECTING,
+  WhatsAppSessionStatus.QR_CODE_PENDING,
+  WhatsAppSessionStatus.CONNECTED,
+])
+/** How long a reader waits for the lease before trusting the stored row (Redis slow or down). */
+const LEASE_READ_TIMEOUT_MS = 500
+
+/**
+ * The stored status, checked against the lease: a row that says a process runs the session while no
+ * process holds its lease (the owner crashed, with no shutdown hook to say so) reads as DISCONNECTED
+ * with SERVER_NOT_RUNNING, within the lease TTL. One Redis GET; when Redis does not answer, the row is
+ * shown as stored (the lease cannot be told apart from an outage). Only running statuses pay the GET.
+ */
+export async function readStatusView(organizationId: string, options: { redis?: Redis } = {}): Promise<WhatsAppStatusView> {
   const row = await db.whatsAppSession.findUnique({ where: { organizationId }, select: viewSelect })
-  return row ? toView(row, null) : emptyStatusView()
+  if (!row) return emptyStatusView()
+  const view = toView(row, null)
+  if (!RUNNING_STATUSES.has(view.status)) return view
+  let owner: string | null
+  try {
+    owner = await withTimeout(readLeaseOwner(options.redis ?? getRedis(), organizationId), LEASE_READ_TIMEOUT_MS, 'lease read timed out')
+  } catch {
+    return view
+  }
+  return owner ? view : notRunningView(view)
+}
+
+/** What a session whose owner is gone shows: not running, no QR to scan, no reconnect in progress. */
+export function notRunningView(view: WhatsAppStatusView): WhatsAppStatusView {
+  return {
+    ...view,
+    status: WhatsAppSessionStatus.DISCONNECTED,
+    qrCode: null,
+    linkedAt: null,
+    reconnect: null,
+    errorCode: 'SERVER_NOT_RUNNING' satisfies WhatsAppErrorCode,
+    errorMessage: `no server process holds this session (last stored status: ${view.status})`,
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import type {
   WaIdentity,
   WaIncomingMessage,
   WaMe,
+  WaMessageAck,
   WaRawMessage,
   WaRevoke,
   WaSentMessage,
@@ -243,6 +244,15 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   async resolveIdentity(chatId: string): Promise<WaIdentity | null> {
     if (!this.engine || this.state !== 'connected' || !this.engine.resolveIdentity) return null
     return this.engine.resolveIdentity(chatId)
+  }
+
+  /**
+   * The current acks of our sent messages (ack reconciliation after a restore or takeover); [] when not
+   * connected or the engine cannot tell. Unknown ids are left out.
+   */
+  async getMessageAcks(ids: string[]): Promise<WaMessageAck[]> {
+    if (!this.engine || this.state !== 'connected' || !this.engine.getMessageAcks) return []
+    return this.engine.getMessageAcks(ids)
   }
 
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */

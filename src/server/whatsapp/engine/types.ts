@@ -46,6 +46,12 @@ export interface WaRawMessage {
   notifyName?: string
 }
 
+/** One message's delivery progress (a `message_ack` event, or an answer to getMessageAcks). */
+export interface WaMessageAck {
+  id: string
+  ack: WaAck
+}
+
 /** The normalized incoming message the rest of the system consumes. */
 export interface WaIncomingMessage {
   id: string
@@ -173,6 +179,11 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
   fetchMessages?(chatId: string, limit: number): Promise<WaRawMessage[]>
   /** The LID and phone behind a private chat id (`<id>@lid` or `<digits>@c.us`); null fields when unknown. */
   resolveIdentity?(chatId: string): Promise<WaIdentity>
+  /**
+   * The current ack of each of our sent messages, by serialized id (acks that arrived while no process
+   * listened: reconciliation after a restore or takeover). Ids the engine does not know are left out.
+   */
+  getMessageAcks?(ids: string[]): Promise<WaMessageAck[]>
 }
 
 /** What the session store keeps for an engine: an opaque archive. */

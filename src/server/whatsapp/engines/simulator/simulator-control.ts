@@ -8,7 +8,7 @@ import { AppError } from '../../../errors'
 import type { WaMessageType, WaRawMessage } from '../../engine/types'
 import { formatPhoneNumber } from '../../phone'
 import type { SimChat } from './simulator-history'
-import { redis, sendSignal, simKey, type SimHiddenCustomer, type SimOutboxEntry } from './simulator-state'
+import { redis, sendSignal, simKey, storeAck, type SimHiddenCustomer, type SimOutboxEntry } from './simulator-state'
 
 export interface CustomerMessageInput {
   /** The customer's number (any layout) or WhatsApp id. */
@@ -220,6 +220,15 @@ export async function editMessage(clientId: string, messageId: string, body: str
   if (known?.deleted) throw new AppError('PRECONDITION_FAILED', 'simulatorMessageDeleted')
   const previous = await replaceRecent(clientId, messageId, { body })
   await sendSignal(clientId, { type: 'edit', id: previous.id, chatId: previous.chatId, fromMe: previous.fromMe, body, previousBody: previous.body })
+}
+
+/**
+ * The customer read one of our sent messages: WhatsApp records it (getMessageAcks answers READ from now
+ * on, even to a process that starts later) and a running engine gets the read receipt.
+ */
+export async function markRead(clientId: string, messageId: string): Promise<void> {
+  await storeAck(clientId, messageId, 'READ')
+  await sendSignal(clientId, { type: 'read', messageId })
 }
 
 /** Delivers the same WhatsApp message again (WhatsApp does re-deliver after reconnects). */

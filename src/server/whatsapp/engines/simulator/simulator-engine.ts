@@ -11,7 +11,7 @@ import { logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { remoteAuthSessionName } from '../../engine/session-name'
 import { identityOfChat } from '../../engine/identity'
-import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaIdentity, WaMe, WaRawMessage, WaSentMessage } from '../../engine/types'
+import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaIdentity, WaMe, WaMessageAck, WaRawMessage, WaSentMessage } from '../../engine/types'
 import { defaultSimulatorHistory, type SimChat } from './simulator-history'
 import {
   getDevice,
@@ -19,7 +19,9 @@ import {
   isNetworkDown,
   redis,
   onSimulatorSignal,
+  readAcks,
   simKey,
+  storeAck,
   takePending,
   type SimDevice,
   type SimHiddenCustomer,
@@ -175,7 +177,9 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
           this.emit('disconnected', 'NETWORK', 'connection lost')
         }
         return
+      // The customer read one of our messages (/dev/phone, tests): the state is already stored.
       case 'read':
+        if (this.ready) this.emit('message_ack', { id: signal.messageId, ack: 'READ' })
         return
       // The phone's own side: replies typed there, deletes and edits (like message_create, message_revoke_everyone, message_edit).
       case 'from_me':
@@ -273,8 +277,22 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     const ackFailures = await redis().decr(simKey.failAckNext(clientId))
     if (ackFailures < 0) await redis().del(simKey.failAckNext(clientId))
     const acks: WaAck[] = ackFailures >= 0 ? ['ERROR'] : ['SERVER', 'DEVICE', 'READ']
-    acks.forEach((ack, i) => this.later(this.timing.ackDelaysMs[i]!, () => this.ready && this.emit('message_ack', { id, ack })))
+    // WhatsApp has it now (sendText returns without an ack): what getMessageAcks answers until the next ack.
+    await storeAck(clientId, id, 'SERVER')
+    acks.forEach((ack, i) =>
+      this.later(this.timing.ackDelaysMs[i]!, () => {
+        if (!this.ready) return
+        void storeAck(clientId, id, ack).catch((err: Error) => logger.warn({ err: err.message }, 'simulator ack not stored'))
+        this.emit('message_ack', { id, ack })
+      }),
+    )
     return { id, timestamp }
+  }
+
+  /** What the simulated WhatsApp knows of our sent messages' acks (kept in Redis, so any process can ask). */
+  async getMessageAcks(ids: string[]): Promise<WaMessageAck[]> {
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return readAcks(this.options.clientId, ids)
   }
 
   async getContact(chatId: string): Promise<WaContact | null> {

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis'
 import { redisSubscriber } from '../../../events/redis-subscriber'
 import { logger } from '../../../logger'
 import { getRedis, redisKey } from '../../../redis'
-import type { WaRawMessage } from '../../engine/types'
+import type { WaAck, WaMessageAck, WaRawMessage } from '../../engine/types'
 
 export const simKey = {
   device: (token: string) => redisKey('sim', 'device', token),
@@ -25,6 +25,8 @@ export const simKey = {
   history: (clientId: string) => redisKey('sim', 'history', clientId),
   /** Sends whose WhatsApp ack will be −1 (ACK_ERROR) instead of SERVER/DEVICE/READ. */
   failAckNext: (clientId: string) => redisKey('sim', 'failacknext', clientId),
+  /** Each sent message's current ack (id → WaAck), what WhatsApp would answer about it later. */
+  acks: (clientId: string) => redisKey('sim', 'acks', clientId),
   /** Logins that link (authenticated) but never become ready. */
   stallLogins: (clientId: string) => redisKey('sim', 'stall', clientId),
   signals: (clientId: string) => redisKey('sim', 'signal', clientId),
@@ -90,6 +92,31 @@ export async function isNetworkDown(clientId: string): Promise<boolean> {
 export async function takePending(clientId: string): Promise<WaRawMessage | null> {
   const raw = await redis().lpop(simKey.pending(clientId))
   return raw ? (JSON.parse(raw) as WaRawMessage) : null
+}
+
+const ACK_RANK: Record<WaAck, number> = { PENDING: 0, SERVER: 1, DEVICE: 2, READ: 3, PLAYED: 4, ERROR: 5 }
+/** Sets a message's ack only forward (a late DEVICE never undoes READ); the hash lives a day. */
+const FORWARD_ACK_SCRIPT = `
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+local ranks = cjson.decode(ARGV[3])
+if current and ranks[current] and ranks[current] >= ranks[ARGV[2]] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], 86400000)
+return 1`
+
+/** The simulated WhatsApp's record of a sent message's ack (forward only); true when it moved. */
+export async function storeAck(clientId: string, id: string, ack: WaAck): Promise<boolean> {
+  return (await redis().eval(FORWARD_ACK_SCRIPT, 1, simKey.acks(clientId), id, ack, JSON.stringify(ACK_RANK))) === 1
+}
+
+/** The stored acks of these messages; ids WhatsApp does not know are left out. */
+export async function readAcks(clientId: string, ids: string[]): Promise<WaMessageAck[]> {
+  if (ids.length === 0) return []
+  const values = await redis().hmget(simKey.acks(clientId), ...ids)
+  return ids.flatMap((id, i) => {
+    const ack = values[i]
+    return ack && ack in ACK_RANK ? [{ id, ack: ack as WaAck }] : []
+  })
 }
 
 export async function sendSignal(clientId: string, signal: SimSignal): Promise<void> {

@@ -13,7 +13,7 @@ import { orgLogger, type Logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { identityOfChat, toWaIdentity } from '../../engine/identity'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
-import type { WaIdentity } from '../../engine/types'
+import type { WaIdentity, WaMessageAck } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
@@ -228,6 +228,31 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       this.log.warn({ err: mapped.message }, 'identity lookup failed')
       return own
     }
+  }
+
+  /**
+   * The current ack of our sent messages, asked one by one: whatsapp-web.js 1.34.7 `getMessageById(id)`
+   * (src/Client.js:1751-1771) looks the id up in the page's Msg collection, then asks WhatsApp Web's
+   * store (`Msg.getMessagesById`), and resolves with a Message or null when neither knows it; an id
+   * that is not `<fromMe>_<chat>_<id>[_<participant>]` throws (Client.js:1756-1758). The Message's
+   * `ack` is the model's (structures/Message.js:39-43: MessageAck −1…4, util/Constants.js:181-188).
+   * Unknown ids, messages that are not ours, and ids the page refuses are left out.
+   */
+  async getMessageAcks(ids: string[]): Promise<WaMessageAck[]> {
+    this.assertReady()
+    const answers: WaMessageAck[] = []
+    for (const id of ids) {
+      try {
+        const message = await this.client.getMessageById(id)
+        if (!message?.id?.fromMe || message.id._serialized !== id) continue
+        answers.push({ id, ack: mapAck(message.ack) })
+      } catch (err) {
+        const mapped = mapRuntimeError(err, 'UNKNOWN')
+        if (mapped.code === 'NOT_CONNECTED') throw mapped
+        this.log.warn({ err: mapped.message, messageId: id }, 'ack lookup failed')
+      }
+    }
+    return answers
   }
 
   getMe(): WaMe | null {

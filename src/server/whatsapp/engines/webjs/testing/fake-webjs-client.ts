@@ -517,6 +517,30 @@ export class FakeWebjsClient extends EventEmitter {
     return msg
   }
 
+  /**
+   * Client.js:1751-1771: the Message for a serialized id the page knows (`Msg.get`, then
+   * `Msg.getMessagesById`), null otherwise; a malformed id throws like the page (Client.js:1756-1758).
+   */
+  async getMessageById(messageId: string): Promise<FakeMessage | null> {
+    this.assertPage()
+    const data = this.messages.get(messageId)
+    if (data) return this.wrap(data)
+    const parts = messageId.split('_')
+    if (parts.length !== 3 && parts.length !== 4) throw new Error('Invalid serialized message id specified')
+    return null
+  }
+
+  /**
+   * The message's ack changes on WhatsApp's side without a `message_ack` event (the receipt reached
+   * another process, or none): only `getMessageById` tells it afterwards.
+   */
+  setAckSilently(target: string | { id: { _serialized: string } }, ack: number): void {
+    const id = typeof target === 'string' ? target : target.id._serialized
+    const data = this.messages.get(id)
+    if (!data) throw new Error(`fake: no message ${id}`)
+    data.ack = ack
+  }
+
   /** Client.js:1738-1744: a Contact (PrivateContact or BusinessContact) for any id, known or not. */
   async getContactById(contactId: string): Promise<Contact> {
     this.assertPage()
