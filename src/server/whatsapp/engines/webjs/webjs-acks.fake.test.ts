@@ -27,7 +27,7 @@ describe('WebjsEngine.getMessageAcks over the fake', () => {
     fake.setAckSilently(read.id, 3)
     fake.setAckSilently(delivered.id, 2)
     expect(events.filter((e) => e.name === 'message_ack')).toEqual([])
-    const answers = await engine.getMessageAcks([read.id, delivered.id, pending.id])
+    const answers = await engine.getMessageAcks!([read.id, delivered.id, pending.id])
     expect(answers).toEqual([
       { id: read.id, ack: 'READ' },
       { id: delivered.id, ack: 'DEVICE' },
@@ -40,13 +40,13 @@ describe('WebjsEngine.getMessageAcks over the fake', () => {
     const ours = await engine.sendText('996555123456@c.us', 'hello')
     fake.setAckSilently(ours.id, 4)
     const incoming = fake.emitIncoming({ from: '996555123456@c.us', body: 'Салам' })
-    const answers = await engine.getMessageAcks(['true_996555123456@c.us_3EB0UNKNOWN', 'not-an-id', incoming.id._serialized, ours.id])
+    const answers = await engine.getMessageAcks!(['true_996555123456@c.us_3EB0UNKNOWN', 'not-an-id', incoming.id._serialized, ours.id])
     expect(answers).toEqual([{ id: ours.id, ack: 'PLAYED' }])
   })
 
   it('refuses when not ready, and the client wrapper answers [] when not connected', async () => {
     const { engine } = fakeEngine()
-    await expect(engine.getMessageAcks(['true_996555123456@c.us_X'])).rejects.toMatchObject({ code: 'NOT_CONNECTED' })
+    await expect(engine.getMessageAcks!(['true_996555123456@c.us_X'])).rejects.toMatchObject({ code: 'NOT_CONNECTED' })
     const client = new WhatsAppClient({ organizationId: 'org-fake', log: logger, createEngine: () => engine })
     expect(await client.getMessageAcks(['true_996555123456@c.us_X'])).toEqual([])
   })
