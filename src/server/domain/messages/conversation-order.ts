@@ -20,8 +20,14 @@
  */
 import { db, type Prisma } from '../../db'
 
-/** How long a message that is not its conversation's head waits before checking again. */
-export const ORDER_WAIT_MS = 300
+/**
+ * How long a message that is not its conversation's head waits before checking again: half the pacing
+ * gap (the head cannot be followed sooner than one gap anyway), between 300 ms and 2 s, so a long
+ * queue in one conversation does not poll the database needlessly.
+ */
+export function orderWaitMs(messagesPerMinute: number): number {
+  return Math.min(2000, Math.max(300, Math.round(30_000 / messagesPerMinute)))
+}
 
 export interface OrderedMessage {
   id: string

@@ -14,7 +14,7 @@ import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { resolveClientIdentity } from '../clients/identity-resolution'
 import { getWhatsAppSettings } from '../settings/settings-service'
-import { findMessageAhead, ORDER_WAIT_MS } from './conversation-order'
+import { findMessageAhead, orderWaitMs } from './conversation-order'
 import { fireAndForget, publishConversation } from './message-events'
 import { markAttemptFailed, markSent } from './message-status'
 
@@ -60,11 +60,14 @@ export function createSendProcessor(options: SendProcessorOptions) {
 
     if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
 
+    const settings = await getWhatsAppSettings(organizationId)
     // Only the head of the conversation's queue takes a pacing slot (conversation-order.ts): order per conversation.
     const ahead = await findMessageAhead({ ...message, organizationId })
-    if (ahead) return delayJob(job, token, ORDER_WAIT_MS)
+    if (ahead) {
+      log.debug({ ahead }, 'waiting for an earlier message of the conversation')
+      return delayJob(job, token, orderWaitMs(settings.rateLimiting.messagesPerMinute))
+    }
 
-    const settings = await getWhatsAppSettings(organizationId)
     const slot = await acquireSendSlot(organizationId, settings, messageId)
     if (!slot.granted) return delayJob(job, token, slot.waitMs)
 
