@@ -105,6 +105,22 @@ describe('order of sends within a conversation', () => {
     expect((await bodiesByChat(tenant.organization.id)).get(chatOf(to))).toEqual(['срочно', 'обычное 1', 'обычное 2', 'обычное 3'])
   }, 40_000)
 
+  it('a bulk message scheduled for later does not hold back a reply to the same client', async () => {
+    const tenant = await createTenant()
+    await setSettings(tenant.organization.id, TIGHT)
+    await connectPhone(harness.manager, tenant.organization.id)
+    const to = '+996701600001'
+    const batch = await db.bulkBatch.create({ data: { organizationId: tenant.organization.id, sender: 'HUMAN', total: 1 }, select: { id: true } })
+    const request = { organizationId: tenant.organization.id, to, sender: 'HUMAN' as const, senderId: tenant.operator.id }
+    const conversationId = await resolveConversation(request)
+    // A batch staggers its sends by scheduled delays; this one is due in a minute.
+    const bulk = await createAndQueue({ ...request, content: 'акция', batchId: batch.id, delayMs: 60_000 }, conversationId)
+    await acceptOutgoing({ ...request, content: 'ответ на вопрос' })
+    await waitAllLeft(tenant.organization.id, 1, 10_000)
+    expect((await bodiesByChat(tenant.organization.id)).get(chatOf(to))).toEqual(['ответ на вопрос'])
+    expect(await db.message.findUniqueOrThrow({ where: { id: bulk.id } })).toMatchObject({ status: 'PENDING' })
+  }, 20_000)
+
   it('keeps the order across a restart of the send worker mid-way', async () => {
     const tenant = await createTenant()
     await setSettings(tenant.organization.id, TIGHT)
