@@ -1,6 +1,7 @@
 /**
  * Processing one send job. It waits (without burning an attempt) while the session is not connected
- * here or the organization has no pacing slot, then sends, records SENT with the WhatsApp id, and on
+ * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
+ * organization has no pacing slot, then sends, records SENT with the WhatsApp id, and on
  * the last failed attempt records FAILED with the error.
  */
 import type { Job } from 'bullmq'
@@ -13,6 +14,7 @@ import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { resolveClientIdentity } from '../clients/identity-resolution'
 import { getWhatsAppSettings } from '../settings/settings-service'
+import { findMessageAhead, orderWaitMs } from './conversation-order'
 import { fireAndForget, publishConversation } from './message-events'
 import { markAttemptFailed, markSent } from './message-status'
 
@@ -44,6 +46,10 @@ export function createSendProcessor(options: SendProcessorOptions) {
         status: true,
         whatsappMessageId: true,
         content: true,
+        conversationId: true,
+        priority: true,
+        createdAt: true,
+        batchId: true,
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
@@ -55,6 +61,13 @@ export function createSendProcessor(options: SendProcessorOptions) {
     if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
 
     const settings = await getWhatsAppSettings(organizationId)
+    // Only the head of the conversation's queue takes a pacing slot (conversation-order.ts): order per conversation.
+    const ahead = await findMessageAhead({ ...message, organizationId })
+    if (ahead) {
+      log.debug({ ahead }, 'waiting for an earlier message of the conversation')
+      return delayJob(job, token, orderWaitMs(settings.rateLimiting.messagesPerMinute))
+    }
+
     const slot = await acquireSendSlot(organizationId, settings, messageId)
     if (!slot.granted) return delayJob(job, token, slot.waitMs)
 
