@@ -54,7 +54,13 @@ describe('hidden numbers over the webjs engine', () => {
     // WhatsApp now tells the phone behind the LID (Client.js:3313-3318: pn is set).
     fake.addContact({ id: LID, phone: PHONE_CHAT })
     fake.emitIncoming({ from: LID, body: 'Теперь номер виден' })
-    await waitFor(async () => (await db.client.count({ where: { organizationId: org, OR: [{ lid: LID }, { phone: '+996700600001' }] } })) === 1)
+    // The merge can come from the first message's identity lookup (it may run after the phone became
+    // known) before the second message is stored: wait for both, then check where everything landed.
+    await waitFor(
+      async () =>
+        (await db.client.count({ where: { organizationId: org, OR: [{ lid: LID }, { phone: '+996700600001' }] } })) === 1 &&
+        (await db.message.count({ where: { organizationId: org, content: 'Теперь номер виден' } })) === 1,
+    )
 
     const merged = await db.client.findFirstOrThrow({ where: { organizationId: org, lid: LID } })
     expect(merged).toMatchObject({ id: known!.id, phone: '+996700600001', lid: LID })
