@@ -5,7 +5,7 @@
  * puts the settings it changes back.
  */
 import { expect, test } from '@playwright/test'
-import { ensureConnected, NAV_TIMEOUT, readSettings, signedIn, trpc, users, writeSettings } from './whatsapp-helpers'
+import { ensureConnected, NAV_TIMEOUT, phoneAndInbox, readSettings, signedIn, trpc, users, writeSettings } from './whatsapp-helpers'
 
 test.describe.configure({ timeout: 240_000 })
 
@@ -16,15 +16,8 @@ function uniqueCustomer() {
 }
 
 test('a customer writes from /dev/phone, the operator sees it live, replies, and the reply is delivered', async ({ browser }) => {
-  const admin = await signedIn(browser, users.admin)
-  const operator = await signedIn(browser, users.operator)
+  const { qa, operator, close } = await phoneAndInbox(browser)
   try {
-    await ensureConnected(admin.page)
-    const qa = admin.page
-    await qa.goto('/dev/phone', { timeout: NAV_TIMEOUT })
-    await operator.page.goto('/conversations', { timeout: NAV_TIMEOUT })
-    await expect(operator.page.getByTestId('conversation-list')).toBeVisible({ timeout: 30_000 })
-
     const customer = uniqueCustomer()
     const first = `Здравствуйте! Есть ли доставка в Ош? ${customer.stamp}`
     await qa.getByTestId('phone-customer-from').fill(customer.phone)
@@ -33,36 +26,35 @@ test('a customer writes from /dev/phone, the operator sees it live, replies, and
     await qa.getByTestId('phone-customer-send').click()
 
     // The new conversation appears in the operator's list without a reload, and opens.
-    const item = operator.page.getByTestId('conversation-item').filter({ hasText: first })
+    const item = operator.getByTestId('conversation-item').filter({ hasText: first })
     await expect(item).toBeVisible({ timeout: 20_000 })
     await item.click()
-    await expect(operator.page.getByTestId('message-bubble').filter({ hasText: first })).toBeVisible({ timeout: 30_000 })
+    await expect(operator.getByTestId('message-bubble').filter({ hasText: first })).toBeVisible({ timeout: 30_000 })
 
     // A second message shows up in the open thread live.
     const second = `И сколько это стоит? ${customer.stamp}`
     await qa.getByTestId('phone-customer-body').fill(second)
     await qa.getByTestId('phone-customer-send').click()
-    const incoming = operator.page.getByTestId('message-bubble').filter({ hasText: second })
+    const incoming = operator.getByTestId('message-bubble').filter({ hasText: second })
     await expect(incoming).toBeVisible({ timeout: 20_000 })
     await expect(incoming).toHaveAttribute('data-direction', 'INCOMING')
 
     // The reply shows at once, then its ticks follow the delivery events.
     const reply = `Да, доставка в Ош 300 сом. ${customer.stamp}`
-    await operator.page.getByTestId('composer-input').fill(reply)
-    await operator.page.getByTestId('composer-input').press('Enter')
-    await expect(operator.page.getByTestId('composer-input')).toHaveValue('')
-    const outgoing = operator.page.getByTestId('message-bubble').filter({ hasText: reply })
+    await operator.getByTestId('composer-input').fill(reply)
+    await operator.getByTestId('composer-input').press('Enter')
+    await expect(operator.getByTestId('composer-input')).toHaveValue('')
+    const outgoing = operator.getByTestId('message-bubble').filter({ hasText: reply })
     await expect(outgoing).toBeVisible({ timeout: 3_000 })
     await expect(outgoing.getByTestId('message-status')).toHaveAttribute('data-status', /DELIVERED|READ/, { timeout: 45_000 })
     await expect(outgoing).toHaveCount(1)
-    await expect(operator.page.getByTestId('send-error')).toHaveCount(0)
+    await expect(operator.getByTestId('send-error')).toHaveCount(0)
 
     // …and the customer's phone received it.
     await expect(qa.getByTestId('phone-outbox')).toContainText(reply, { timeout: 15_000 })
     await expect(qa.getByTestId('phone-customer-chat')).toContainText(reply)
   } finally {
-    await admin.context.close()
-    await operator.context.close()
+    await close()
   }
 })
 

@@ -5,7 +5,7 @@
  * edit shows "edited" with the previous text.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { ensureConnected, NAV_TIMEOUT, signedIn, users } from './whatsapp-helpers'
+import { phoneAndInbox } from './whatsapp-helpers'
 
 test.describe.configure({ timeout: 240_000 })
 
@@ -26,51 +26,36 @@ async function customerStartsChat(qa: Page, operator: Page, phone: string, text:
 }
 
 test('a reply typed on the business phone appears in the open ConversationView live, marked as from the phone', async ({ browser }) => {
-  const admin = await signedIn(browser, users.admin)
-  const operator = await signedIn(browser, users.operator)
+  const { qa, operator, close } = await phoneAndInbox(browser)
   try {
-    await ensureConnected(admin.page)
-    const qa = admin.page
-    await qa.goto('/dev/phone', { timeout: NAV_TIMEOUT })
-    await operator.page.goto('/conversations', { timeout: NAV_TIMEOUT })
-    await expect(operator.page.getByTestId('conversation-list')).toBeVisible({ timeout: 30_000 })
-
     const customer = uniqueCustomer()
-    await customerStartsChat(qa, operator.page, customer.phone, `Есть размер 42? ${customer.stamp}`)
+    await customerStartsChat(qa, operator, customer.phone, `Есть размер 42? ${customer.stamp}`)
 
     const reply = `Да, есть, пишу с телефона ${customer.stamp}`
     await qa.getByTestId('phone-reply-to').fill(customer.phone)
     await qa.getByTestId('phone-reply-body').fill(reply)
     await qa.getByTestId('phone-reply-send').click()
 
-    const bubble = operator.page.getByTestId('message-bubble').filter({ hasText: reply })
+    const bubble = operator.getByTestId('message-bubble').filter({ hasText: reply })
     await expect(bubble).toBeVisible({ timeout: 20_000 })
     await expect(bubble).toHaveAttribute('data-direction', 'OUTGOING')
     await expect(bubble).toHaveAttribute('data-origin', 'PHONE')
     await expect(bubble.getByTestId('message-from-phone')).toBeVisible()
     await expect(bubble).toHaveCount(1)
   } finally {
-    await admin.context.close()
-    await operator.context.close()
+    await close()
   }
 })
 
 test('a message the customer deletes shows as deleted (struck through, labelled); an edit shows "edited" with the old text', async ({ browser }) => {
-  const admin = await signedIn(browser, users.admin)
-  const operator = await signedIn(browser, users.operator)
+  const { qa, operator, close } = await phoneAndInbox(browser)
   try {
-    await ensureConnected(admin.page)
-    const qa = admin.page
-    await qa.goto('/dev/phone', { timeout: NAV_TIMEOUT })
-    await operator.page.goto('/conversations', { timeout: NAV_TIMEOUT })
-    await expect(operator.page.getByTestId('conversation-list')).toBeVisible({ timeout: 30_000 })
-
     const customer = uniqueCustomer()
     const doomed = `Ой, это не вам ${customer.stamp}`
-    await customerStartsChat(qa, operator.page, customer.phone, doomed)
+    await customerStartsChat(qa, operator, customer.phone, doomed)
 
     await qa.getByTestId('phone-recent-entry').filter({ hasText: doomed }).getByTestId('phone-recent-delete').click()
-    const deleted = operator.page.getByTestId('message-bubble').filter({ hasText: doomed })
+    const deleted = operator.getByTestId('message-bubble').filter({ hasText: doomed })
     await expect(deleted).toHaveAttribute('data-deleted', 'true', { timeout: 20_000 })
     await expect(deleted.getByTestId('message-deleted-label')).toBeVisible()
     await expect(deleted.getByTestId('message-deleted-content')).toHaveText(doomed)
@@ -80,17 +65,16 @@ test('a message the customer deletes shows as deleted (struck through, labelled)
     const corrected = `Нужно 3 штуки ${customer.stamp}`
     await qa.getByTestId('phone-customer-body').fill(original)
     await qa.getByTestId('phone-customer-send').click()
-    await expect(operator.page.getByTestId('message-bubble').filter({ hasText: original })).toBeVisible({ timeout: 20_000 })
+    await expect(operator.getByTestId('message-bubble').filter({ hasText: original })).toBeVisible({ timeout: 20_000 })
     const entry = qa.getByTestId('phone-recent-entry').filter({ hasText: original })
     await entry.getByTestId('phone-recent-edit').click()
     await entry.getByTestId('phone-recent-edit-body').fill(corrected)
     await entry.getByTestId('phone-recent-edit-save').click()
-    const edited = operator.page.getByTestId('message-bubble').filter({ hasText: corrected })
+    const edited = operator.getByTestId('message-bubble').filter({ hasText: corrected })
     await expect(edited).toHaveAttribute('data-edited', 'true', { timeout: 20_000 })
     await edited.getByTestId('message-edited').locator('summary').click()
     await expect(edited.getByTestId('message-previous-text')).toHaveText(original)
   } finally {
-    await admin.context.close()
-    await operator.context.close()
+    await close()
   }
 })

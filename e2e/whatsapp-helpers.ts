@@ -99,3 +99,26 @@ export async function ensureConnected(adminPage: Page) {
   await connectWithPhone(adminPage, qaPage)
   await qaPage.close()
 }
+
+/**
+ * The setup of the phone-and-inbox flows: the admin's page is the phone (/dev/phone, WhatsApp connected)
+ * and the operator's page shows the conversation list. `close()` closes both contexts.
+ */
+export async function phoneAndInbox(browser: Browser) {
+  const admin = await signedIn(browser, users.admin)
+  const operator = await signedIn(browser, users.operator)
+  const close = async () => {
+    await admin.context.close()
+    await operator.context.close()
+  }
+  try {
+    await ensureConnected(admin.page)
+    await admin.page.goto('/dev/phone', { timeout: NAV_TIMEOUT })
+    await operator.page.goto('/conversations', { timeout: NAV_TIMEOUT })
+    await expect(operator.page.getByTestId('conversation-list')).toBeVisible({ timeout: 30_000 })
+  } catch (error) {
+    await close()
+    throw error
+  }
+  return { qa: admin.page, operator: operator.page, close }
+}
