@@ -221,7 +221,7 @@ test.describe('chat export upload', () => {
       // Refused in the browser, before anything is uploaded.
       let uploaded = false
       page.on('request', (request) => {
-        if (request.url().includes('import.previewExport')) uploaded = true
+        if (request.url().includes('import.previewExport') || request.url().includes('/api/import/upload')) uploaded = true
       })
       await page.getByTestId('export-file').setInputFiles(big)
       await expect(page.getByTestId('export-error')).toContainText('больше 10 МБ')

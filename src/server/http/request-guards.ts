@@ -26,6 +26,8 @@ export const TRPC_MAX_BODY_BYTES = 2 * MB
 const AUTH_MAX_BODY_BYTES = 64 * KB
 /** Anything else (pages, Next internals). */
 const DEFAULT_MAX_BODY_BYTES = 1 * MB
+/** How long a client refused with 413 may go on sending (the rest is discarded) before its socket is closed. */
+const DRAIN_LIMIT_MS = 10_000
 
 /** The chat-export upload route's cap (= MAX_UPLOAD_BYTES of import/export/export-file.ts; a test checks they agree). */
 export const EXPORT_UPLOAD_MAX_BYTES = 10 * MB
@@ -55,9 +57,13 @@ export function refuseDeclaredOversize(req: IncomingMessage, res: ServerResponse
   const pathname = (req.url ?? '/').split('?', 1)[0]!
   const cap = bodyCapFor(pathname)
   if (length <= cap) return false
-  // `connection: close`: Node closes the socket once the answer is written instead of reading the rest.
-  res.writeHead(413, { 'content-type': 'application/json', connection: 'close' })
+  res.writeHead(413, { 'content-type': 'application/json' })
   res.end(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', maxBytes: cap } }))
+  // Node discards the unread body (nothing is buffered) so that a client still sending can read this
+  // answer; closing the socket at once would hit it with EPIPE instead. One that keeps sending is cut off.
+  const cutOff = setTimeout(() => req.socket.destroy(), DRAIN_LIMIT_MS).unref()
+  req.once('end', () => clearTimeout(cutOff))
+  req.once('close', () => clearTimeout(cutOff))
   return true
 }
 
