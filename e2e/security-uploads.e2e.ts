@@ -60,7 +60,9 @@ test.describe('zip bomb', () => {
         /400: Файл больше 20 МБ/,
       )
       const growth = memoryOf(pid!).peak - before.rss
-      test.info().annotations.push({ type: 'memory', description: `bomb (${label}, ${zip.length} bytes): server peak RSS +${(growth / MB).toFixed(1)} MB` })
+      const figure = `bomb (${label}, ${zip.length} bytes): server RSS ${(before.rss / MB).toFixed(0)} MB, peak +${(growth / MB).toFixed(1)} MB`
+      test.info().annotations.push({ type: 'memory', description: figure })
+      process.stdout.write(`${figure}\n`)
       expect(growth).toBeLessThan(100 * MB)
     }
     // The server is still answering.

@@ -56,7 +56,12 @@ function runWorker(request: ExportWorkerRequest): Promise<ExportWorkerResponse> 
       void worker.terminate()
     }
     const deadline = setTimeout(() => finish(() => reject(new AppError('BAD_REQUEST', 'exportTooLarge', { maxMb: 20 }))), DEADLINE_MS)
-    worker.once('message', (response: ExportWorkerResponse) => finish(() => resolve(response)))
+    const rowsParts: ExportRowsData['rows'][] = []
+    worker.on('message', (response: ExportWorkerResponse) => {
+      if (response.ok && 'rowsPart' in response) return void rowsParts.push(response.rowsPart)
+      if (response.ok && 'rows' in response) response.rows.rows = rowsParts.flat()
+      finish(() => resolve(response))
+    })
     worker.once('error', (err: Error & { code?: string }) =>
       finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('BAD_REQUEST', 'exportTooLarge', { maxMb: 20 }) : err)),
     )
