@@ -25,6 +25,7 @@ const { default: next } = await import('next')
 const { checkHealth } = await import('./src/server/health')
 const { onShutdown, runShutdown } = await import('./src/server/lifecycle')
 const { startBackground } = await import('./src/server/background')
+const { refuseDeclaredOversize } = await import('./src/server/http/request-guards')
 
 const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() })
 await app.prepare()
@@ -37,6 +38,8 @@ async function health(res: ServerResponse) {
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // A declared body over its route's cap is refused before Next reads any of it (413).
+  if (refuseDeclaredOversize(req, res)) return
   if (req.url === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) {
     health(res).catch((err) => {
       logger.error({ err }, 'health check failed')

@@ -11,6 +11,7 @@ import { useState } from 'react'
 import superjson from 'superjson'
 import type { AppRouter } from '~/server/api/root'
 import { publicEnv } from '~/shared/public-env'
+import { TRPC_MAX_BATCH } from '~/shared/request-limits'
 import { makeQueryClient } from './query-client'
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
@@ -31,7 +32,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
         splitLink({
           condition: (op) => op.type === 'subscription',
           true: httpSubscriptionLink<AppRouter, typeof EventSource>({ url: '/api/trpc', transformer: superjson }),
-          false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+          false: httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: TRPC_MAX_BATCH }),
         }),
       ],
     }),

@@ -35,6 +35,11 @@ export function ExportSummary({ preview }: { preview: ExportPreview }) {
             </li>
           ))}
         </ul>
+        {preview.authorsTotal > preview.authors.length && (
+          <p className="px-3 text-sm text-slate-500" data-testid="export-more-authors">
+            {t('moreAuthors', { count: preview.authorsTotal - preview.authors.length })}
+          </p>
+        )}
       </div>
     </section>
   )

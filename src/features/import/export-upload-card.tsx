@@ -11,7 +11,7 @@ import { Field, Input } from '~/components/input'
 import { useTRPC } from '~/trpc/react'
 import { ExportReview } from './export-review'
 import type { ExportUpload } from './import-types'
-import { EXPORT_FILE_PATTERN, MAX_EXPORT_BYTES, readFileAsBase64 } from './read-file-base64'
+import { EXPORT_FILE_PATTERN, MAX_EXPORT_BYTES, UploadError, uploadExportFile } from './upload-export-file'
 
 const DEFAULT_TIME_ZONE = 'Asia/Bishkek'
 const timeZones = ['Asia/Bishkek', 'Asia/Almaty', 'Asia/Tashkent', 'Asia/Dushanbe', 'Europe/Moscow', 'Europe/Istanbul', 'Asia/Dubai', 'Asia/Seoul', 'UTC']
@@ -26,10 +26,12 @@ export function ExportUploadCard() {
   const t = useTranslations()
   const trpc = useTRPC()
   const ids = useId()
-  const [file, setFile] = useState<{ name: string; contentBase64: string } | null>(null)
+  const [file, setFile] = useState<File | null>(null)
+  // The chosen file once it is on the server: previews with another time zone reuse it.
+  const [uploaded, setUploaded] = useState<{ file: File; uploadId: string } | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
   const [chosenName, setChosenName] = useState<string | null>(null)
-  const [reading, setReading] = useState(false)
+  const [uploading, setUploading] = useState(false)
   const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE)
   // The upload the current preview was made from: the review imports exactly what was previewed.
   const [previewed, setPreviewed] = useState<ExportUpload | null>(null)
@@ -37,8 +39,10 @@ export function ExportUploadCard() {
   const fileInput = useRef<HTMLInputElement>(null)
   const preview = useMutation(trpc.import.previewExport.mutationOptions())
 
-  const chooseFile = async (chosen: File | undefined) => {
-    const token = ++readToken.current
+  const chooseFile = (chosen: File | undefined) => {
+    // A new choice makes any upload still running for the previous one irrelevant.
+    readToken.current += 1
+    setUploading(false)
     preview.reset()
     setPreviewed(null)
     setFile(null)
@@ -48,21 +52,30 @@ export function ExportUploadCard() {
     if (!EXPORT_FILE_PATTERN.test(chosen.name)) return setFileError(t('import.export.wrongType'))
     if (chosen.size > MAX_EXPORT_BYTES) return setFileError(t('import.export.tooLarge', { name: chosen.name }))
     if (chosen.size === 0) return setFileError(t('errors.exportEmpty'))
-    setReading(true)
-    try {
-      const contentBase64 = await readFileAsBase64(chosen)
-      if (token === readToken.current) setFile({ name: chosen.name, contentBase64 })
-    } catch {
-      if (token === readToken.current) setFileError(t('import.export.readFailed'))
-    } finally {
-      if (token === readToken.current) setReading(false)
-    }
+    setFile(chosen)
   }
 
-  const runPreview = () => {
+  const runPreview = async () => {
     if (!file) return
-    const upload = { fileName: file.name, contentBase64: file.contentBase64, timeZone: timeZone.trim() || DEFAULT_TIME_ZONE }
+    const token = readToken.current
     setPreviewed(null)
+    setFileError(null)
+    preview.reset()
+    let uploadId = uploaded?.file === file ? uploaded.uploadId : null
+    if (!uploadId) {
+      setUploading(true)
+      try {
+        uploadId = await uploadExportFile(file)
+        if (token === readToken.current) setUploaded({ file, uploadId })
+      } catch (err) {
+        if (token === readToken.current) setFileError(err instanceof UploadError && err.message ? err.message : t('import.export.readFailed'))
+        return
+      } finally {
+        if (token === readToken.current) setUploading(false)
+      }
+    }
+    if (token !== readToken.current) return
+    const upload = { fileName: file.name, uploadId, timeZone: timeZone.trim() || DEFAULT_TIME_ZONE }
     preview.mutate(upload, { onSuccess: () => setPreviewed(upload) })
   }
 
@@ -72,8 +85,9 @@ export function ExportUploadCard() {
     preview.reset()
     setPreviewed(null)
     setFile(null)
+    setUploaded(null)
     setFileError(null)
-    setReading(false)
+    setUploading(false)
     setChosenName(null)
     if (fileInput.current) fileInput.current.value = ''
     fileInput.current?.focus()
@@ -91,7 +105,7 @@ export function ExportUploadCard() {
           className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_14rem_auto] sm:items-start"
           onSubmit={(event) => {
             event.preventDefault()
-            runPreview()
+            void runPreview()
           }}
         >
           <div className="min-w-0 space-y-1.5">
@@ -103,7 +117,7 @@ export function ExportUploadCard() {
                 id={`${ids}-file`}
                 type="file"
                 accept=".txt,.zip,text/plain,application/zip"
-                onChange={(event) => void chooseFile(event.target.files?.[0])}
+                onChange={(event) => chooseFile(event.target.files?.[0])}
                 data-testid="export-file"
                 className="peer sr-only"
               />
@@ -140,8 +154,8 @@ export function ExportUploadCard() {
             </datalist>
             <p className="text-xs text-slate-500">{t('import.export.timeZoneHint')}</p>
           </Field>
-          <Button type="submit" variant="secondary" disabled={!file || reading || preview.isPending} data-testid="export-preview-button" className="sm:mt-7">
-            {(reading || preview.isPending) && <SpinnerIcon className="size-4" />}
+          <Button type="submit" variant="secondary" disabled={!file || uploading || preview.isPending} data-testid="export-preview-button" className="sm:mt-7">
+            {(uploading || preview.isPending) && <SpinnerIcon className="size-4" />}
             {t('import.export.preview')}
           </Button>
         </form>

@@ -31,10 +31,10 @@ export const defaultImportOptions: ImportOptionValues = {
   dryRun: false,
 }
 
-/** A chat export as the upload card read it: what it previews and what the review then imports. */
+/** A chat export as the upload card sent it (by the upload route's id): what it previews and what the review then imports. */
 export interface ExportUpload {
   fileName: string
-  contentBase64: string
+  uploadId: string
   timeZone: string
 }
 

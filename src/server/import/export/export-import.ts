@@ -9,16 +9,16 @@ import { normalizeIdentity } from '../../domain/clients/client-identity'
 import { findOrCreateClient } from '../../domain/clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../../domain/conversations/find-or-create-conversation'
 import { importMessages } from '../importers/message-importer'
-import { detectClientStatus, detectLanguage } from '../../text'
-import { parseWhatsAppExport, type ParsedExportMessage } from '../parsers'
 import { readImportJob, updateImportJob } from '../history/import-jobs'
-import { readExportFile } from './export-file'
-import { exportMessageKey } from './export-message-key'
-import { mediaPlaceholder } from '../../text/media-placeholder'
+import { MAX_UPLOAD_BYTES } from './export-file'
+import { previewInWorker, rowsInWorker } from './export-parse'
+import { deleteExportUpload, readExportUpload } from './export-uploads'
 
+/** A chat export to read: one uploaded through the upload route (by id), or small enough to come inline as base64. */
 export interface ExportUpload {
   fileName: string
-  contentBase64: string
+  uploadId?: string
+  contentBase64?: string
   timeZone?: string
 }
 
@@ -26,53 +26,63 @@ export interface ExportAuthor {
   name: string
   messages: number
   /** A client this author looks like (by phone or by name). */
-  matchedClient: { id: string; name: string | null; phone: string | null } | null
+  matchedClient: MatchedClient | null
 }
 
-function contentOf(message: ParsedExportMessage): string {
-  if (message.body && !message.hasMedia) return message.body
-  return mediaPlaceholder(message.mediaKind ?? 'unknown', message.body)
+type MatchedClient = { id: string; name: string | null; phone: string | null }
+
+async function uploadBytes(organizationId: string, upload: ExportUpload): Promise<Uint8Array> {
+  if (upload.uploadId) return (await readExportUpload(organizationId, upload.uploadId)).content
+  const base64 = upload.contentBase64 ?? ''
+  if (base64.length > Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4) throw new AppError('BAD_REQUEST', 'exportTooLarge', { maxMb: MAX_UPLOAD_BYTES / 1024 / 1024 })
+  return Buffer.from(base64, 'base64')
 }
 
-async function parseUpload(upload: ExportUpload) {
-  const text = await readExportFile(upload.fileName, upload.contentBase64)
-  const messages = parseWhatsAppExport(text, { timeZone: upload.timeZone ?? 'Asia/Bishkek' }).filter((m) => !m.isSystem && m.author)
-  if (!messages.length) throw new AppError('BAD_REQUEST', 'exportNotRecognized')
-  return messages
-}
+const timeZoneOf = (upload: ExportUpload) => upload.timeZone ?? 'Asia/Bishkek'
 
-async function matchClient(organizationId: string, author: string) {
-  const identity = /\d{6,}/.test(author.replace(/\D/g, '')) ? normalizeIdentity({ phone: author }) : null
-  if (identity?.phone) {
-    const byPhone = await db.client.findFirst({ where: { organizationId, phone: identity.phone }, select: { id: true, name: true, phone: true } })
-    if (byPhone) return byPhone
+/**
+ * The clients these author names look like, in one query: by phone when the name is a number, else
+ * by name (case-insensitive). A phone match wins over a name match.
+ */
+async function matchClients(organizationId: string, names: string[]): Promise<Map<string, MatchedClient>> {
+  const phones = new Map<string, string>()
+  for (const name of names) {
+    const identity = /\d{6,}/.test(name.replace(/\D/g, '')) ? normalizeIdentity({ phone: name }) : null
+    if (identity?.phone) phones.set(name, identity.phone)
   }
-  return db.client.findFirst({ where: { organizationId, name: { equals: author.trim(), mode: 'insensitive' } }, select: { id: true, name: true, phone: true } })
+  const trimmed = [...new Set(names.map((name) => name.trim()).filter(Boolean))]
+  if (!trimmed.length && !phones.size) return new Map()
+  const candidates = await db.client.findMany({
+    where: { organizationId, OR: [{ phone: { in: [...phones.values()] } }, { name: { in: trimmed, mode: 'insensitive' } }] },
+    select: { id: true, name: true, phone: true },
+    orderBy: { createdAt: 'asc' },
+    take: 1000,
+  })
+  const matches = new Map<string, MatchedClient>()
+  for (const name of names) {
+    const phone = phones.get(name)
+    const lower = name.trim().toLowerCase()
+    const match = (phone && candidates.find((c) => c.phone === phone)) || candidates.find((c) => c.name?.toLowerCase() === lower)
+    if (match) matches.set(name, match)
+  }
+  return matches
 }
 
-/** What the file holds: counts, authors (with a matching client where one exists), a sample. */
+/**
+ * What the file holds: counts, the most active authors (each with a matching client where one exists;
+ * at most MAX_PREVIEW_AUTHORS, `authorsTotal` says how many there are), a sample. Parsed in a worker
+ * thread; the clients are looked up in one query.
+ */
 export async function previewExport(organizationId: string, upload: ExportUpload) {
-  const messages = await parseUpload(upload)
-  const counts = new Map<string, number>()
-  for (const m of messages) counts.set(m.author!, (counts.get(m.author!) ?? 0) + 1)
-  const authors: ExportAuthor[] = []
-  for (const [name, count] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
-    authors.push({ name, messages: count, matchedClient: await matchClient(organizationId, name) })
-  }
+  const preview = await previewInWorker(upload.fileName, await uploadBytes(organizationId, upload), timeZoneOf(upload))
   const fileHint = upload.fileName
     .replace(/\.(txt|zip)$/i, '')
     .replace(/^WhatsApp Chat (with|с) /i, '')
     .trim()
-  const suggested = authors.find((a) => a.matchedClient)?.matchedClient ?? (fileHint ? await matchClient(organizationId, fileHint) : null)
-  return {
-    total: messages.length,
-    media: messages.filter((m) => m.hasMedia).length,
-    firstAt: messages[0]!.timestamp,
-    lastAt: messages[messages.length - 1]!.timestamp,
-    authors,
-    suggestedClient: suggested,
-    sample: messages.slice(0, 30).map((m) => ({ timestamp: m.timestamp, author: m.author, content: contentOf(m), hasMedia: m.hasMedia })),
-  }
+  const matches = await matchClients(organizationId, [...preview.authors.map((a) => a.name), ...(fileHint ? [fileHint] : [])])
+  const authors: ExportAuthor[] = preview.authors.map((author) => ({ ...author, matchedClient: matches.get(author.name) ?? null }))
+  const suggested = authors.find((a) => a.matchedClient)?.matchedClient ?? (fileHint ? (matches.get(fileHint) ?? null) : null)
+  return { ...preview, authors, suggestedClient: suggested }
 }
 
 export interface CommitExportInput extends ExportUpload {
@@ -85,40 +95,37 @@ export interface CommitExportInput extends ExportUpload {
 
 /** Imports the file into the client's WhatsApp conversation; returns the finished ImportJob. */
 export async function commitExport(organizationId: string, createdById: string | null, input: CommitExportInput) {
-  const messages = await parseUpload(input)
   let clientId = input.clientId ?? null
   if (clientId) {
     const exists = await db.client.findFirst({ where: { id: clientId, organizationId }, select: { id: true } })
     if (!exists) throw new AppError('NOT_FOUND', 'clientNotFound')
-  } else if (input.newClient) {
-    const fromClient = messages.filter((m) => m.author !== input.businessAuthor)
-    const language = detectLanguage(fromClient.map((m) => m.body ?? '').join('\n'))
-    const status = detectClientStatus(
-      messages.map((m) => ({ body: m.body ?? '', fromClient: m.author !== input.businessAuthor, timestamp: m.timestamp })),
-    ).status
+  } else if (!input.newClient) {
+    throw new AppError('BAD_REQUEST', 'exportClientRequired')
+  }
+  const parsed = await rowsInWorker(input.fileName, await uploadBytes(organizationId, input), timeZoneOf(input), input.businessAuthor)
+  if (!clientId && input.newClient) {
     const client = await findOrCreateClient(organizationId, {
       phone: input.newClient.phone,
       name: input.newClient.name ?? null,
-      preferredLanguage: language,
-      detectedStatus: status,
+      preferredLanguage: parsed.clientLanguage,
+      detectedStatus: parsed.clientStatus,
       metadata: { importedFrom: 'whatsapp-export' },
     })
     if (!client) throw new AppError('BAD_REQUEST', 'phoneInvalid', { phone: input.newClient.phone.slice(0, 32) })
     clientId = client.id
-  } else {
-    throw new AppError('BAD_REQUEST', 'exportClientRequired')
   }
+  if (!clientId) throw new AppError('BAD_REQUEST', 'exportClientRequired')
   const job = await db.importJob.create({
     data: { organizationId, createdById, kind: 'EXPORT', status: 'RUNNING', startedAt: new Date(), options: { fileName: input.fileName.slice(0, 200) } },
     select: { id: true },
   })
   const conversation = await findOrCreateConversation(organizationId, clientId)
-  const rows = messages.map((m) => ({
-    whatsappMessageId: exportMessageKey(m.timestamp, m.author, m.body ?? `media:${m.mediaKind}`),
-    content: contentOf(m),
-    direction: m.author === input.businessAuthor ? MessageDirection.OUTGOING : MessageDirection.INCOMING,
-    createdAt: m.timestamp,
-    hasMedia: m.hasMedia,
+  const rows = parsed.rows.map((row) => ({
+    whatsappMessageId: row.whatsappMessageId,
+    content: row.content,
+    direction: row.outgoing ? MessageDirection.OUTGOING : MessageDirection.INCOMING,
+    createdAt: row.createdAt,
+    hasMedia: row.hasMedia,
   }))
   const result = await importMessages(organizationId, conversation.id, rows)
   await touchConversation(conversation.id, rows[rows.length - 1]!.createdAt)
@@ -132,5 +139,6 @@ export async function commitExport(organizationId: string, createdById: string |
     duplicatesSkipped: result.duplicates,
     conversationsCreated: conversation.created ? 1 : 0,
   })
+  if (input.uploadId) await deleteExportUpload(organizationId, input.uploadId)
   return { job: (await readImportJob(organizationId, job.id))!, conversationId: conversation.id, clientId }
 }

@@ -14,8 +14,11 @@ const timeZone = z
     }
   }, 'validation.timeZoneInvalid')
 
-/** An uploaded WhatsApp chat export (.txt or .zip), base64. */
-export const uploadInput = z.object({
+/**
+ * A WhatsApp chat export (.txt or .zip): one streamed to /api/import/upload, named by its id, or (small
+ * files, scripts and tests) inline as base64, which the tRPC body cap keeps under a couple of MB.
+ */
+export const uploadFields = z.object({
   ...organizationIdInput,
   fileName: z
     .string()
@@ -23,12 +26,19 @@ export const uploadInput = z.object({
     .min(1)
     .max(200)
     .regex(/\.(txt|zip)$/i, 'validation.exportFileType'),
+  uploadId: z.uuid().optional(),
   // Base64 of at most MAX_UPLOAD_BYTES bytes.
   contentBase64: z
     .string()
     .min(1)
-    .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'validation.exportTooLarge'),
+    .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'validation.exportTooLarge')
+    .optional(),
   timeZone: timeZone.optional(),
+})
+
+export const uploadInput = uploadFields.refine((v) => Boolean(v.uploadId) !== Boolean(v.contentBase64), {
+  message: 'validation.exportFileRequired',
+  path: ['uploadId'],
 })
 
 export type UploadInput = z.infer<typeof uploadInput>

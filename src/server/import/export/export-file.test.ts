@@ -1,0 +1,68 @@
+/**
+ * readExportFile against hostile archives: a zip bomb is refused with bounded memory whatever its
+ * header claims, and an honest WhatsApp .zip still reads.
+ */
+import { createRequire } from 'node:module'
+import { describe, expect, it } from 'vitest'
+import { memoryOf, resetPeak } from '../../testing/process-memory'
+import { zipBomb } from '../../testing/zip-bomb'
+import { MAX_TEXT_BYTES, readExportFile } from './export-file'
+
+const MB = 1024 * 1024
+// archiver ships no types: the little of it these tests use.
+type Archive = NodeJS.ReadableStream & { append(text: string, options: { name: string }): void; finalize(): Promise<void> }
+const archiver = createRequire(import.meta.url)('archiver') as (format: 'zip') => Archive
+
+async function zipOf(files: Record<string, string>): Promise<Buffer> {
+  const archive = archiver('zip')
+  const chunks: Buffer[] = []
+  archive.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<void>((resolve, reject) => {
+    archive.once('end', resolve)
+    archive.once('error', reject)
+  })
+  for (const [name, text] of Object.entries(files)) archive.append(text, { name })
+  await archive.finalize()
+  await done
+  return Buffer.concat(chunks)
+}
+
+/** Peak resident growth while `read` runs (VmHWM reset first), and its rejection. */
+async function peakGrowth(read: () => Promise<unknown>) {
+  const before = memoryOf().rss
+  resetPeak()
+  const error = await read().then(
+    () => null,
+    (err: unknown) => err,
+  )
+  return { growth: memoryOf().peak - before, error }
+}
+
+describe('readExportFile', () => {
+  it('reads the chat out of a WhatsApp .zip (the _chat.txt, not the media)', async () => {
+    const zip = await zipOf({ 'IMG-0001.jpg': 'binary', '_chat.txt': '\ufeff[14.03.26, 20:02:00] Эрмек: Здравствуйте' })
+    await expect(readExportFile('WhatsApp Chat - Эрмек.zip', zip.toString('base64'))).resolves.toBe('[14.03.26, 20:02:00] Эрмек: Здравствуйте')
+  })
+
+  it('refuses a 1 MB zip that claims 100 bytes and inflates to 1 GB, with memory growth far under 100 MB', async () => {
+    const bomb = await zipBomb({ inflatedBytes: 1024 * MB, claimedBytes: 100 })
+    expect(bomb.length).toBeLessThan(1.1 * MB)
+    const { growth, error } = await peakGrowth(() => readExportFile('chat.zip', bomb.toString('base64')))
+    expect(error).toMatchObject({ messageKey: 'exportTooLarge' })
+    expect(growth).toBeLessThan(100 * MB)
+  })
+
+  it('stops inflating at 20 MB of text when the header claims just under the cap', async () => {
+    const bomb = await zipBomb({ inflatedBytes: 1024 * MB, claimedBytes: MAX_TEXT_BYTES - 1 })
+    const { growth, error } = await peakGrowth(() => readExportFile('chat.zip', bomb.toString('base64')))
+    expect(error).toMatchObject({ messageKey: 'exportTooLarge', params: { maxMb: 20 } })
+    expect(growth).toBeLessThan(100 * MB)
+  })
+
+  it('refuses an honest header over the cap without inflating, and a zip that is not one', async () => {
+    const bomb = await zipBomb({ inflatedBytes: 30 * MB, claimedBytes: 30 * MB })
+    await expect(readExportFile('chat.zip', bomb.toString('base64'))).rejects.toMatchObject({ messageKey: 'exportTooLarge' })
+    await expect(readExportFile('chat.zip', Buffer.from('PK not really').toString('base64'))).rejects.toMatchObject({ messageKey: 'exportNotZip' })
+    await expect(readExportFile('chat.zip', (await zipOf({ 'photo.jpg': 'x' })).toString('base64'))).rejects.toMatchObject({ messageKey: 'exportNoChatInZip' })
+  })
+})
