@@ -9,7 +9,10 @@ nextEnv.loadEnvConfig(process.cwd())
 const { db } = await import('../src/server/db')
 
 const args = process.argv.slice(2)
-const email = args.find((a) => !a.startsWith('--'))?.trim().toLowerCase()
+const email = args
+  .find((a) => !a.startsWith('--'))
+  ?.trim()
+  .toLowerCase()
 const reactivate = args.includes('--reactivate')
 if (!email) {
   process.stderr.write('usage: deactivate-user.ts <email> [--reactivate]\n')

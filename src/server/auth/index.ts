@@ -25,6 +25,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/sign-in' },
+  // next-auth's own logger prints a stack trace for every refused sign-in: ours logs those already (auth.failed).
+  logger: {
+    error(error) {
+      // By type, not name: class names do not survive the production build's minifier.
+      if ((error as Error & { type?: string }).type === 'CredentialsSignin') return
+      logger.error({ err: error, event: 'auth.error' }, 'auth error')
+    },
+    warn(code) {
+      logger.warn({ code, event: 'auth.warning' }, 'auth warning')
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -40,7 +40,16 @@ function parseHash(stored: string): ParsedHash | null {
   const [, n, r, p, saltB64, hashB64] = parts as [string, string, string, string, string, string]
   const parsed = { N: Number(n), r: Number(r), p: Number(p), salt: Buffer.from(saltB64, 'base64'), hash: Buffer.from(hashB64, 'base64') }
   const power = Number.isInteger(parsed.N) && parsed.N > 1 && (parsed.N & (parsed.N - 1)) === 0
-  if (!power || parsed.N > MAX_N || !Number.isInteger(parsed.r) || parsed.r < 1 || parsed.r > 32 || !Number.isInteger(parsed.p) || parsed.p < 1 || parsed.p > 16) {
+  if (
+    !power ||
+    parsed.N > MAX_N ||
+    !Number.isInteger(parsed.r) ||
+    parsed.r < 1 ||
+    parsed.r > 32 ||
+    !Number.isInteger(parsed.p) ||
+    parsed.p < 1 ||
+    parsed.p > 16
+  ) {
     return null
   }
   if (parsed.hash.length === 0) return null

@@ -47,7 +47,10 @@ describe('user deactivation', () => {
   it.each([
     ['deactivated', (id: string) => db.user.update({ where: { id }, data: { deactivatedAt: new Date() } })],
     ['deleted', (id: string) => db.user.delete({ where: { id } })],
-    ['moved to another organization', async (id: string) => db.user.update({ where: { id }, data: { organizationId: (await createTenant()).organization.id } })],
+    [
+      'moved to another organization',
+      async (id: string) => db.user.update({ where: { id }, data: { organizationId: (await createTenant()).organization.id } }),
+    ],
   ])('an open subscription of a user who is %s ends with sessionEnded', async (_what, change) => {
     const tenant = await createTenant()
     const user = { ...tenant.operator, sessionId: 'sid-test' }
@@ -59,7 +62,9 @@ describe('user deactivation', () => {
       (err: unknown) => (err as { message: string }).message,
     )
     await change(tenant.operator.id)
-    expect(await waitFor(() => Promise.race([ended, new Promise<null>((r) => setTimeout(() => r(null), 50))]), 10_000)).toMatch(/session has ended|sessionEnded/)
+    expect(await waitFor(() => Promise.race([ended, new Promise<null>((r) => setTimeout(() => r(null), 50))]), 10_000)).toMatch(
+      /session has ended|sessionEnded/,
+    )
     abort.abort()
   })
 
@@ -74,7 +79,9 @@ describe('user deactivation', () => {
       (err: unknown) => (err as { message: string }).message,
     )
     await revokeSession(user.sessionId)
-    expect(await waitFor(() => Promise.race([ended, new Promise<null>((r) => setTimeout(() => r(null), 50))]), 10_000)).toMatch(/session has ended|sessionEnded/)
+    expect(await waitFor(() => Promise.race([ended, new Promise<null>((r) => setTimeout(() => r(null), 50))]), 10_000)).toMatch(
+      /session has ended|sessionEnded/,
+    )
     abort.abort()
   })
 })

@@ -33,6 +33,9 @@ export async function setUserActive(organizationId: string, actor: { id: string;
     select: { id: true, email: true, name: true, role: true, deactivatedAt: true },
   })
   forgetCachedUser(target.id)
-  logger.info({ organizationId, userId: target.id, actorId: actor.id, event: active ? 'user.reactivated' : 'user.deactivated' }, active ? 'user reactivated' : 'user deactivated')
+  logger.info(
+    { organizationId, userId: target.id, actorId: actor.id, event: active ? 'user.reactivated' : 'user.deactivated' },
+    active ? 'user reactivated' : 'user deactivated',
+  )
   return updated
 }
