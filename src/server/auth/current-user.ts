@@ -7,6 +7,7 @@
  */
 import { db } from '../db'
 import { getEnv } from '../env'
+import { logger } from '../logger'
 import { processSingleton } from '../process-singleton'
 import type { SessionUser } from './session-user'
 
@@ -34,7 +35,16 @@ export async function currentUser(userId: string, sessionId?: string): Promise<S
   const now = Date.now()
   let entry = entries.get(userId)
   if (!entry || entry.expiresAt <= now) {
-    entry = { expiresAt: now + getEnv().AUTH_USER_RECHECK_MS, user: await load(userId) }
+    let user: CacheEntry['user']
+    try {
+      user = await load(userId)
+    } catch (err) {
+      // PostgreSQL unreachable: the last known answer stands until it answers again (nobody can change a user meanwhile).
+      if (!entry) throw err
+      logger.warn({ userId, err: (err as Error).message, event: 'auth.user_check_stale' }, 'user check used the cached copy (database unavailable)')
+      return entry.user ? { ...entry.user, sessionId } : null
+    }
+    entry = { expiresAt: now + getEnv().AUTH_USER_RECHECK_MS, user }
     if (entries.size >= MAX_ENTRIES) entries.clear()
     entries.set(userId, entry)
   }

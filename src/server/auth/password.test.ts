@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password'
 
-describe('password hashing', () => {
+// Each hash takes 128 MiB and ~0.4 s on an idle core; give a loaded machine room.
+describe('password hashing', { timeout: 60_000 }, () => {
   it('hashes at OWASP parameters (N=2^17, r=8, p=1), verifies the right password and refuses a wrong one', async () => {
     const hash = await hashPassword('correct horse battery')
     expect(hash.startsWith('scrypt$131072$8$1$')).toBe(true)

@@ -28,7 +28,8 @@ const fromIp = (ip: string) => ip
 const REFUSED = { refused: true }
 const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomUUID().slice(0, 4)}`
 
-describe('checkCredentials', () => {
+// Every attempt that reaches the password costs a full scrypt (~0.4 s idle): room for a loaded machine.
+describe('checkCredentials', { timeout: 120_000 }, () => {
   it('after 5 wrong passwords the 6th attempt is throttled even with the right password', async () => {
     const { email } = await user()
     const ip = randomIp()
