@@ -35,92 +35,93 @@ const proxyHops = z.preprocess(
     .max(10),
 )
 
-export const envSchema = z
-  .object({
-    NODE_ENV: nodeEnvSchema,
-    DATABASE_URL: z
-      .string({ error: 'DATABASE_URL is required (postgresql://user@host:5432/db)' })
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://'),
-    REDIS_URL: z.string({ error: 'REDIS_URL is required (redis://host:6379/0)' }).regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://'),
-    REDIS_PREFIX: z
+export const envSchema = z.object({
+  NODE_ENV: nodeEnvSchema,
+  DATABASE_URL: z
+    .string({ error: 'DATABASE_URL is required (postgresql://user@host:5432/db)' })
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://'),
+  REDIS_URL: z.string({ error: 'REDIS_URL is required (redis://host:6379/0)' }).regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'REDIS_PREFIX may hold letters, digits, _ and - only')
+    .default('soul'),
+  AUTH_SECRET: z.string({ error: 'AUTH_SECRET is required' }).min(16, 'AUTH_SECRET must be at least 16 characters'),
+  /** How long a user's existence, active state, role and organization are cached per process (open subscriptions re-check every half of it). */
+  AUTH_USER_RECHECK_MS: z.preprocess(
+    emptyAsUnset,
+    wholeNumber('AUTH_USER_RECHECK_MS', 100).max(30_000, 'AUTH_USER_RECHECK_MS must be at most 30000').default(15_000),
+  ),
+  TRUST_PROXY: proxyHops,
+  /** Failed sign-ins from one IP address within 15 minutes before it is throttled (an office behind one NAT shares it). */
+  SIGN_IN_IP_MAX_FAILURES: z.preprocess(emptyAsUnset, wholeNumber('SIGN_IN_IP_MAX_FAILURES', 5, 'attempts').default(50)),
+  /** Shows /api/health's details to a request carrying it (Authorization: Bearer … or x-health-token). Unset: only to SUPER_ADMIN. */
+  HEALTH_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
+  AUTH_URL: z.url('AUTH_URL must be a URL such as http://localhost:3000').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** How long server.ts waits for the ordered shutdown before it exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, wholeNumber('SHUTDOWN_TIMEOUT_MS', 1).default(20_000)),
+  WHATSAPP_ENGINE: z.enum(['webjs', 'simulator'], { error: 'WHATSAPP_ENGINE must be webjs or simulator' }).default('webjs'),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  WHATSAPP_SESSION_STORE: z.enum(['local', 'database'], { error: 'WHATSAPP_SESSION_STORE must be local or database' }).optional(),
+  WHATSAPP_DATA_PATH: z.string().default('.whatsapp-sessions'),
+  /** How long `ready` may take after the phone linked before the login counts as stalled (default 3 minutes). */
+  WHATSAPP_LOGIN_STALL_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_LOGIN_STALL_MS', 1000).default(180_000)),
+  /** Pins the WhatsApp Web build (whatsapp-web.js `webVersion`, e.g. 2.3000.1017054665); unset = the library's choice. */
+  WHATSAPP_WEB_VERSION: z.preprocess(
+    emptyAsUnset,
+    z
       .string()
-      .regex(/^[a-zA-Z0-9_-]+$/, 'REDIS_PREFIX may hold letters, digits, _ and - only')
-      .default('soul'),
-    AUTH_SECRET: z.string({ error: 'AUTH_SECRET is required' }).min(16, 'AUTH_SECRET must be at least 16 characters'),
-    /** How long a user's existence, active state, role and organization are cached per process (open subscriptions re-check every half of it). */
-    AUTH_USER_RECHECK_MS: z.preprocess(
-      emptyAsUnset,
-      wholeNumber('AUTH_USER_RECHECK_MS', 100).max(30_000, 'AUTH_USER_RECHECK_MS must be at most 30000').default(15_000),
-    ),
-    TRUST_PROXY: proxyHops,
-    /** Failed sign-ins from one IP address within 15 minutes before it is throttled (an office behind one NAT shares it). */
-    SIGN_IN_IP_MAX_FAILURES: z.preprocess(emptyAsUnset, wholeNumber('SIGN_IN_IP_MAX_FAILURES', 5, 'attempts').default(50)),
-    /** Shows /api/health's details to a request carrying it (Authorization: Bearer … or x-health-token). Unset: only to SUPER_ADMIN. */
-    HEALTH_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
-    AUTH_URL: z.url('AUTH_URL must be a URL such as http://localhost:3000').optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    /** How long server.ts waits for the ordered shutdown before it exits anyway. */
-    SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, wholeNumber('SHUTDOWN_TIMEOUT_MS', 1).default(20_000)),
-    WHATSAPP_ENGINE: z.enum(['webjs', 'simulator'], { error: 'WHATSAPP_ENGINE must be webjs or simulator' }).default('webjs'),
-    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
-    WHATSAPP_SESSION_STORE: z.enum(['local', 'database'], { error: 'WHATSAPP_SESSION_STORE must be local or database' }).optional(),
-    WHATSAPP_DATA_PATH: z.string().default('.whatsapp-sessions'),
-    /** How long `ready` may take after the phone linked before the login counts as stalled (default 3 minutes). */
-    WHATSAPP_LOGIN_STALL_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_LOGIN_STALL_MS', 1000).default(180_000)),
-    /** Pins the WhatsApp Web build (whatsapp-web.js `webVersion`, e.g. 2.3000.1017054665); unset = the library's choice. */
-    WHATSAPP_WEB_VERSION: z.preprocess(
-      emptyAsUnset,
-      z
-        .string()
-        .regex(/^\d+\.\d+\.\d+(-[\w.]+)?$/, 'WHATSAPP_WEB_VERSION must look like 2.3000.1017054665')
-        .optional(),
-    ),
-    /**
-     * Where pinned builds are downloaded from (`webVersionCache: { type: 'remote', remotePath }`, `{version}`
-     * is replaced); unset = a local cache beside the sessions.
-     */
-    WHATSAPP_WEB_VERSION_REMOTE_PATH: z.preprocess(
-      emptyAsUnset,
-      z
-        .url('WHATSAPP_WEB_VERSION_REMOTE_PATH must be a URL containing {version}')
-        .refine((v) => v.includes('{version}'), 'WHATSAPP_WEB_VERSION_REMOTE_PATH must contain {version}')
-        .optional(),
-    ),
-    /** Unset: silent under NODE_ENV=test, info otherwise (see logger.ts). */
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        error: 'LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent',
-      })
+      .regex(/^\d+\.\d+\.\d+(-[\w.]+)?$/, 'WHATSAPP_WEB_VERSION must look like 2.3000.1017054665')
       .optional(),
-    /** RemoteAuth profile saves: the first one this long after `ready`, then every interval (RemoteAuth's minimum is 60000). */
-    WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS', 0).default(60_000)),
-    WHATSAPP_SESSION_BACKUP_INTERVAL_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_BACKUP_INTERVAL_MS', 60_000).default(15 * 60_000)),
-    /** A stored profile archive larger than this is reported (logs and the status card). */
-    WHATSAPP_SESSION_SIZE_WARN_MB: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_SIZE_WARN_MB', 1, 'megabytes').default(50)),
-    /** Puppeteer's limit for one DevTools call (getChats, fetchMessages on a large account). */
-    WHATSAPP_PROTOCOL_TIMEOUT_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_PROTOCOL_TIMEOUT_MS', 1_000).default(300_000)),
-    /** History import: start reading once the chat list kept its length this long, waiting at most the cap. */
-    IMPORT_CHATS_STABLE_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_STABLE_MS', 0).default(10_000)),
-    IMPORT_CHATS_WAIT_MAX_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_WAIT_MAX_MS', 0).default(120_000)),
-    /** Turns the human-like delays off (tests, benchmarks). Never set in production. */
-    WHATSAPP_DISABLE_DELAYS: booleanish,
-    /** Agents do not answer a customer a person answered (CRM or phone) within this many minutes; 0 = never pause. */
-    AGENT_PAUSE_AFTER_HUMAN_MINUTES: z.preprocess(emptyAsUnset, wholeNumber('AGENT_PAUSE_AFTER_HUMAN_MINUTES', 0, 'minutes').default(10)),
-    /** Simulator timing (demos speed up QR rotation); unset keeps the simulator's own defaults. */
-    SIMULATOR_QR_ROTATE_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_ROTATE_MS', 1).optional()),
-    SIMULATOR_QR_MAX_CODES: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_MAX_CODES', 1, 'QR codes').optional()),
-    SIMULATOR_STARTUP_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_STARTUP_MS', 0).optional()),
-  })
-  .superRefine((env, ctx) => {
-    // Anyone who knows the secret can mint a session for any user: production needs a real, long one.
-    if (env.NODE_ENV !== 'production' || typeof env.AUTH_SECRET !== 'string') return
-    if (env.AUTH_SECRET === AUTH_SECRET_PLACEHOLDER || env.AUTH_SECRET.startsWith('change-me')) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is the .env.example placeholder: generate one (openssl rand -base64 32)' })
-    } else if (Buffer.byteLength(env.AUTH_SECRET, 'utf8') < 32) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET must be at least 32 bytes in production (openssl rand -base64 32)' })
-    }
-  })
+  ),
+  /**
+   * Where pinned builds are downloaded from (`webVersionCache: { type: 'remote', remotePath }`, `{version}`
+   * is replaced); unset = a local cache beside the sessions.
+   */
+  WHATSAPP_WEB_VERSION_REMOTE_PATH: z.preprocess(
+    emptyAsUnset,
+    z
+      .url('WHATSAPP_WEB_VERSION_REMOTE_PATH must be a URL containing {version}')
+      .refine((v) => v.includes('{version}'), 'WHATSAPP_WEB_VERSION_REMOTE_PATH must contain {version}')
+      .optional(),
+  ),
+  /** Unset: silent under NODE_ENV=test, info otherwise (see logger.ts). */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent',
+    })
+    .optional(),
+  /** RemoteAuth profile saves: the first one this long after `ready`, then every interval (RemoteAuth's minimum is 60000). */
+  WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_FIRST_BACKUP_DELAY_MS', 0).default(60_000)),
+  WHATSAPP_SESSION_BACKUP_INTERVAL_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_BACKUP_INTERVAL_MS', 60_000).default(15 * 60_000)),
+  /** A stored profile archive larger than this is reported (logs and the status card). */
+  WHATSAPP_SESSION_SIZE_WARN_MB: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_SESSION_SIZE_WARN_MB', 1, 'megabytes').default(50)),
+  /** Puppeteer's limit for one DevTools call (getChats, fetchMessages on a large account). */
+  WHATSAPP_PROTOCOL_TIMEOUT_MS: z.preprocess(emptyAsUnset, wholeNumber('WHATSAPP_PROTOCOL_TIMEOUT_MS', 1_000).default(300_000)),
+  /** History import: start reading once the chat list kept its length this long, waiting at most the cap. */
+  IMPORT_CHATS_STABLE_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_STABLE_MS', 0).default(10_000)),
+  IMPORT_CHATS_WAIT_MAX_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_WAIT_MAX_MS', 0).default(120_000)),
+  /** Turns the human-like delays off (tests, benchmarks). Never set in production. */
+  WHATSAPP_DISABLE_DELAYS: booleanish,
+  /** Agents do not answer a customer a person answered (CRM or phone) within this many minutes; 0 = never pause. */
+  AGENT_PAUSE_AFTER_HUMAN_MINUTES: z.preprocess(emptyAsUnset, wholeNumber('AGENT_PAUSE_AFTER_HUMAN_MINUTES', 0, 'minutes').default(10)),
+  /** Simulator timing (demos speed up QR rotation); unset keeps the simulator's own defaults. */
+  SIMULATOR_QR_ROTATE_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_ROTATE_MS', 1).optional()),
+  SIMULATOR_QR_MAX_CODES: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_QR_MAX_CODES', 1, 'QR codes').optional()),
+  SIMULATOR_STARTUP_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_STARTUP_MS', 0).optional()),
+})
+
+/** Checks across variables, made when the whole environment is parsed (not for parts). */
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  // Anyone who knows the secret can mint a session for any user: production needs a real, long one.
+  if (env.NODE_ENV !== 'production' || typeof env.AUTH_SECRET !== 'string') return
+  if (env.AUTH_SECRET === AUTH_SECRET_PLACEHOLDER || env.AUTH_SECRET.startsWith('change-me')) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is the .env.example placeholder: generate one (openssl rand -base64 32)' })
+  } else if (Buffer.byteLength(env.AUTH_SECRET, 'utf8') < 32) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET must be at least 32 bytes in production (openssl rand -base64 32)' })
+  }
+})
 
 export type Env = z.infer<typeof envSchema>
 type EnvKey = keyof typeof envSchema.shape
@@ -132,7 +133,7 @@ function failure(error: z.ZodError): Error {
 
 /** Parses an environment object; throws an Error whose message names every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source)
+  const result = checkedEnvSchema.safeParse(source)
   if (!result.success) throw failure(result.error)
   return result.data
 }
