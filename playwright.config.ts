@@ -20,7 +20,14 @@ export const e2eServerEnv = {
   DATABASE_URL: dbBase.toString(),
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
   REDIS_PREFIX: `soul_e2e${namespace}`,
+  // Production mode needs 32+ bytes that are not the .env.example placeholder.
   AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+  // Short, so the security tests see a deleted user refused within a second or two instead of 15 s.
+  AUTH_USER_RECHECK_MS: '1000',
+  // The security tests send X-Forwarded-For to act as many clients (sign-in throttling counts per IP).
+  TRUST_PROXY: '1',
+  // Lets tests (and helpers reading server memory) see /api/health's details.
+  HEALTH_TOKEN: 'e2e-health-token-0123456789',
   AUTH_URL: baseURL,
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',

@@ -22,7 +22,9 @@ try {
 }
 
 const { default: next } = await import('next')
-const { checkHealth } = await import('./src/server/health')
+const { checkHealth, publicHealth } = await import('./src/server/health')
+const { mayReadHealthDetails } = await import('./src/server/auth/health-access')
+const { stampClientIp } = await import('./src/server/auth/client-ip')
 const { onShutdown, runShutdown } = await import('./src/server/lifecycle')
 const { startBackground } = await import('./src/server/background')
 const { refuseDeclaredOversize } = await import('./src/server/http/request-guards')
@@ -31,22 +33,24 @@ const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() }
 await app.prepare()
 const handle = app.getRequestHandler()
 
-async function health(res: ServerResponse) {
-  const report = await checkHealth()
+async function health(req: IncomingMessage, res: ServerResponse) {
+  const [report, details] = await Promise.all([checkHealth(), mayReadHealthDetails(req.headers)])
   res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(report))
+  res.end(JSON.stringify(details ? report : publicHealth(report)))
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   // A declared body over its route's cap is refused before Next reads any of it (413).
   if (refuseDeclaredOversize(req, res)) return
   if (req.url === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-    health(res).catch((err) => {
+    health(req, res).catch((err) => {
       logger.error({ err }, 'health check failed')
       res.writeHead(500).end()
     })
     return
   }
+  // Sign-in throttling counts per client IP: the socket's, or X-Forwarded-For's as far as TRUST_PROXY says.
+  stampClientIp(req, env.TRUST_PROXY)
   handle(req, res).catch((err: unknown) => {
     logger.error({ err, url: req.url }, 'request failed')
     if (!res.headersSent) res.writeHead(500).end()

@@ -1,13 +1,15 @@
 /**
  * GET /api/health: 200 with both parts up; 503 naming Redis when a second server instance points at
- * a closed Redis port.
+ * a closed Redis port. The details need HEALTH_TOKEN (signed out, only the status: security-auth.e2e.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { expect, test } from '@playwright/test'
 import { e2eServerEnv } from '../playwright.config'
 
+const withToken = { headers: { authorization: `Bearer ${e2eServerEnv.HEALTH_TOKEN}` } }
+
 test('health is 200 when PostgreSQL and Redis are up', async ({ request }) => {
-  const res = await request.get('/api/health')
+  const res = await request.get('/api/health', withToken)
   expect(res.status()).toBe(200)
   const body = await res.json()
   expect(body).toMatchObject({ status: 'ok', checks: { database: { ok: true }, redis: { ok: true } }, failing: [] })
@@ -49,7 +51,10 @@ test.describe('with Redis unreachable', () => {
   })
 
   test('health is 503 and names redis', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/health`)
+    const signedOut = await fetch(`http://127.0.0.1:${port}/api/health`)
+    expect(signedOut.status).toBe(503)
+    expect(await signedOut.json()).toEqual({ status: 'degraded' })
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`, withToken)
     expect(res.status).toBe(503)
     const body = await res.json()
     expect(body.status).toBe('degraded')

@@ -9,9 +9,14 @@ export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-services.sh
 if [ ! -f .env ]; then
   cp .env.example .env
+  echo "[demo] created .env from .env.example"
+fi
+# The demo runs in production mode, which refuses the example's placeholder secret (e.g. a .env that
+# `npm test` copied): write a fresh one.
+if grep -qE '^AUTH_SECRET=(change-me.*)?$' .env; then
   secret=$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")
   sed -i "s|^AUTH_SECRET=.*|AUTH_SECRET=$secret|" .env
-  echo "[demo] created .env from .env.example (with a fresh AUTH_SECRET)"
+  echo "[demo] wrote a fresh AUTH_SECRET into .env"
 fi
 bash scripts/install-deps.sh
 node --import tsx scripts/prepare-db.ts --from-env

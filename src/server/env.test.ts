@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseEnv, parseEnvPart } from './env'
+import { AUTH_SECRET_PLACEHOLDER, parseEnv, parseEnvPart } from './env'
 
 const valid = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/soul_crm',
@@ -29,6 +29,24 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...valid, WHATSAPP_ENGINE: 'baileys' })).toThrowError(/WHATSAPP_ENGINE must be webjs or simulator/)
     expect(() => parseEnv({ ...valid, PORT: 'eighty' })).toThrowError(/PORT/)
     expect(() => parseEnv({ ...valid, AUTH_SECRET: 'short' })).toThrowError(/AUTH_SECRET must be at least 16/)
+  })
+
+  it('in production refuses the .env.example placeholder and secrets under 32 bytes, naming AUTH_SECRET', () => {
+    const production = { ...valid, NODE_ENV: 'production' }
+    expect(() => parseEnv({ ...production, AUTH_SECRET: AUTH_SECRET_PLACEHOLDER })).toThrowError(/AUTH_SECRET: AUTH_SECRET is the \.env\.example placeholder/)
+    expect(() => parseEnv({ ...production, AUTH_SECRET: 'x'.repeat(31) })).toThrowError(/AUTH_SECRET must be at least 32 bytes in production/)
+    expect(parseEnv({ ...production, AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32)
+    // Development keeps working with the example file as it is.
+    expect(parseEnv({ ...valid, AUTH_SECRET: AUTH_SECRET_PLACEHOLDER }).AUTH_SECRET).toBe(AUTH_SECRET_PLACEHOLDER)
+  })
+
+  it('reads TRUST_PROXY as a number of proxies, and bounds AUTH_USER_RECHECK_MS at 30 s', () => {
+    expect(parseEnv(valid).TRUST_PROXY).toBe(0)
+    expect(parseEnv({ ...valid, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1)
+    expect(parseEnv({ ...valid, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(() => parseEnv({ ...valid, TRUST_PROXY: 'yes' })).toThrowError(/TRUST_PROXY/)
+    expect(parseEnv(valid).AUTH_USER_RECHECK_MS).toBe(15_000)
+    expect(() => parseEnv({ ...valid, AUTH_USER_RECHECK_MS: '60000' })).toThrowError(/AUTH_USER_RECHECK_MS must be at most 30000/)
   })
 
   it('reads booleans', () => {

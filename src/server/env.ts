@@ -22,6 +22,19 @@ function wholeNumber(name: string, min: number, what = 'milliseconds') {
     .min(min, `${name} must be at least ${min} (${what})`)
 }
 
+/** The AUTH_SECRET .env.example ships with: a production server refuses to boot with it. */
+export const AUTH_SECRET_PLACEHOLDER = 'change-me-to-a-long-random-string-of-32-chars'
+
+/** TRUST_PROXY: how many reverse proxies in front of the server append to X-Forwarded-For (true = 1; unset, false or 0 = trust none). */
+const proxyHops = z.preprocess(
+  (v) => (v === undefined || v === '' || v === 'false' ? 0 : v === 'true' ? 1 : v),
+  z.coerce
+    .number({ error: 'TRUST_PROXY must be true, false or a number of proxies' })
+    .int('TRUST_PROXY must be true, false or a number of proxies')
+    .min(0)
+    .max(10),
+)
+
 export const envSchema = z.object({
   NODE_ENV: nodeEnvSchema,
   DATABASE_URL: z
@@ -33,6 +46,16 @@ export const envSchema = z.object({
     .regex(/^[a-zA-Z0-9_-]+$/, 'REDIS_PREFIX may hold letters, digits, _ and - only')
     .default('soul'),
   AUTH_SECRET: z.string({ error: 'AUTH_SECRET is required' }).min(16, 'AUTH_SECRET must be at least 16 characters'),
+  /** How long a user's existence, active state, role and organization are cached per process (open subscriptions re-check every half of it). */
+  AUTH_USER_RECHECK_MS: z.preprocess(
+    emptyAsUnset,
+    wholeNumber('AUTH_USER_RECHECK_MS', 100).max(30_000, 'AUTH_USER_RECHECK_MS must be at most 30000').default(15_000),
+  ),
+  TRUST_PROXY: proxyHops,
+  /** Failed sign-ins from one IP address within 15 minutes before it is throttled (an office behind one NAT shares it). */
+  SIGN_IN_IP_MAX_FAILURES: z.preprocess(emptyAsUnset, wholeNumber('SIGN_IN_IP_MAX_FAILURES', 5, 'attempts').default(50)),
+  /** Shows /api/health's details to a request carrying it (Authorization: Bearer … or x-health-token). Unset: only to SUPER_ADMIN. */
+  HEALTH_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
   AUTH_URL: z.url('AUTH_URL must be a URL such as http://localhost:3000').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -89,6 +112,17 @@ export const envSchema = z.object({
   SIMULATOR_STARTUP_MS: z.preprocess(emptyAsUnset, wholeNumber('SIMULATOR_STARTUP_MS', 0).optional()),
 })
 
+/** Checks across variables, made when the whole environment is parsed (not for parts). */
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  // Anyone who knows the secret can mint a session for any user: production needs a real, long one.
+  if (env.NODE_ENV !== 'production' || typeof env.AUTH_SECRET !== 'string') return
+  if (env.AUTH_SECRET === AUTH_SECRET_PLACEHOLDER || env.AUTH_SECRET.startsWith('change-me')) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is the .env.example placeholder: generate one (openssl rand -base64 32)' })
+  } else if (Buffer.byteLength(env.AUTH_SECRET, 'utf8') < 32) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET must be at least 32 bytes in production (openssl rand -base64 32)' })
+  }
+})
+
 export type Env = z.infer<typeof envSchema>
 type EnvKey = keyof typeof envSchema.shape
 
@@ -99,7 +133,7 @@ function failure(error: z.ZodError): Error {
 
 /** Parses an environment object; throws an Error whose message names every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source)
+  const result = checkedEnvSchema.safeParse(source)
   if (!result.success) throw failure(result.error)
   return result.data
 }

@@ -1,4 +1,8 @@
-/** The health check behind GET /api/health: PostgreSQL and Redis reachable, and process uptime. */
+/**
+ * The health check behind GET /api/health: PostgreSQL and Redis reachable, process uptime and memory.
+ * Signed out, callers get only `{ status }` (publicHealth); the details go to HEALTH_TOKEN holders and
+ * SUPER_ADMIN (auth/health-access.ts).
+ */
 import { db } from './db'
 import { pingRedis, withTimeout } from './redis'
 
@@ -11,6 +15,8 @@ export interface PartHealth {
 export interface HealthReport {
   status: 'ok' | 'degraded'
   uptimeSeconds: number
+  /** Process memory in MB, for operations (leaks, a zip bomb in progress). */
+  memoryMb: { rss: number; heapUsed: number; heapTotal: number; external: number }
   checks: { database: PartHealth; redis: PartHealth }
   failing: string[]
 }
@@ -35,10 +41,18 @@ export async function checkHealth(): Promise<HealthReport> {
   const failing = Object.entries({ database, redis })
     .filter(([, part]) => !part.ok)
     .map(([name]) => name)
+  const memory = process.memoryUsage()
+  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
   return {
     status: failing.length ? 'degraded' : 'ok',
     uptimeSeconds: Math.round(process.uptime()),
+    memoryMb: { rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), heapTotal: mb(memory.heapTotal), external: mb(memory.external) },
     checks: { database, redis },
     failing,
   }
+}
+
+/** What anyone may see: the status alone (no latencies, addresses or error text). */
+export function publicHealth(report: HealthReport): Pick<HealthReport, 'status'> {
+  return { status: report.status }
 }

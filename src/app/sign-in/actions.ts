@@ -4,6 +4,7 @@ import { AuthError } from 'next-auth'
 import { getTranslations } from 'next-intl/server'
 import type { SignInState } from '~/features/auth/sign-in-state'
 import { signIn } from '~/server/auth'
+import { throttledMinutes } from '~/server/auth/sign-in'
 
 /** A text field of the form; a missing field (or a file where text belongs) reads as empty. */
 function formText(formData: FormData, name: string): string {
@@ -23,8 +24,10 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   } catch (error) {
     if (error instanceof AuthError) {
       const t = await getTranslations('errors')
-      // CredentialsSignin is a wrong email or password; other auth errors are ours (e.g. the database is down).
-      return { error: error.type === 'CredentialsSignin' ? t('invalidCredentials') : t('serviceUnavailable'), email }
+      // CredentialsSignin is a wrong email or password, or too many of them; other auth errors are ours (e.g. the database is down).
+      if (error.type !== 'CredentialsSignin') return { error: t('serviceUnavailable'), email }
+      const minutes = throttledMinutes((error as AuthError & { code?: string }).code)
+      return { error: minutes === null ? t('invalidCredentials') : t('signInThrottled', { minutes }), email }
     }
     throw error
   }

@@ -12,6 +12,7 @@ import type { SessionUser } from '../auth/session-user'
 import { isAppError, type AppErrorCode } from '../errors'
 import { flattenZodError, translateError } from '../i18n/translate'
 import { logger } from '../logger'
+import { endWhenSessionEnds, recheckIntervalMs, sessionStillValid } from './session-recheck'
 import { defaultLocale, type Locale } from '~/i18n/locales'
 import { resolveLocale } from '~/i18n/resolve-locale'
 
@@ -118,10 +119,18 @@ export const mergeRouters = t.mergeRouters
 
 export const publicProcedure = t.procedure.use(errorMapping)
 
-/** Signed in: `ctx.user` is non-null from here on. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' })
-  return next({ ctx: { ...ctx, user: ctx.user } })
+/**
+ * Signed in: `ctx.user` is non-null from here on. A browser's subscription keeps re-checking the user
+ * while it streams (session-recheck.ts): requests are checked when their context is made.
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
+  const user = ctx.user
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED' })
+  const result = await next({ ctx: { ...ctx, user } })
+  if (type === 'subscription' && ctx.source === 'http' && result.ok && isAsyncIterable(result.data)) {
+    return { ...result, data: endWhenSessionEnds(result.data, () => sessionStillValid(user), recheckIntervalMs()) }
+  }
+  return result
 })
 
 /**

@@ -1,27 +1,20 @@
-import { z } from 'zod'
-import { db } from '../db'
-import { logger } from '../logger'
-import { verifyPassword } from './password'
-import type { SessionUser } from './session-user'
+/** next-auth's `authorize` for the credentials provider, over checkCredentials (sign-in.ts). */
+import { CredentialsSignin } from 'next-auth'
+import { CLIENT_IP_HEADER } from './client-ip'
+import { checkCredentials, type AuthorizedUser } from './sign-in'
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
-})
-
-/** Checks email + password; returns the session user or null (never says which part was wrong). */
-export async function authorizeCredentials(raw: unknown): Promise<SessionUser | null> {
-  const parsed = credentialsSchema.safeParse(raw)
-  if (!parsed.success) return null
-  const user = await db.user.findUnique({
-    where: { email: parsed.data.email },
-    select: { id: true, email: true, name: true, role: true, organizationId: true, locale: true, passwordHash: true },
-  })
-  if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
-    logger.info({ event: 'auth.failed' }, 'sign-in refused')
-    return null
+/** Too many failed sign-ins for this email or IP address: `code` is `throttled:<minutes to wait>` (read by the sign-in action). */
+export class SignInThrottled extends CredentialsSignin {
+  constructor(readonly retryAfterMinutes: number) {
+    super()
+    this.code = `throttled:${retryAfterMinutes}`
   }
-  const { passwordHash: _hash, ...sessionUser } = user
-  logger.info({ userId: user.id, organizationId: user.organizationId, event: 'auth.signed_in' }, 'signed in')
-  return sessionUser
+}
+
+/** The user, or null for a refused sign-in; throws SignInThrottled while throttled. */
+export async function authorizeCredentials(raw: unknown, request: Request): Promise<AuthorizedUser | null> {
+  // server.ts stamps the client IP on every request (client-ip.ts); next-auth passes the headers on.
+  const result = await checkCredentials(raw, request.headers.get(CLIENT_IP_HEADER) ?? 'unknown')
+  if ('throttledMinutes' in result) throw new SignInThrottled(result.throttledMinutes)
+  return 'user' in result ? result.user : null
 }

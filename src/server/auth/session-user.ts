@@ -1,6 +1,6 @@
 import type { UserRole } from '../db/generated/enums'
 
-/** What a signed-in session carries. Built from the JWT; no secrets. */
+/** The signed-in user: who the session's token names, with role and organization read from the database. No secrets. */
 export interface SessionUser {
   id: string
   email: string
@@ -8,4 +8,6 @@ export interface SessionUser {
   role: UserRole
   organizationId: string
   locale: string | null
+  /** The session's id (the token's `sid`), when the user came through a browser session: for re-checks and revocation. */
+  sessionId?: string
 }

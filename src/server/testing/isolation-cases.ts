@@ -39,6 +39,8 @@ export const isolationCases: Record<string, IsolationCase> = {
     orgScoped: false,
     ownDataOnly: () => undefined,
   },
+  'user.list': { input: (v) => ({ organizationId: v.organization.id }) },
+  'user.setActive': { input: (v) => ({ userId: v.operator.id, active: false }) },
   'clients.list': {
     input: (v) => ({ organizationId: v.organization.id }),
     ownDataOnly: undefined,

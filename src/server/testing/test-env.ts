@@ -16,6 +16,8 @@ export const integrationEnv = {
   // The history import's wait for a stable chat list, short (the simulator's list is complete at once).
   IMPORT_CHATS_STABLE_MS: '50',
   IMPORT_CHATS_WAIT_MAX_MS: '2000',
+  // Deactivation and deletion reach cached users and open streams within a fraction of a second.
+  AUTH_USER_RECHECK_MS: '200',
 } as const
 
 /**

@@ -1,9 +1,15 @@
-import { createTRPCRouter, protectedProcedure } from '../../trpc'
+import { orgOnlyInput } from '../_shared/inputs'
+import { adminProcedure, createTRPCRouter, protectedProcedure } from '../../trpc'
+import { listHandler } from './list.handler'
 import { meHandler } from './me.handler'
+import { setActiveHandler } from './set-active.handler'
+import { setActiveInput } from './set-active.schema'
 import { setLocaleHandler } from './set-locale.handler'
 import { setLocaleInput } from './set-locale.schema'
 
 export const userRouter = createTRPCRouter({
   me: protectedProcedure.query(meHandler),
   setLocale: protectedProcedure.input(setLocaleInput).mutation(setLocaleHandler),
+  list: adminProcedure.input(orgOnlyInput).query(listHandler),
+  setActive: adminProcedure.input(setActiveInput).mutation(setActiveHandler),
 })
