@@ -4,7 +4,7 @@
  */
 import { withTimeout } from '../redis'
 import { PRODUCER_DEADLINE_MS, SEND_QUEUE } from './connection'
-import { addWithDeadline, closeProducerQueue, producerQueue } from './queue-factory'
+import { addWithDeadline, closeProducerQueue, producerQueue, requeueJob, type RequeueOutcome } from './queue-factory'
 
 export interface SendJobData {
   messageId: string
@@ -28,6 +28,17 @@ export function enqueueSend(data: SendJobData, options: { priority?: number; del
     'send-message',
     data,
     { jobId: data.messageId, priority: bullPriority(options.priority ?? 1), ...(options.delayMs ? { delay: options.delayMs } : {}) },
+    { organizationId: data.organizationId, messageId: data.messageId },
+  )
+}
+
+/** Queues a message again whatever became of its earlier job (failed, completed, vanished): see requeueJob. */
+export function requeueSend(data: SendJobData, options: { priority?: number } = {}): Promise<RequeueOutcome> {
+  return requeueJob(
+    getSendQueue(),
+    'send-message',
+    data,
+    { jobId: data.messageId, priority: bullPriority(options.priority ?? 1) },
     { organizationId: data.organizationId, messageId: data.messageId },
   )
 }
