@@ -5,6 +5,7 @@
  * message never becomes two rows); what the message tells about the client (language, cultural
  * context) is stored with it. Then the rate-limited contact lookup, and the agent hook may reply.
  */
+import { cleanMessageText, removeUnstorable } from '~/shared/message-text'
 import { getAgentResponder } from '../../agents/agent-hook'
 import { db, type Prisma } from '../../db'
 import { detectCulturalContext, detectLanguage, extractBestName } from '../../text'
@@ -33,8 +34,22 @@ export interface AcceptResult {
 /** Messages that arrived while both PostgreSQL and Redis were down: retried by the relay. */
 export const incomingBuffer = processSingleton('incoming-buffer', (): Array<{ organizationId: string; message: WaIncomingMessage }> => [])
 
+/**
+ * An incoming message as PostgreSQL can store it (the inbox payload is jsonb, which refuses NUL): the
+ * text cleaned (shared/message-text.ts), every other string freed of NUL and lone surrogates. The one
+ * door for both engines' messages, and for replies typed on the phone.
+ */
+export function storableIncoming<T extends WaIncomingMessage>(message: T): T {
+  const cleaned: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(message)) {
+    cleaned[key] = typeof value !== 'string' ? value : key === 'body' ? cleanMessageText(value) : removeUnstorable(value)
+  }
+  return cleaned as T
+}
+
 /** Writes the message to the inbox and queues it. Never throws: the last resort is an in-memory buffer. */
-export async function acceptIncoming(organizationId: string, message: WaIncomingMessage, delayMs?: number): Promise<AcceptResult> {
+export async function acceptIncoming(organizationId: string, received: WaIncomingMessage, delayMs?: number): Promise<AcceptResult> {
+  const message = storableIncoming(received)
   let inbox: { id: string; processedAt: Date | null; queuedAt: Date | null }
   try {
     inbox = await db.incomingInbox.upsert({

@@ -11,6 +11,7 @@ import { assertQuota, consumeQuota, type QuotaDecision } from '../../queues/quot
 import { enqueueSend, requeueSend } from '../../queues/send-queue'
 import { getEnv } from '../../env'
 import { mayRetry } from '~/shared/message-status'
+import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { getWhatsAppSettings } from '../settings/settings-service'
@@ -91,10 +92,21 @@ export async function createAndQueue(request: OutgoingRequest, conversationId: s
   return { id: message.id, queued }
 }
 
-/** Accepts one message: checks the ban, the recipient and the minute/hour/day quotas. */
+/**
+ * The text to send: cleaned (shared/message-text.ts: NUL and lone surrogates, which PostgreSQL refuses,
+ * removed; line endings LF) and trimmed, refused when empty or too long. Called before anything is
+ * created or counted, whoever sends (tRPC, agents, the agent hook, bulk).
+ */
+export function outgoingText(content: string): string {
+  const text = cleanMessageText(content).trim()
+  if (!text) throw new AppError('BAD_REQUEST', 'emptyMessage')
+  if (text.length > MESSAGE_MAX_LENGTH) throw new AppError('BAD_REQUEST', 'messageTooLong', { max: MESSAGE_MAX_LENGTH })
+  return text
+}
+
+/** Accepts one message: checks the text, the ban, the recipient and the minute/hour/day quotas. */
 export async function acceptOutgoing(request: OutgoingRequest): Promise<AcceptedMessage> {
-  const content = request.content.trim()
-  if (!content) throw new AppError('BAD_REQUEST', 'emptyMessage')
+  const content = outgoingText(request.content)
   await assertCanSend(request.organizationId)
   const conversationId = await resolveConversation(request)
   const settings = await getWhatsAppSettings(request.organizationId)
