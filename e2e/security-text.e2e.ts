@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { ensureConnected, signedIn, trpc, users } from './whatsapp-helpers'
 
-test.describe.configure({ timeout: 180_000 })
+test.describe.configure({ timeout: 300_000 })
 
 interface StoredMessage {
   id: string

@@ -1,6 +1,8 @@
 /** The health check behind GET /api/health: PostgreSQL and Redis reachable, and process uptime. */
 import { db } from './db'
 import { pingRedis, withTimeout } from './redis'
+import type { SpoolStatus } from './spool/file-spool'
+import { lastSpoolStatus } from './spool/incoming-spool'
 
 export interface PartHealth {
   ok: boolean
@@ -13,6 +15,8 @@ export interface HealthReport {
   uptimeSeconds: number
   checks: { database: PartHealth; redis: PartHealth }
   failing: string[]
+  /** The local spool of incoming messages (PostgreSQL down): how full, as of its last use; null when unused. Near full (80 %) counts as failing. */
+  incomingSpool: SpoolStatus | null
 }
 
 async function measure(check: () => Promise<unknown>): Promise<PartHealth> {
@@ -35,10 +39,13 @@ export async function checkHealth(): Promise<HealthReport> {
   const failing = Object.entries({ database, redis })
     .filter(([, part]) => !part.ok)
     .map(([name]) => name)
+  const incomingSpool = lastSpoolStatus()
+  if (incomingSpool?.nearFull) failing.push('incomingSpool')
   return {
     status: failing.length ? 'degraded' : 'ok',
     uptimeSeconds: Math.round(process.uptime()),
     checks: { database, redis },
     failing,
+    incomingSpool,
   }
 }

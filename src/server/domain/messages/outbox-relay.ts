@@ -13,7 +13,7 @@ import { logger } from '../../logger'
 import { requeueIncoming } from '../../queues/incoming-queue'
 import type { RequeueOutcome } from '../../queues/queue-factory'
 import { requeueSend } from '../../queues/send-queue'
-import { acceptIncoming, incomingBuffer } from './incoming-service'
+import { acceptIncoming, drainIncomingSpool, incomingBuffer } from './incoming-service'
 
 /** A queued row whose job may have been lost is re-checked after this long. */
 export const STALE_AFTER_MS = 60_000
@@ -33,6 +33,12 @@ export async function relayOnce(now = new Date()): Promise<RelayReport> {
   let incoming = 0
   let buffered = 0
 
+  // The local spool first (messages accepted while PostgreSQL was down); its rows are queued below.
+  try {
+    buffered += await drainIncomingSpool()
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, 'incoming spool not drained yet; next pass')
+  }
   for (const item of incomingBuffer.splice(0, incomingBuffer.length)) {
     const result = await acceptIncoming(item.organizationId, item.message)
     if (result.inboxId) buffered += 1
