@@ -2,7 +2,8 @@
  * The one Prisma client of the process. server.ts (loaded by tsx) and Next's bundled route handlers are
  * separate module copies in the same process, so the client lives in a process slot.
  */
-import { PrismaPg } from '@prisma/adapter-pg'
+import type pg from 'pg'
+import { LeakFreePrismaPg } from './db-adapter'
 import { PrismaClient } from './db/generated/client'
 import { getEnv } from './env'
 import { processSlot } from './process-singleton'
@@ -13,10 +14,12 @@ export { PrismaClient }
 
 const prismaSlot = processSlot<PrismaClient>('prisma')
 
-/** Creates a client for a database URL (tests use their own database). */
-export function createPrismaClient(databaseUrl: string): PrismaClient {
-  // A burst of incoming messages waits for a connection rather than failing fast (the inbox write is what makes them durable).
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 15, connectionTimeoutMillis: 15_000 })
+/** The pool settings of the process's client. A burst of incoming messages waits for a connection rather than failing fast (the inbox write is what makes them durable). */
+export const POOL_OPTIONS = { max: 15, connectionTimeoutMillis: 15_000 } as const
+
+/** Creates a client for a database URL (tests use their own database), or over a pool the caller owns and ends (tests that inspect it). */
+export function createPrismaClient(database: string | pg.Pool): PrismaClient {
+  const adapter = new LeakFreePrismaPg(typeof database === 'string' ? { connectionString: database, ...POOL_OPTIONS } : database)
   return new PrismaClient({ adapter })
 }
 

@@ -102,6 +102,12 @@ export const envSchema = z.object({
   /** History import: start reading once the chat list kept its length this long, waiting at most the cap. */
   IMPORT_CHATS_STABLE_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_STABLE_MS', 0).default(10_000)),
   IMPORT_CHATS_WAIT_MAX_MS: z.preprocess(emptyAsUnset, wholeNumber('IMPORT_CHATS_WAIT_MAX_MS', 0).default(120_000)),
+  /** Where incoming messages wait while PostgreSQL is down (an append-only, fsynced file); unset = <WHATSAPP_DATA_PATH>/incoming-spool. One directory per server process. */
+  INCOMING_SPOOL_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** The spool's size bound in MB: a warning from 80 %, and further messages refused when full. */
+  INCOMING_SPOOL_MAX_MB: z.preprocess(emptyAsUnset, wholeNumber('INCOMING_SPOOL_MAX_MB', 1, 'megabytes').default(64)),
+  /** An outgoing message PENDING this long may be retried by an operator (the UI offers Retry after the shared default, 2 minutes). */
+  MESSAGE_PENDING_RETRY_AFTER_MS: z.preprocess(emptyAsUnset, wholeNumber('MESSAGE_PENDING_RETRY_AFTER_MS', 0).default(120_000)),
   /** Turns the human-like delays off (tests, benchmarks). Never set in production. */
   WHATSAPP_DISABLE_DELAYS: booleanish,
   /** Agents do not answer a customer a person answered (CRM or phone) within this many minutes; 0 = never pause. */

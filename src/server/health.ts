@@ -5,6 +5,8 @@
  */
 import { db } from './db'
 import { pingRedis, withTimeout } from './redis'
+import type { SpoolStatus } from './spool/file-spool'
+import { lastSpoolStatus } from './spool/incoming-spool'
 
 export interface PartHealth {
   ok: boolean
@@ -19,6 +21,8 @@ export interface HealthReport {
   memoryMb: { rss: number; heapUsed: number; heapTotal: number; external: number }
   checks: { database: PartHealth; redis: PartHealth }
   failing: string[]
+  /** The local spool of incoming messages (PostgreSQL down): how full, as of its last use; null when unused. Near full (80 %) counts as failing. */
+  incomingSpool: SpoolStatus | null
 }
 
 async function measure(check: () => Promise<unknown>): Promise<PartHealth> {
@@ -43,12 +47,15 @@ export async function checkHealth(): Promise<HealthReport> {
     .map(([name]) => name)
   const memory = process.memoryUsage()
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+  const incomingSpool = lastSpoolStatus()
+  if (incomingSpool?.nearFull) failing.push('incomingSpool')
   return {
     status: failing.length ? 'degraded' : 'ok',
     uptimeSeconds: Math.round(process.uptime()),
     memoryMb: { rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), heapTotal: mb(memory.heapTotal), external: mb(memory.external) },
     checks: { database, redis },
     failing,
+    incomingSpool,
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mayAdvance, mayReplace, statusesBefore } from './message-status'
+import { mayAdvance, mayReplace, mayRetry, PENDING_RETRY_AFTER_MS, statusesBefore } from './message-status'
 
 describe('message status order', () => {
   it('moves forward only, never out of or into FAILED by delivery progress', () => {
@@ -17,5 +17,23 @@ describe('message status order', () => {
     expect(mayReplace('SENT', 'SENT')).toBe(true)
     expect(mayReplace('FAILED', 'PENDING')).toBe(true)
     expect(mayReplace('SENT', 'FAILED')).toBe(true)
+  })
+})
+
+describe('mayRetry', () => {
+  const now = Date.parse('2026-12-01T12:00:00Z')
+  const ago = (ms: number) => new Date(now - ms)
+  it.each([
+    ['FAILED, just now', 'FAILED', ago(0), true],
+    ['PENDING for 1 minute', 'PENDING', ago(60_000), false],
+    ['PENDING for exactly the threshold', 'PENDING', ago(PENDING_RETRY_AFTER_MS), true],
+    ['PENDING for 10 minutes (stranded)', 'PENDING', ago(600_000), true],
+    ['SENT long ago', 'SENT', ago(600_000), false],
+  ] as const)('%s → %s', (_name, status, createdAt, expected) => {
+    expect(mayRetry({ status, createdAt }, now)).toBe(expected)
+  })
+
+  it('takes the threshold the server configures, and ISO strings from the wire', () => {
+    expect(mayRetry({ status: 'PENDING', createdAt: ago(30_000).toISOString() }, now, 10_000)).toBe(true)
   })
 })

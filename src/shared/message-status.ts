@@ -27,3 +27,15 @@ export function mayReplace(current: MessageStatusName, incoming: MessageStatusNa
   if (current === 'FAILED' || incoming === 'FAILED') return true
   return STATUS_RANK[incoming] >= STATUS_RANK[current]
 }
+
+/**
+ * An outgoing message still PENDING this long after it was accepted may be retried by an operator (a
+ * database outage may have stranded it). The server's MESSAGE_PENDING_RETRY_AFTER_MS overrides it there.
+ */
+export const PENDING_RETRY_AFTER_MS = 120_000
+
+/** Whether an operator may retry an outgoing message: FAILED, or PENDING for longer than `pendingAfterMs`. */
+export function mayRetry(message: { status: MessageStatusName; createdAt: Date | string }, now: number, pendingAfterMs = PENDING_RETRY_AFTER_MS): boolean {
+  if (message.status === 'FAILED') return true
+  return message.status === 'PENDING' && now - new Date(message.createdAt).getTime() >= pendingAfterMs
+}

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
 import { useDateFormatter } from '~/components/use-date-formatter'
 import { previousTexts } from './edit-history'
-import { MessageRetryButton } from './message-retry-button'
+import { MessageRetryButton, StuckPendingRetry } from './message-retry-button'
 import { MessageStatusIcon } from './message-status-icon'
 import { LOCAL_ID_PREFIX } from './thread-cache'
 import type { ThreadMessage } from './use-conversation-messages'
@@ -83,6 +83,7 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
           {!message.id.startsWith(LOCAL_ID_PREFIX) && <MessageRetryButton messageId={message.id} conversationId={message.conversationId} />}
         </div>
       )}
+      {outgoing && !message.id.startsWith(LOCAL_ID_PREFIX) && <StuckPendingRetry message={message} />}
     </div>
   )
 }

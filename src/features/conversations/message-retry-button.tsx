@@ -2,7 +2,9 @@
 
 import { useMutation } from '@tanstack/react-query'
 import { useTranslations } from 'next-intl'
+import { useEffect, useState } from 'react'
 import { RefreshIcon, SpinnerIcon } from '~/components/icons'
+import { mayRetry, type MessageStatusName } from '~/shared/message-status'
 import { useTRPC } from '~/trpc/react'
 import { patchMessage } from './thread-cache'
 import { useThreadCache } from './use-live-thread'
@@ -35,5 +37,31 @@ export function MessageRetryButton({ messageId, conversationId }: { messageId: s
         </span>
       )}
     </span>
+  )
+}
+
+/** Re-renders every `intervalMs`, so a message that has waited long enough shows its Retry in time. */
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
+}
+
+/**
+ * An outgoing message still PENDING after PENDING_RETRY_AFTER_MS (an outage may have stranded it): says
+ * so and offers Retry, like a failed one.
+ */
+export function StuckPendingRetry({ message }: { message: { id: string; conversationId: string; status: MessageStatusName; createdAt: Date | string } }) {
+  const t = useTranslations('conversations.outage')
+  const now = useNow(15_000)
+  if (message.status !== 'PENDING' || !mayRetry(message, now)) return null
+  return (
+    <div className="mt-1 flex max-w-[85%] flex-wrap items-start justify-end gap-x-2 sm:max-w-[70%]" data-testid="message-stuck-pending">
+      <p className="pt-0.5 text-right text-xs text-amber-700">{t('stuckPending')}</p>
+      <MessageRetryButton messageId={message.id} conversationId={message.conversationId} />
+    </div>
   )
 }

@@ -4,7 +4,7 @@
  */
 import { INCOMING_QUEUE } from './connection'
 import { delayFor } from './delays'
-import { addWithDeadline, closeProducerQueue, producerQueue } from './queue-factory'
+import { addWithDeadline, closeProducerQueue, producerQueue, requeueJob, type RequeueOutcome } from './queue-factory'
 
 export interface IncomingJobData {
   organizationId: string
@@ -20,6 +20,17 @@ export function enqueueIncoming(data: IncomingJobData, delayMs = delayFor('incom
     'process-incoming',
     data,
     { jobId: `inbox-${data.inboxId}`, ...(delayMs ? { delay: delayMs } : {}) },
+    { organizationId: data.organizationId, inboxId: data.inboxId },
+  )
+}
+
+/** Queues an inbox row again whatever became of its earlier job (failed, completed, vanished): see requeueJob. */
+export function requeueIncoming(data: IncomingJobData): Promise<RequeueOutcome> {
+  return requeueJob(
+    getIncomingQueue(),
+    'process-incoming',
+    data,
+    { jobId: `inbox-${data.inboxId}` },
     { organizationId: data.organizationId, inboxId: data.inboxId },
   )
 }

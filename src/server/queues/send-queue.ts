@@ -2,9 +2,8 @@
  * The `whatsapp-send` queue. Jobs carry only ids ({ messageId, organizationId }): the text stays in
  * PostgreSQL, nothing secret or personal sits in Redis in clear.
  */
-import { withTimeout } from '../redis'
-import { PRODUCER_DEADLINE_MS, SEND_QUEUE } from './connection'
-import { addWithDeadline, closeProducerQueue, producerQueue } from './queue-factory'
+import { SEND_QUEUE } from './connection'
+import { addWithDeadline, closeProducerQueue, producerQueue, requeueJob, type RequeueOutcome } from './queue-factory'
 
 export interface SendJobData {
   messageId: string
@@ -32,14 +31,15 @@ export function enqueueSend(data: SendJobData, options: { priority?: number; del
   )
 }
 
-/** Removes a kept failed job so the message can be queued again under its own id (retry). */
-export async function removeFailedSendJob(messageId: string): Promise<void> {
-  try {
-    const job = await withTimeout(getSendQueue().getJob(messageId), PRODUCER_DEADLINE_MS, 'redis timeout')
-    if (job && (await job.isFailed())) await job.remove()
-  } catch {
-    // Redis down: the relay queues it later; a stale failed job would be cleaned the same way then.
-  }
+/** Queues a message again whatever became of its earlier job (failed, completed, vanished): see requeueJob. */
+export function requeueSend(data: SendJobData, options: { priority?: number } = {}): Promise<RequeueOutcome> {
+  return requeueJob(
+    getSendQueue(),
+    'send-message',
+    data,
+    { jobId: data.messageId, priority: bullPriority(options.priority ?? 1) },
+    { organizationId: data.organizationId, messageId: data.messageId },
+  )
 }
 
 export const closeSendQueue = () => closeProducerQueue(SEND_QUEUE)

@@ -1,5 +1,6 @@
 /** Creates and migrates the integration-test database (soul_crm_test) and empties it once per run. */
 import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { Redis } from 'ioredis'
 import { integrationEnv } from './test-env'
 
@@ -12,6 +13,7 @@ export default async function setup() {
     env: { ...process.env, DATABASE_URL: url.toString() },
   })
   await clearRedisPrefix(integrationEnv.REDIS_URL, integrationEnv.REDIS_PREFIX)
+  rmSync(integrationEnv.INCOMING_SPOOL_DIR, { recursive: true, force: true })
 }
 
 export async function clearRedisPrefix(redisUrl: string, prefix: string) {

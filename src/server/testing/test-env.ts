@@ -10,6 +10,8 @@ export const integrationEnv = {
   DATABASE_URL: base.toString(),
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
   REDIS_PREFIX: `soul_test${namespace}`,
+  // The incoming spool (PostgreSQL down) in a directory of the run's own, emptied by global-setup.
+  INCOMING_SPOOL_DIR: `/tmp/soul-incoming-spool-test${namespace}`,
   AUTH_SECRET: 'test-secret-not-for-production-0123456789',
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',

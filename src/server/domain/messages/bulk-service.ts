@@ -10,7 +10,7 @@ import { logger } from '../../logger'
 import { assertQuota, consumeQuota } from '../../queues/quota'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishBulkProgress } from './message-events'
-import { assertCanSend, createAndQueue, resolveConversation } from './send-service'
+import { assertCanSend, createAndQueue, outgoingText, resolveConversation } from './send-service'
 
 export interface BulkItem {
   to?: string
@@ -53,12 +53,9 @@ export async function sendBulk(request: BulkRequest): Promise<BulkResult> {
   const errors: BulkResult['errors'] = []
   const targets: Array<{ conversationId: string; content: string }> = []
   for (const [index, item] of request.messages.entries()) {
-    const content = item.content.trim()
-    if (!content) {
-      errors.push({ index, to: item.to ?? null, error: 'emptyMessage' })
-      continue
-    }
     try {
+      // The text first: a refused one creates no client or conversation.
+      const content = outgoingText(item.content)
       targets.push({ conversationId: await resolveConversation({ organizationId, ...item }), content })
     } catch (error) {
       errors.push({ index, to: item.to ?? null, error: isAppError(error) ? error.messageKey : 'internal' })

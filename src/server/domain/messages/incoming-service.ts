@@ -5,14 +5,18 @@
  * message never becomes two rows); what the message tells about the client (language, cultural
  * context) is stored with it. Then the rate-limited contact lookup, and the agent hook may reply.
  */
+import { cleanMessageText, removeUnstorable } from '~/shared/message-text'
 import { getAgentResponder } from '../../agents/agent-hook'
 import { db, type Prisma } from '../../db'
 import { detectCulturalContext, detectLanguage, extractBestName } from '../../text'
-import { orgLogger, type Logger } from '../../logger'
+import { isInfrastructureError } from '../../infrastructure-errors'
+import { logger, orgLogger, type Logger } from '../../logger'
 import { processSingleton } from '../../process-singleton'
 import { delayFor, delaysEnabled } from '../../queues/delays'
 import { enqueueIncoming } from '../../queues/incoming-queue'
 import { rateLimitedLookup } from '../../queues/lookup-limiter'
+import { SpoolFullError } from '../../spool/file-spool'
+import { getIncomingSpool, noteSpoolStatus } from '../../spool/incoming-spool'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { findOrCreateClient } from '../clients/find-or-create-client'
@@ -28,30 +32,109 @@ export interface AcceptResult {
   inboxId: string | null
   duplicate: boolean
   queued: boolean
+  /** PostgreSQL did not take it: where it waits instead. */
+  kept?: 'spooled' | 'buffered' | 'refused'
 }
 
-/** Messages that arrived while both PostgreSQL and Redis were down: retried by the relay. */
+/**
+ * Messages neither PostgreSQL nor the local spool took (the spool full or unwritable): the last resort,
+ * in memory, retried by the relay. Bounded; past the bound a message is refused loudly (it stays in the
+ * WhatsApp chat on the phone, and a history import brings it in).
+ */
 export const incomingBuffer = processSingleton('incoming-buffer', (): Array<{ organizationId: string; message: WaIncomingMessage }> => [])
+export const INCOMING_BUFFER_LIMIT = 1000
 
-/** Writes the message to the inbox and queues it. Never throws: the last resort is an in-memory buffer. */
-export async function acceptIncoming(organizationId: string, message: WaIncomingMessage, delayMs?: number): Promise<AcceptResult> {
+/**
+ * An incoming message as PostgreSQL can store it (the inbox payload is jsonb, which refuses NUL): the
+ * text cleaned (shared/message-text.ts), every other string freed of NUL and lone surrogates. The one
+ * door for both engines' messages, and for replies typed on the phone.
+ */
+export function storableIncoming<T extends WaIncomingMessage>(message: T): T {
+  const cleaned: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(message)) {
+    cleaned[key] = typeof value !== 'string' ? value : key === 'body' ? cleanMessageText(value) : removeUnstorable(value)
+  }
+  return cleaned as T
+}
+
+/** The durable inbox row of a message (idempotent on the WhatsApp id); throws when PostgreSQL does. */
+function writeInbox(organizationId: string, message: WaIncomingMessage) {
+  return db.incomingInbox.upsert({
+    where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId: message.id } },
+    update: {},
+    create: { organizationId, whatsappMessageId: message.id, payload: message as unknown as Prisma.InputJsonValue },
+    select: { id: true, processedAt: true, queuedAt: true },
+  })
+}
+
+/** Keeps a message PostgreSQL did not take: in the fsynced local spool, or (spool full) in bounded memory. */
+async function keepForLater(organizationId: string, message: WaIncomingMessage, cause: unknown): Promise<'spooled' | 'buffered' | 'refused'> {
+  const log = orgLogger(organizationId, { whatsappMessageId: message.id })
+  try {
+    noteSpoolStatus(await getIncomingSpool().append({ organizationId, message, spooledAt: new Date().toISOString() }))
+    log.warn({ err: (cause as Error).message }, 'inbox write failed; message kept in the local spool')
+    return 'spooled'
+  } catch (error) {
+    if (error instanceof SpoolFullError) noteSpoolStatus({ bytes: error.bytes, maxBytes: error.maxBytes, nearFull: true, full: true })
+    if (incomingBuffer.length >= INCOMING_BUFFER_LIMIT) {
+      log.error(
+        { err: (error as Error).message },
+        'incoming message REFUSED: database down, local spool and memory buffer full (it stays in the WhatsApp chat)',
+      )
+      return 'refused'
+    }
+    log.error({ err: (error as Error).message }, 'inbox write and local spool failed; message buffered in memory')
+    incomingBuffer.push({ organizationId, message })
+    return 'buffered'
+  }
+}
+
+/**
+ * Writes the message to the inbox and queues it. Never throws: when PostgreSQL is down it goes to the
+ * local spool (drained by the outbox relay), and as a last resort to a bounded memory buffer.
+ */
+export async function acceptIncoming(organizationId: string, received: WaIncomingMessage, delayMs?: number): Promise<AcceptResult> {
+  const message = storableIncoming(received)
   let inbox: { id: string; processedAt: Date | null; queuedAt: Date | null }
   try {
-    inbox = await db.incomingInbox.upsert({
-      where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId: message.id } },
-      update: {},
-      create: { organizationId, whatsappMessageId: message.id, payload: message as unknown as Prisma.InputJsonValue },
-      select: { id: true, processedAt: true, queuedAt: true },
-    })
+    inbox = await writeInbox(organizationId, message)
   } catch (err) {
-    orgLogger(organizationId).error({ err: (err as Error).message, whatsappMessageId: message.id }, 'inbox write failed; message buffered in memory')
-    incomingBuffer.push({ organizationId, message })
-    return { inboxId: null, duplicate: false, queued: false }
+    const kept = await keepForLater(organizationId, message, err)
+    return { inboxId: null, duplicate: false, queued: false, kept }
   }
   if (inbox.processedAt || inbox.queuedAt) return { inboxId: inbox.id, duplicate: true, queued: Boolean(inbox.queuedAt) }
   const queued = await enqueueIncoming({ organizationId, inboxId: inbox.id }, delayMs)
   if (queued) await db.incomingInbox.update({ where: { id: inbox.id }, data: { queuedAt: new Date() }, select: { id: true } }).catch(() => undefined)
   return { inboxId: inbox.id, duplicate: false, queued }
+}
+
+/**
+ * Moves what the local spool holds into the inbox (idempotent by WhatsApp id), then empties it; the
+ * relay queues the new rows. PostgreSQL still down: everything stays for the next pass. A record the
+ * database refuses for another reason is set aside in `<spool>.rejected`, never dropped silently.
+ */
+export async function drainIncomingSpool(): Promise<number> {
+  const spool = getIncomingSpool()
+  const drained = await spool.drain(async (records, skipped) => {
+    if (skipped) logger.warn({ skipped }, 'incoming spool: torn or damaged lines skipped (a write cut by a crash)')
+    for (const record of records) {
+      try {
+        await writeInbox(record.organizationId, storableIncoming(record.message))
+      } catch (error) {
+        if (isInfrastructureError(error)) throw error
+        orgLogger(record.organizationId, { whatsappMessageId: record.message.id }).error(
+          { err: (error as Error).message },
+          'spooled message refused by the database; set aside in the .rejected file',
+        )
+        await spool.reject(record, (error as Error).message)
+      }
+    }
+  })
+  if (drained) {
+    noteSpoolStatus(await spool.status())
+    logger.info({ drained }, 'incoming spool drained into the inbox')
+  }
+  return drained
 }
 
 /**

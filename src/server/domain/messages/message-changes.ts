@@ -6,6 +6,7 @@
  */
 import { db, type Prisma } from '../../db'
 import { orgLogger } from '../../logger'
+import { cleanMessageText } from '~/shared/message-text'
 import { mediaPlaceholder } from '../../text/media-placeholder'
 import type { WaEdit, WaRevoke } from '../../whatsapp/engine/types'
 import { fireAndForget, publishMessage } from './message-events'
@@ -72,7 +73,8 @@ export async function recordEdit(organizationId: string, edit: WaEdit): Promise<
     if (!row) return null
     const metadata = (row.metadata ?? {}) as { hasMedia?: boolean; type?: string }
     // Media keep their placeholder; the edit changes the caption (Message.js:55-57: body is the caption).
-    const content = metadata.hasMedia ? mediaPlaceholder(metadata.type ?? 'unknown', edit.body.trim()) : edit.body
+    const body = cleanMessageText(edit.body)
+    const content = metadata.hasMedia ? mediaPlaceholder(metadata.type ?? 'unknown', body.trim()) : body
     if (content === row.content) return { id: row.id, changed: false }
     const editedAt = new Date(edit.timestamp * 1000)
     const history = [...parseEditHistory(row.editHistory), { content: row.content, replacedAt: editedAt.toISOString() }].slice(-EDIT_HISTORY_LIMIT)

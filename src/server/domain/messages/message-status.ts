@@ -77,14 +77,16 @@ export async function markAttemptFailed(messageId: string, reason: string, final
 
 /**
  * Retried: a FAILED message goes back to PENDING with a clean slate, to be queued again. A message WhatsApp
- * failed after taking it (ack −1) loses its WhatsApp id: the retry is a new send.
+ * failed after taking it (ack −1) loses its WhatsApp id: the retry is a new send. A long-PENDING message
+ * (stranded by an outage) is retried only while WhatsApp has not taken it (no WhatsApp id), checked in
+ * the same statement so a send finishing meanwhile is never cleared. Returns whether it moved.
  */
-export async function markRetried(messageId: string): Promise<void> {
-  await db.message.update({
-    where: { id: messageId },
+export async function markRetried(messageId: string, from: 'FAILED' | 'PENDING' = 'FAILED'): Promise<boolean> {
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, status: from, ...(from === 'PENDING' ? { whatsappMessageId: null } : {}) },
     data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null, whatsappMessageId: null },
-    select: { id: true },
   })
+  return count > 0
 }
 
 /**

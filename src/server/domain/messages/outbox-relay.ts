@@ -1,25 +1,44 @@
 /**
  * Hands to the queues what PostgreSQL holds but Redis does not (any more): outgoing messages accepted
  * while Redis was down, inbox rows not yet queued, and anything whose job vanished (Redis restarted
- * without persistence). Job ids are the row ids, so re-adding a job that still exists does nothing.
+ * without persistence), failed or finished for good. Job ids are the row ids; a plain add under an id
+ * that still exists is ignored by BullMQ, so stale rows go through requeueSend/requeueIncoming, which
+ * retry a failed job and replace a completed one (queue-factory.ts requeueJob). Each pass reports what
+ * it really did per row.
  * Also retries messages buffered in memory while PostgreSQL was down. It is the "nothing lost" half
  * of the message lifecycle, over Message and IncomingInbox rows, so it lives with them in the domain.
  */
 import { db } from '../../db'
 import { logger } from '../../logger'
-import { enqueueIncoming } from '../../queues/incoming-queue'
-import { enqueueSend } from '../../queues/send-queue'
-import { acceptIncoming, incomingBuffer } from './incoming-service'
+import { requeueIncoming } from '../../queues/incoming-queue'
+import type { RequeueOutcome } from '../../queues/queue-factory'
+import { requeueSend } from '../../queues/send-queue'
+import { acceptIncoming, drainIncomingSpool, incomingBuffer } from './incoming-service'
 
 /** A queued row whose job may have been lost is re-checked after this long. */
 export const STALE_AFTER_MS = 60_000
 
-export async function relayOnce(now = new Date()): Promise<{ outgoing: number; incoming: number; buffered: number }> {
+/** What one relay pass did: rows handed to the queues (added, retried or replaced), and per outcome. */
+export interface RelayReport {
+  outgoing: number
+  incoming: number
+  buffered: number
+  outcomes: Record<RequeueOutcome, number>
+}
+
+export async function relayOnce(now = new Date()): Promise<RelayReport> {
   const stale = new Date(now.getTime() - STALE_AFTER_MS)
+  const outcomes: Record<RequeueOutcome, number> = { added: 0, retried: 0, replaced: 0, 'already-queued': 0, unavailable: 0 }
   let outgoing = 0
   let incoming = 0
   let buffered = 0
 
+  // The local spool first (messages accepted while PostgreSQL was down); its rows are queued below.
+  try {
+    buffered += await drainIncomingSpool()
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, 'incoming spool not drained yet; next pass')
+  }
   for (const item of incomingBuffer.splice(0, incomingBuffer.length)) {
     const result = await acceptIncoming(item.organizationId, item.message)
     if (result.inboxId) buffered += 1
@@ -33,9 +52,13 @@ export async function relayOnce(now = new Date()): Promise<{ outgoing: number; i
     take: 200,
   })
   for (const m of messages) {
-    if (!(await enqueueSend({ messageId: m.id, organizationId: m.organizationId }, { priority: m.priority }))) break
+    const outcome = await requeueSend({ messageId: m.id, organizationId: m.organizationId }, { priority: m.priority })
+    outcomes[outcome] += 1
+    if (outcome === 'unavailable') break
+    // queuedAt: a job is there now (or still is); the row is looked at again only if it goes stale once more.
     await db.message.update({ where: { id: m.id }, data: { queuedAt: new Date() }, select: { id: true } })
-    outgoing += 1
+    if (outcome !== 'already-queued') outgoing += 1
+    logger.info({ organizationId: m.organizationId, messageId: m.id, outcome }, 'outbox relay: message re-queued')
   }
 
   const inbox = await db.incomingInbox.findMany({
@@ -45,12 +68,19 @@ export async function relayOnce(now = new Date()): Promise<{ outgoing: number; i
     take: 200,
   })
   for (const row of inbox) {
-    if (!(await enqueueIncoming({ organizationId: row.organizationId, inboxId: row.id }, 0))) break
+    const outcome = await requeueIncoming({ organizationId: row.organizationId, inboxId: row.id })
+    outcomes[outcome] += 1
+    if (outcome === 'unavailable') break
     await db.incomingInbox.update({ where: { id: row.id }, data: { queuedAt: new Date() }, select: { id: true } })
-    incoming += 1
+    if (outcome !== 'already-queued') incoming += 1
+    logger.info({ organizationId: row.organizationId, inboxId: row.id, outcome }, 'outbox relay: inbox row re-queued')
   }
-  if (outgoing || incoming || buffered) logger.info({ outgoing, incoming, buffered }, 'outbox relay queued waiting work')
-  return { outgoing, incoming, buffered }
+  if (outgoing || incoming || buffered || outcomes.unavailable)
+    logger.info(
+      { outgoing, incoming, buffered, outcomes },
+      outcomes.unavailable ? 'outbox relay: Redis unavailable, rest left for the next pass' : 'outbox relay queued waiting work',
+    )
+  return { outgoing, incoming, buffered, outcomes }
 }
 
 export function startOutboxRelay(intervalMs = 3000): () => void {

@@ -7,7 +7,8 @@
 import type { Job } from 'bullmq'
 import { db } from '../../db'
 import { logger } from '../../logger'
-import { delayJob, UnrecoverableError } from '../../queues/job-control'
+import { isInfrastructureError, untilReachable } from '../../infrastructure-errors'
+import { delayForOutage, delayJob, outageOver, UnrecoverableError } from '../../queues/job-control'
 import { acquireSendSlot, releaseSendSlot } from '../../queues/send-pacing'
 import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
@@ -35,7 +36,33 @@ export function chatIdOf(client: { whatsappId: string | null; phone: string | nu
   return client.lid ?? null
 }
 
+/**
+ * The send processor. PostgreSQL or Redis unreachable (before the send, or in the failure bookkeeping)
+ * is not the message's failure: the job waits with the capped outage backoff and keeps its attempts.
+ */
 export function createSendProcessor(options: SendProcessorOptions) {
+  const processSend = createSendAttempt(options)
+  return async function processSendJob(job: Job<SendJobData>, token?: string) {
+    try {
+      const result = await processSend(job, token)
+      outageOver(job)
+      return result
+    } catch (error) {
+      // A WhatsApp error is the message's own, whatever its words (a browser's "Connection closed" too).
+      if (isEngineError(error) || !isInfrastructureError(error)) {
+        outageOver(job)
+        throw error
+      }
+      logger.warn(
+        { organizationId: job.data.organizationId, messageId: job.data.messageId, err: (error as Error).message },
+        'database or Redis unreachable; send waits',
+      )
+      return delayForOutage(job, token)
+    }
+  }
+}
+
+function createSendAttempt(options: SendProcessorOptions) {
   return async function processSend(job: Job<SendJobData>, token?: string) {
     const { messageId, organizationId } = job.data
     const log = logger.child({ organizationId, messageId, component: 'send-worker' })
@@ -73,7 +100,8 @@ export function createSendProcessor(options: SendProcessorOptions) {
 
     try {
       const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
-      await markSent(organizationId, messageId, sent)
+      // WhatsApp has it: recording that must outlast a database outage, or a retry would send it twice.
+      await untilReachable(() => markSent(organizationId, messageId, sent))
       log.info({ attempt: job.attemptsMade + 1 }, 'message sent')
       // After a send, WhatsApp knows the chat's other identity (LID ↔ phone): link it, merging a duplicate.
       const resolver = options.sessionManager.resolveIdentity?.bind(options.sessionManager)

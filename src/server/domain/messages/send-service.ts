@@ -8,7 +8,10 @@ import type { MessageSender } from '../../db/generated/enums'
 import { AppError } from '../../errors'
 import { logger } from '../../logger'
 import { assertQuota, consumeQuota, type QuotaDecision } from '../../queues/quota'
-import { enqueueSend, removeFailedSendJob } from '../../queues/send-queue'
+import { enqueueSend, requeueSend } from '../../queues/send-queue'
+import { getEnv } from '../../env'
+import { mayRetry } from '~/shared/message-status'
+import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { getWhatsAppSettings } from '../settings/settings-service'
@@ -89,10 +92,21 @@ export async function createAndQueue(request: OutgoingRequest, conversationId: s
   return { id: message.id, queued }
 }
 
-/** Accepts one message: checks the ban, the recipient and the minute/hour/day quotas. */
+/**
+ * The text to send: cleaned (shared/message-text.ts: NUL and lone surrogates, which PostgreSQL refuses,
+ * removed; line endings LF) and trimmed, refused when empty or too long. Called before anything is
+ * created or counted, whoever sends (tRPC, agents, the agent hook, bulk).
+ */
+export function outgoingText(content: string): string {
+  const text = cleanMessageText(content).trim()
+  if (!text) throw new AppError('BAD_REQUEST', 'emptyMessage')
+  if (text.length > MESSAGE_MAX_LENGTH) throw new AppError('BAD_REQUEST', 'messageTooLong', { max: MESSAGE_MAX_LENGTH })
+  return text
+}
+
+/** Accepts one message: checks the text, the ban, the recipient and the minute/hour/day quotas. */
 export async function acceptOutgoing(request: OutgoingRequest): Promise<AcceptedMessage> {
-  const content = request.content.trim()
-  if (!content) throw new AppError('BAD_REQUEST', 'emptyMessage')
+  const content = outgoingText(request.content)
   await assertCanSend(request.organizationId)
   const conversationId = await resolveConversation(request)
   const settings = await getWhatsAppSettings(request.organizationId)
@@ -119,23 +133,32 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
   return { ...created, conversationId, quota }
 }
 
-/** Puts a FAILED message back in the queue (the retry button). */
+/** Puts a FAILED message, or one PENDING for longer than MESSAGE_PENDING_RETRY_AFTER_MS (stranded), back in the queue (the retry button). */
 export async function retryMessage(organizationId: string, messageId: string): Promise<{ id: string; queued: boolean }> {
   await assertCanSend(organizationId)
   const message = await db.message.findFirst({
     where: { id: messageId, organizationId, direction: 'OUTGOING' },
-    select: { id: true, status: true, priority: true },
+    select: { id: true, status: true, priority: true, createdAt: true, whatsappMessageId: true },
   })
   if (!message) throw new AppError('NOT_FOUND', 'messageNotFound')
-  if (message.status !== 'FAILED') throw new AppError('BAD_REQUEST', 'retryOnlyFailed')
-  const settings = await getWhatsAppSettings(organizationId)
-  const quota = await consumeQuota(organizationId, settings, 1).catch(() => null)
-  if (quota) assertQuota(quota)
-  await markRetried(messageId)
-  // The failed job is kept for inspection until now; it must go for the id to be queued again.
-  await removeFailedSendJob(messageId)
-  const queued = await enqueueSend({ messageId, organizationId }, { priority: message.priority })
+  // A PENDING message may be retried once it has waited long (an outage may have stranded it), unless
+  // WhatsApp already took it (a WhatsApp id, ack 0 awaited): sending it again would duplicate it.
+  const stuck = message.status === 'PENDING' && !message.whatsappMessageId
+  if (!(message.status === 'FAILED' || stuck) || !mayRetry(message, Date.now(), getEnv().MESSAGE_PENDING_RETRY_AFTER_MS)) {
+    throw new AppError('BAD_REQUEST', 'retryOnlyFailed')
+  }
+  if (message.status === 'FAILED') {
+    // A PENDING message was counted when it was accepted; a FAILED one is sent anew.
+    const settings = await getWhatsAppSettings(organizationId)
+    const quota = await consumeQuota(organizationId, settings, 1).catch(() => null)
+    if (quota) assertQuota(quota)
+  }
+  if (!(await markRetried(messageId, message.status === 'FAILED' ? 'FAILED' : 'PENDING'))) throw new AppError('BAD_REQUEST', 'retryOnlyFailed')
+  // A kept failed or finished job under this id would make a plain add a no-op: requeueSend retries or replaces it.
+  const outcome = await requeueSend({ messageId, organizationId }, { priority: message.priority })
+  const queued = outcome !== 'unavailable'
   if (queued) await db.message.update({ where: { id: messageId }, data: { queuedAt: new Date() }, select: { id: true } })
+  logger.info({ organizationId, messageId, from: message.status, outcome }, 'message retried by an operator')
   fireAndForget(publishMessage('message.updated', messageId))
   return { id: messageId, queued }
 }

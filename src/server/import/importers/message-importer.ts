@@ -3,6 +3,7 @@
  * unique (organizationId, whatsappMessageId): WhatsApp's id for history, a stable hash of time,
  * author and text for exports. Returns how many were new and how many already existed.
  */
+import { cleanMessageText } from '~/shared/message-text'
 import { db, type Prisma } from '../../db'
 import type { MessageDirection } from '../../db/generated/enums'
 import { importedStatus } from '../../domain/messages/message-status'
@@ -34,7 +35,8 @@ export async function importMessages(
       data: batch.map((m) => ({
         organizationId,
         conversationId,
-        content: m.content,
+        // History from the engine and parsed exports alike: text PostgreSQL stores (shared/message-text.ts).
+        content: cleanMessageText(m.content),
         direction: m.direction,
         sender: m.direction === 'INCOMING' ? 'CLIENT' : 'HUMAN',
         status: importedStatus(m.direction),

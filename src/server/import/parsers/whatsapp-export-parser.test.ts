@@ -257,3 +257,14 @@ describe('inferDateOrder', () => {
     expect(inferDateOrder(headers('2024-01-05, 10:00 - A: x'))).toBe('ymd')
   })
 })
+
+describe('text PostgreSQL cannot store', () => {
+  it('drops NUL and lone surrogates from authors and texts, keeps emoji and Cyrillic', () => {
+    const text = '12.03.2024, 14:05 - Айгүл\u0000: Сал\u0000ам 👋\uD83D\r\nвторая строка\r\n12.03.2024, 14:06 - Бакыт: ок\uDE00'
+    const messages = parseWhatsAppExport(text, { timeZone: 'Asia/Bishkek' })
+    expect(messages.map((m) => [m.author, m.body])).toEqual([
+      ['Айгүл', 'Салам 👋\nвторая строка'],
+      ['Бакыт', 'ок'],
+    ])
+  })
+})

@@ -3,6 +3,7 @@
  * or month-first), joins continuation lines to the message above, recognizes system notices and media
  * placeholders, and turns wall-clock times into instants in the phone's time zone. Never throws.
  */
+import { cleanMessageText } from '~/shared/message-text'
 import { EDITED_MARKER, matchMediaPlaceholder, trimInvisible, type MediaKind } from './export-markers'
 import { interpretDate, matchExportHeader, splitAuthorAndBody, to24Hour, type DateOrder, type ExportLineHeader } from './message-parser'
 import { DEFAULT_EXPORT_TIME_ZONE, wallClockToInstant, type WallClock } from './wall-clock-time'
@@ -110,7 +111,10 @@ function finish(draft: Draft): ParsedExportMessage {
 export function parseWhatsAppExport(text: string, options: ParseExportOptions = {}): ParsedExportMessage[] {
   if (typeof text !== 'string' || text.length === 0) return []
   const timeZone = typeof options.timeZone === 'string' && options.timeZone ? options.timeZone : DEFAULT_EXPORT_TIME_ZONE
-  const lines = text.replace(/^\ufeff/, '').split(LINE_BREAK)
+  // NUL and lone surrogates (which PostgreSQL refuses) go from names and texts alike: shared/message-text.ts.
+  const lines = cleanMessageText(text)
+    .replace(/^\ufeff/, '')
+    .split(LINE_BREAK)
   const headers = lines.map((line) => matchExportHeader(line))
   const order = options.dateOrder ?? inferDateOrder(headers.filter((header) => header !== null))
 
