@@ -1,7 +1,7 @@
 /** The incoming worker: two messages at a time, each processed (idempotently) by the function it is given. */
 import { Worker } from 'bullmq'
 import { logger } from '../logger'
-import { bullConnection, bullPrefix, INCOMING_QUEUE } from './connection'
+import { bullConnection, bullPrefix, INCOMING_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
 import type { IncomingJobData } from './incoming-queue'
 
 /** Processes one inbox row; what it returns is kept as the job's result. */
@@ -14,7 +14,7 @@ export function startIncomingWorker(processor: IncomingProcessor, concurrency = 
       const result = await processor(job.data.inboxId)
       return { status: result.status }
     },
-    { connection: bullConnection(), prefix: bullPrefix(), concurrency },
+    { connection: bullConnection(), prefix: bullPrefix(), concurrency, ...WORKER_LOCK_OPTIONS },
   )
   worker.on('error', (err) => logger.warn({ err: err.message, queue: INCOMING_QUEUE }, 'worker error'))
   worker.on('failed', (job, err) =>
