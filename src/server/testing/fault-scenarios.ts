@@ -11,7 +11,8 @@
  */
 import { hostname } from 'node:os'
 import { createPrismaClient, db, getDb, setDb } from '../db'
-import { getRedis } from '../redis'
+import { logger } from '../logger'
+import { getRedis, withTimeout } from '../redis'
 import type { Prisma } from '../db'
 import { FakeEngine } from '../whatsapp/engine/fake-engine'
 import type { EngineFactory, WaRawMessage, WaSentMessage } from '../whatsapp/engine/types'
@@ -43,6 +44,7 @@ export interface FaultLoad {
   outageMs: number
   /** How long to wait for everything after the fault cleared. */
   drainTimeoutMs: number
+  timing: FaultTiming
 }
 
 /** 20 sends a minute at most (the safe maximum): one organization's replies leave ≥ 3 s apart. */
@@ -61,16 +63,25 @@ export async function createFaultTenants(count: number): Promise<FaultTenant[]> 
   return tenants
 }
 
-/** Waits until at least one customer message was stored and one reply sent: the pipeline is mid-flow. */
-async function waitMidFlow(workload: FaultWorkload, timeoutMs = 30_000) {
+/**
+ * When the fault strikes, once the pipeline is mid-flow (a customer message stored, a reply sent, work left):
+ * - `between-sends`: at a moment when no send is between WhatsApp and its record in PostgreSQL. A fault
+ *   inside that window (a few ms, longer under load) makes the message go out twice: nothing can make a
+ *   WhatsApp send and a database write one step. The tests strike here, so that they test the rest.
+ * - `any`: 0-2 s later, wherever the flow is (the bench: what an operator would see).
+ */
+export type FaultTiming = 'between-sends' | 'any'
+
+async function waitMidFlow(workload: FaultWorkload, timing: FaultTiming, timeoutMs = 30_000) {
   await waitFor(
     async () => {
       const p = await workload.progress()
-      return p.stored > 0 && p.delivered > 0 && !p.done
+      return p.stored > 0 && p.delivered > 0 && !p.done && (timing === 'any' || (await workload.sendsInFlight()) === 0)
     },
     timeoutMs,
-    50,
+    20,
   )
+  if (timing === 'any') await sleep(Math.floor(Math.random() * 2000))
 }
 
 /** An in-memory engine that records every send, in order, in one list shared by all engines (ids unique across engines). */
@@ -129,7 +140,10 @@ async function inProcessStack(scenario: string, load: FaultLoad) {
       return message.id
     },
   })
-  return { harness, workload }
+  // A worker waits for its active jobs when it closes: never let a stuck one hold the scenario (and the next) forever.
+  const stop = () =>
+    withTimeout(harness.stop(), 30_000, 'the pipeline did not stop within 30 s').catch((err: Error) => logger.error({ err: err.message }, 'fault scenario'))
+  return { stop, workload }
 }
 
 /**
@@ -137,11 +151,11 @@ async function inProcessStack(scenario: string, load: FaultLoad) {
  * use `redis` (REDIS_URL points at it before the app's modules load).
  */
 export async function runRedisLost(redis: PrivateRedis, load: FaultLoad): Promise<FaultReport> {
-  const { harness, workload } = await inProcessStack('Redis lost', load)
+  const { stop, workload } = await inProcessStack('Redis lost', load)
   try {
     await workload.writeIncoming(load.incomingBefore)
     await workload.queueReplies(load.repliesBefore, load.conversations)
-    await waitMidFlow(workload)
+    await waitMidFlow(workload, load.timing)
     await redis.stop()
     const downAt = Date.now()
     // Customers keep writing and operators keep replying: both are stored in PostgreSQL, not queued.
@@ -152,7 +166,7 @@ export async function runRedisLost(redis: PrivateRedis, load: FaultLoad): Promis
     const times = await workload.waitForDrain(Date.now(), load.drainTimeoutMs)
     return await workload.report(times)
   } finally {
-    await harness.stop()
+    await stop()
   }
 }
 
@@ -168,16 +182,18 @@ export async function runPostgresStopped(postgres: PrivatePostgres, load: FaultL
   const outageDb = createPrismaClient(url)
   setDb(outageDb)
   try {
-    const { harness, workload } = await inProcessStack('PostgreSQL stopped', load)
+    const { stop, workload } = await inProcessStack('PostgreSQL stopped', load)
     try {
       await workload.writeIncoming(load.incomingBefore)
       await workload.queueReplies(load.repliesBefore + load.repliesDuring, load.conversations)
-      await waitMidFlow(workload)
+      await waitMidFlow(workload, load.timing)
       await postgres.stopImmediate()
       const downAt = Date.now()
+      logger.info('fault scenario: PostgreSQL stopped')
       await workload.writeIncoming(load.incomingDuring)
       await sleep(Math.max(0, load.outageMs - (Date.now() - downAt)))
       await postgres.start()
+      logger.info('fault scenario: PostgreSQL started again')
       const times = await workload.waitForDrain(Date.now(), load.drainTimeoutMs)
       const report = await workload.report(times)
       if (report.drainedSeconds !== null) return report
@@ -192,7 +208,7 @@ export async function runPostgresStopped(postgres: PrivatePostgres, load: FaultL
         note: `after ${load.drainTimeoutMs / 1000} s: ${stranded.inbox} inbox rows unprocessed, ${stranded.replies} replies PENDING or FAILED`,
       }
     } finally {
-      await harness.stop()
+      await stop()
     }
   } finally {
     setDb(original)
@@ -269,7 +285,7 @@ export async function runServerFault(fault: ServerFault, load: FaultLoad, option
     if (second) await second.start()
     await workload.writeIncoming(load.incomingBefore)
     await workload.queueReplies(load.repliesBefore, load.conversations)
-    await waitMidFlow(workload)
+    await waitMidFlow(workload, load.timing)
     const downAt = Date.now()
     if (fault === 'clean restart') await first.stop()
     else await first.kill()
