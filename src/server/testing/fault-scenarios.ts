@@ -72,7 +72,7 @@ export async function createFaultTenants(count: number): Promise<FaultTenant[]> 
  */
 export type FaultTiming = 'between-sends' | 'any'
 
-async function waitMidFlow(workload: FaultWorkload, timing: FaultTiming, timeoutMs = 30_000) {
+async function waitMidFlow(workload: FaultWorkload, timing: FaultTiming, timeoutMs: number) {
   await waitFor(
     async () => {
       const p = await workload.progress()
@@ -155,7 +155,7 @@ export async function runRedisLost(redis: PrivateRedis, load: FaultLoad): Promis
   try {
     await workload.writeIncoming(load.incomingBefore)
     await workload.queueReplies(load.repliesBefore, load.conversations)
-    await waitMidFlow(workload, load.timing)
+    await waitMidFlow(workload, load.timing, load.drainTimeoutMs)
     await redis.stop()
     const downAt = Date.now()
     // Customers keep writing and operators keep replying: both are stored in PostgreSQL, not queued.
@@ -186,7 +186,7 @@ export async function runPostgresStopped(postgres: PrivatePostgres, load: FaultL
     try {
       await workload.writeIncoming(load.incomingBefore)
       await workload.queueReplies(load.repliesBefore + load.repliesDuring, load.conversations)
-      await waitMidFlow(workload, load.timing)
+      await waitMidFlow(workload, load.timing, load.drainTimeoutMs)
       await postgres.stopImmediate()
       const downAt = Date.now()
       logger.info('fault scenario: PostgreSQL stopped')
@@ -285,7 +285,7 @@ export async function runServerFault(fault: ServerFault, load: FaultLoad, option
     if (second) await second.start()
     await workload.writeIncoming(load.incomingBefore)
     await workload.queueReplies(load.repliesBefore, load.conversations)
-    await waitMidFlow(workload, load.timing)
+    await waitMidFlow(workload, load.timing, load.drainTimeoutMs)
     const downAt = Date.now()
     if (fault === 'clean restart') await first.stop()
     else await first.kill()
