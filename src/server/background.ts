@@ -2,6 +2,7 @@
  * Starts what runs beside the web server (the WhatsApp session manager, later the queue workers) and
  * registers their ordered shutdown: sessions are synced and leases released before connections close.
  */
+import { hostname } from 'node:os'
 import { getDb } from './db'
 import type { Env } from './env'
 import { redisSubscriber } from './events/redis-subscriber'
@@ -32,7 +33,9 @@ async function engineFactoryFor(env: Env): Promise<EngineFactory> {
 
 export async function startBackground(env: Env): Promise<void> {
   const engineFactory = await engineFactoryFor(env)
-  const sessionManager = new WhatsAppSessionManager({ engineFactory, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
+  // A stable name (host and port unless set): after a crash the restarted server renews its own leases at once.
+  const instanceId = env.WHATSAPP_INSTANCE_ID ?? `${hostname()}:${env.PORT}`
+  const sessionManager = new WhatsAppSessionManager({ engineFactory, instanceId, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
   registerSessionManager(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
   const pipeline = startPipeline({ sessionManager })

@@ -63,6 +63,12 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, wholeNumber('SHUTDOWN_TIMEOUT_MS', 1).default(20_000)),
   WHATSAPP_ENGINE: z.enum(['webjs', 'simulator'], { error: 'WHATSAPP_ENGINE must be webjs or simulator' }).default('webjs'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /**
+   * This server's name in session leases. Unset: `<hostname>:<PORT>`, the same after a restart, so a
+   * restarted server takes its sessions back at once instead of waiting for its dead self's leases to expire.
+   * Must differ between servers that run at the same time.
+   */
+  WHATSAPP_INSTANCE_ID: z.preprocess(emptyAsUnset, z.string().min(1).max(200).optional()),
   WHATSAPP_SESSION_STORE: z.enum(['local', 'database'], { error: 'WHATSAPP_SESSION_STORE must be local or database' }).optional(),
   WHATSAPP_DATA_PATH: z.string().default('.whatsapp-sessions'),
   /** How long `ready` may take after the phone linked before the login counts as stalled (default 3 minutes). */

@@ -10,8 +10,10 @@ import { reconcileAcks } from './domain/messages/ack-reconciler'
 import { acceptIncoming, acceptPhoneReply, processIncoming } from './domain/messages/incoming-service'
 import { recordEdit, recordRevoke } from './domain/messages/message-changes'
 import { startOutboxRelay } from './domain/messages/outbox-relay'
+import { relayAfterRedisReset } from './domain/messages/relay-after-reset'
 import { createSendProcessor } from './domain/messages/send-processor'
 import { closeIncomingQueue } from './queues/incoming-queue'
+import { watchRedisReset } from './queues/redis-reset-watch'
 import { startIncomingWorker } from './queues/incoming-worker'
 import { closeSendQueue } from './queues/send-queue'
 import { startSendWorker } from './queues/send-worker'
@@ -61,11 +63,14 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   }
   const incomingWorker = startIncomingWorker((inboxId) => processIncoming(inboxId, incomingDeps), options.incomingConcurrency ?? 2)
   const stopRelay = startOutboxRelay(options.relayIntervalMs)
+  // Redis back empty (restart without persistence): every job it held is gone; PostgreSQL re-queues them now.
+  const stopResetWatch = watchRedisReset(relayAfterRedisReset)
   return {
     sendWorker,
     incomingWorker,
     async stopWorkers() {
       stopRelay()
+      stopResetWatch()
       await Promise.allSettled([sendWorker.close(), incomingWorker.close()])
     },
     async closeQueues() {

@@ -21,3 +21,13 @@ export function producerConnection(): Redis {
 
 /** How long a producer waits for Redis before it leaves the work to the outbox relay. */
 export const PRODUCER_DEADLINE_MS = 1500
+
+/**
+ * Job locks of both workers. A job whose process died (kill -9, a crash) stays "active" until its lock
+ * expires and a stalled check moves it back to waiting; with BullMQ's defaults (30 s lock, 30 s checks)
+ * that took up to a minute, and a stuck send held its whole conversation back (conversation-order.ts).
+ * A 10 s lock (renewed every 5 s) checked every 3 s brings it back within ~13 s of the crash, and
+ * usually within a few seconds of a restarted server's start. A lock renewal would have to miss 5 s
+ * (an event loop that stalled that long) for a live job to be taken for dead.
+ */
+export const WORKER_LOCK_OPTIONS = { lockDuration: 10_000, stalledInterval: 3_000 } as const

@@ -2,7 +2,7 @@
 import { Worker } from 'bullmq'
 import { isInfrastructureError } from '../infrastructure-errors'
 import { logger } from '../logger'
-import { bullConnection, bullPrefix, INCOMING_QUEUE } from './connection'
+import { bullConnection, bullPrefix, INCOMING_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
 import type { IncomingJobData } from './incoming-queue'
 import { delayForOutage, outageOver } from './job-control'
 
@@ -30,7 +30,7 @@ export function startIncomingWorker(processor: IncomingProcessor, concurrency = 
         return delayForOutage(job, token)
       }
     },
-    { connection: bullConnection(), prefix: bullPrefix(), concurrency },
+    { connection: bullConnection(), prefix: bullPrefix(), concurrency, ...WORKER_LOCK_OPTIONS },
   )
   worker.on('error', (err) => logger.warn({ err: err.message, queue: INCOMING_QUEUE }, 'worker error'))
   worker.on('failed', (job, err) =>

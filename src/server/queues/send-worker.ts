@@ -4,7 +4,7 @@
  */
 import { type Job, Worker } from 'bullmq'
 import { logger } from '../logger'
-import { bullConnection, bullPrefix, SEND_QUEUE } from './connection'
+import { bullConnection, bullPrefix, SEND_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
 import type { SendJobData } from './send-queue'
 
 export type SendProcessor = (job: Job<SendJobData>, token?: string) => Promise<unknown>
@@ -20,6 +20,7 @@ export function startSendWorker(options: SendWorkerOptions): Worker<SendJobData>
     connection: bullConnection(),
     prefix: bullPrefix(),
     concurrency: options.concurrency ?? 10,
+    ...WORKER_LOCK_OPTIONS,
   })
   worker.on('error', (err) => logger.warn({ err: err.message, queue: SEND_QUEUE }, 'worker error'))
   return worker
