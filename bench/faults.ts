@@ -74,7 +74,7 @@ try {
   await step('kill', 'kill -9 server', () => runServerFault('kill -9 server', LOAD, server))
   await step('redis', 'Redis lost', () => runRedisLost(redis, { ...LOAD, outageMs: 5000 }))
   await step('postgres', 'PostgreSQL stopped', async () => {
-    const postgres = PrivatePostgres.find(25000 + Math.floor(Math.random() * 1000))
+    const postgres = PrivatePostgres.find()
     if (!postgres) throw new Error('no PostgreSQL binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or PG_BIN_DIR')
     return runPostgresStopped(postgres, { ...LOAD, outageMs: 20_000 })
   })
