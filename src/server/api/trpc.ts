@@ -12,6 +12,7 @@ import type { SessionUser } from '../auth/session-user'
 import { isAppError, type AppErrorCode } from '../errors'
 import { flattenZodError, translateError } from '../i18n/translate'
 import { logger } from '../logger'
+import { sseOptions } from './sse-options'
 import { defaultLocale, type Locale } from '~/i18n/locales'
 import { resolveLocale } from '~/i18n/resolve-locale'
 
@@ -34,6 +35,7 @@ export function createTRPCContext(input: Partial<TRPCContext> & Pick<TRPCContext
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
+  sse: sseOptions,
   errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? defaultLocale
     const zodError = error.cause instanceof ZodError ? flattenZodError(locale, error.cause) : null

@@ -13,4 +13,13 @@ export const simulatorProcedure = orgProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, clientId: createWhatsAppClientConfig(ctx.organizationId, 'integration').clientId } })
 })
 
+/**
+ * Business-side actions (scanning the pairing QR, logging out, bans, the network, failure injection):
+ * admins only, as on the real phone an operator must not link or unlink the business number.
+ */
+export const simulatorAdminProcedure = simulatorProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'ADMIN' && ctx.user.role !== 'SUPER_ADMIN') throw new AppError('FORBIDDEN', 'simulatorAdminOnly')
+  return next()
+})
+
 export type SimulatorContext = OrgContext & { clientId: string }
