@@ -170,7 +170,10 @@ export async function openStream(as: BrowserContext | APIRequestContext, path: s
  * Signs in through next-auth's credentials endpoint without a browser page (so no page holds live
  * streams of this user); returns a request context carrying the session cookie.
  */
-export async function apiSignIn(playwright: { request: { newContext(options: { baseURL: string }): Promise<APIRequestContext> } }, user: { email: string; password: string }) {
+export async function apiSignIn(
+  playwright: { request: { newContext(options: { baseURL: string }): Promise<APIRequestContext> } },
+  user: { email: string; password: string },
+) {
   const request = await playwright.request.newContext({ baseURL: baseUrl() })
   const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string }
   const response = await request.post('/api/auth/callback/credentials', {
