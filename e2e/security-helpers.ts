@@ -86,6 +86,7 @@ export class SseStream {
   status = 0
   private readonly abort = new AbortController()
   private waiters: Array<() => void> = []
+  private reader: ReadableStreamDefaultReader<Uint8Array> | null = null
   private readonly done: Promise<void>
 
   constructor(url: string, cookie: string, lastEventId?: string) {
@@ -102,8 +103,12 @@ export class SseStream {
       if (!response.body) return
       const decoder = new TextDecoder()
       let buffer = ''
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true })
+      const reader = response.body.getReader()
+      this.reader = reader
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        buffer += decoder.decode(value, { stream: true })
         let end: number
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end)
@@ -153,9 +158,11 @@ export class SseStream {
     return this.events.filter((e) => e.event === 'message').map((e) => ({ id: e.id, data: (JSON.parse(e.data) as { json: T }).json }))
   }
 
+  /** Ends the request; waits (briefly: a body ending at the same moment can leave the read pending) for the reader to stop. */
   async close() {
     this.abort.abort()
-    await this.done
+    await this.reader?.cancel().catch(() => undefined)
+    await Promise.race([this.done, new Promise((resolve) => setTimeout(resolve, 2000))])
   }
 }
 
