@@ -32,7 +32,8 @@ export async function rawCall(
   const response =
     kind === 'query'
       ? await request.get(`/api/trpc/${path}${body === undefined ? '' : `?input=${encodeURIComponent(body)}`}`, { headers: { origin: baseUrl() } })
-      : await request.post(`/api/trpc/${path}`, { data: body ?? '', headers: jsonHeaders() })
+      : // A Buffer goes out byte for byte (a string that is not JSON would be JSON-encoded by Playwright).
+        await request.post(`/api/trpc/${path}`, { data: Buffer.from(body ?? ''), headers: jsonHeaders() })
   const text = await response.text()
   let parsed: unknown = text
   try {
@@ -169,7 +170,7 @@ export class SseStream {
 /** Opens a subscription over raw HTTP as the user of a browser context or an API request context. */
 export async function openStream(as: BrowserContext | APIRequestContext, path: string, input?: unknown, lastEventId?: string): Promise<SseStream> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
-  const cookie = 'cookies' in as ? await cookieHeader(as) : await requestCookieHeader(as)
+  const cookie = 'addCookies' in as ? await cookieHeader(as as BrowserContext) : await requestCookieHeader(as as APIRequestContext)
   return new SseStream(`${baseUrl()}/api/trpc/${path}${query}`, cookie, lastEventId)
 }
 
