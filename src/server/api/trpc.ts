@@ -131,8 +131,12 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
  * named in the input as `organizationId`. Every query below must filter by it.
  */
 export const orgProcedure = protectedProcedure.use(async ({ ctx, next, getRawInput }) => {
+  // An empty organizationId names none (the input schema refuses it); it must never become ctx.organizationId ''.
   const raw = await getRawInput()
-  const requested = raw && typeof raw === 'object' && 'organizationId' in raw && typeof raw.organizationId === 'string' ? raw.organizationId : undefined
+  const requested =
+    raw && typeof raw === 'object' && 'organizationId' in raw && typeof raw.organizationId === 'string' && raw.organizationId !== ''
+      ? raw.organizationId
+      : undefined
   if (requested && requested !== ctx.user.organizationId && ctx.user.role !== 'SUPER_ADMIN') {
     throw new TRPCError({ code: 'FORBIDDEN' })
   }

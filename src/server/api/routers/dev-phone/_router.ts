@@ -16,6 +16,7 @@ import { failNextAcksInput } from './fail-next-acks.schema'
 import { failNextSendsHandler } from './fail-next-sends.handler'
 import { failNextInput } from './fail-next-sends.schema'
 import { logoutHandler } from './logout.handler'
+import { logoutInput } from './logout.schema'
 import { revealNumberHandler } from './reveal-number.handler'
 import { revealNumberInput } from './reveal-number.schema'
 import { replyFromPhoneHandler } from './reply-from-phone.handler'
@@ -38,7 +39,7 @@ export const devPhoneRouter = createTRPCRouter({
   state: simulatorProcedure.input(orgOnlyInput).query(stateHandler),
   scan: simulatorAdminProcedure.input(scanInput).mutation(scanHandler),
   sendAsCustomer: simulatorProcedure.input(customerMessageInput).mutation(sendAsCustomerHandler),
-  logout: simulatorAdminProcedure.input(orgOnlyInput).mutation(logoutHandler),
+  logout: simulatorAdminProcedure.input(logoutInput).mutation(logoutHandler),
   ban: simulatorAdminProcedure.input(orgOnlyInput).mutation(banHandler),
   unban: simulatorAdminProcedure.input(orgOnlyInput).mutation(unbanHandler),
   setNetwork: simulatorAdminProcedure.input(networkInput).mutation(setNetworkHandler),

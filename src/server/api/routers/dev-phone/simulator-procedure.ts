@@ -10,6 +10,8 @@ import { orgProcedure, type OrgContext } from '../../trpc'
 /** Org-scoped, simulator only; `ctx.clientId` is the organization's live simulated phone. */
 export const simulatorProcedure = orgProcedure.use(({ ctx, next }) => {
   if (whatsappEngineKind() !== 'simulator') throw new AppError('NOT_FOUND', 'simulatorOnly')
+  // A super admin may name any organization; one no WhatsApp client could have is simply not there.
+  if (!/^[-_a-zA-Z0-9]+$/.test(ctx.organizationId)) throw new AppError('NOT_FOUND', 'notFound')
   return next({ ctx: { ...ctx, clientId: createWhatsAppClientConfig(ctx.organizationId, 'integration').clientId } })
 })
 
