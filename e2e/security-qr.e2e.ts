@@ -65,6 +65,7 @@ test('the live session’s QR reaches the admin, not the operator', async ({ pla
     await operatorStream.close()
     await operatorUi.context.close()
     await callAs(admin, 'mutation', 'whatsapp.disconnect', { logout: true })
+    await expect.poll(async () => (await status(admin)).status, { timeout: 30_000 }).toBe('DISCONNECTED')
     await admin.dispose()
     await operator.dispose()
   }

@@ -35,6 +35,9 @@ async function linkAs(admin: APIRequestContext, phone: string) {
     resultOf(await callAs(admin, 'mutation', 'whatsapp.disconnect', { logout: true }))
     await expect.poll(async () => (await status(admin)).status, { timeout: 30_000 }).toBe('DISCONNECTED')
   }
+  // A device left linked by an earlier run (a banned session is not running, so disconnect cannot log it
+  // out) would reconnect without a QR: the phone unlinks it first.
+  resultOf(await callAs(admin, 'mutation', 'devPhone.logout', {}))
   resultOf(await callAs(admin, 'mutation', 'whatsapp.connect', {}))
   await expect.poll(async () => (await status(admin)).qrCode, { timeout: 30_000 }).toBeTruthy()
   resultOf(await callAs(admin, 'mutation', 'devPhone.scan', { phone }))
@@ -43,6 +46,7 @@ async function linkAs(admin: APIRequestContext, phone: string) {
 
 async function unlink(admin: APIRequestContext) {
   await callAs(admin, 'mutation', 'devPhone.unban', {})
+  await callAs(admin, 'mutation', 'devPhone.logout', {})
   resultOf(await callAs(admin, 'mutation', 'whatsapp.disconnect', { logout: true }))
   await expect.poll(async () => (await status(admin)).status, { timeout: 30_000 }).toBe('DISCONNECTED')
 }
