@@ -76,6 +76,13 @@ await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
 logger.info({ port: env.PORT, engine: env.WHATSAPP_ENGINE, mode: dev ? 'development' : 'production' }, `Soul CRM ready on http://localhost:${env.PORT}`)
 // After listening, so /api/health answers (and says what is wrong) even if Redis or PostgreSQL is down.
 await startBackground(env)
+if (!dev && env.WHATSAPP_ENGINE === 'simulator') {
+  // Loud on purpose: the simulator fakes WhatsApp and exposes /dev/phone; no real message leaves this server.
+  logger.warn(
+    { engine: env.WHATSAPP_ENGINE },
+    '!!! PRODUCTION SERVER RUNNING THE WHATSAPP SIMULATOR: no real WhatsApp, /dev/phone is open to signed-in users. Set WHATSAPP_ENGINE=webjs for real use. !!!',
+  )
+}
 
 let stopping = false
 async function shutdown(signal: string) {

@@ -75,11 +75,13 @@ test('an operator sees the status but has no Connect or Disconnect, and the API 
     await expect(operator.page.getByTestId('settings-save')).toHaveCount(0)
     await expect(trpc(operator.page, 'mutation', 'whatsapp.connect')).rejects.toThrow(/403/)
 
-    // When the admin connects, the operator's page follows live, still without buttons.
+    // When the admin connects, the operator's page follows live, still without buttons, and without the
+    // QR: only an admin may link the business number (a QR scanned by an operator's phone links theirs).
     await admin.page.goto('/settings/whatsapp', { timeout: NAV_TIMEOUT })
     await admin.page.getByTestId('whatsapp-connect').click()
     await expect(badge).toHaveAttribute('data-status', 'QR_CODE_PENDING', { timeout: 10_000 })
-    await expect(operator.page.getByTestId('whatsapp-qr')).toBeVisible()
+    await expect(operator.page.getByTestId('whatsapp-admin-must-scan')).toBeVisible()
+    await expect(operator.page.getByTestId('whatsapp-qr')).toHaveCount(0)
     await expect(operator.page.getByTestId('whatsapp-cancel')).toHaveCount(0)
     await expect(operator.page.getByTestId('whatsapp-disconnect')).toHaveCount(0)
   } finally {

@@ -119,6 +119,12 @@ function ActiveImport({ job, canManage, onCancel, cancelling }: { job: ImportJob
   let body: React.ReactNode
   if (job.status === 'WAITING_FOR_SCAN' && job.qrCode) {
     body = <ImportQrPanel qr={job.qrCode} />
+  } else if (job.status === 'WAITING_FOR_SCAN' && !canManage) {
+    body = (
+      <p className="text-sm text-slate-600" data-testid="import-admin-must-scan">
+        {t('adminMustScan')}
+      </p>
+    )
   } else if (job.status === 'RUNNING') {
     body = (
       <div className="space-y-4">

@@ -146,7 +146,15 @@ function ConnectionBody({
     case 'QR_CODE_PENDING':
       return (
         <div className="space-y-4">
-          {view.qrCode ? <WhatsAppQrPanel qr={view.qrCode} /> : <Waiting text={t('connection.waitingQr')} />}
+          {view.qrCode ? (
+            <WhatsAppQrPanel qr={view.qrCode} />
+          ) : canManage ? (
+            <Waiting text={t('connection.waitingQr')} />
+          ) : (
+            <p className="text-sm text-slate-600" data-testid="whatsapp-admin-must-scan">
+              {t('connection.adminMustScan')}
+            </p>
+          )}
           {canManage && (
             <Button variant="ghost" size="sm" onClick={onCancel} disabled={cancelling} data-testid="whatsapp-cancel">
               {t('connection.cancel')}

@@ -13,6 +13,7 @@ import { isAppError, type AppErrorCode } from '../errors'
 import { flattenZodError, translateError } from '../i18n/translate'
 import { logger } from '../logger'
 import { endWhenSessionEnds, recheckIntervalMs, sessionStillValid } from './session-recheck'
+import { sseOptions } from './sse-options'
 import { defaultLocale, type Locale } from '~/i18n/locales'
 import { resolveLocale } from '~/i18n/resolve-locale'
 
@@ -35,6 +36,7 @@ export function createTRPCContext(input: Partial<TRPCContext> & Pick<TRPCContext
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
+  sse: sseOptions,
   errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? defaultLocale
     const zodError = error.cause instanceof ZodError ? flattenZodError(locale, error.cause) : null
@@ -138,8 +140,12 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type }
  * named in the input as `organizationId`. Every query below must filter by it.
  */
 export const orgProcedure = protectedProcedure.use(async ({ ctx, next, getRawInput }) => {
+  // An empty organizationId names none (the input schema refuses it); it must never become ctx.organizationId ''.
   const raw = await getRawInput()
-  const requested = raw && typeof raw === 'object' && 'organizationId' in raw && typeof raw.organizationId === 'string' ? raw.organizationId : undefined
+  const requested =
+    raw && typeof raw === 'object' && 'organizationId' in raw && typeof raw.organizationId === 'string' && raw.organizationId !== ''
+      ? raw.organizationId
+      : undefined
   if (requested && requested !== ctx.user.organizationId && ctx.user.role !== 'SUPER_ADMIN') {
     throw new TRPCError({ code: 'FORBIDDEN' })
   }

@@ -5,6 +5,7 @@
  * same with one server process or several, and for modules loaded twice (tsx and Next's bundle).
  */
 import superjson from 'superjson'
+import { AppError } from '../errors'
 import { logger } from '../logger'
 import { processSingleton } from '../process-singleton'
 import { getRedis, redisKey } from '../redis'
@@ -12,6 +13,12 @@ import { redisSubscriber } from './redis-subscriber'
 import type { AppEvent, AppEventType, DeliveredEvent } from './event-types'
 
 const STREAM_MAX_LENGTH = 500
+/**
+ * Live events one subscriber may have waiting. A reader slower than that (a stalled socket) is dropped
+ * with a retryable error: the browser reconnects and resumes from the stream by its last event id,
+ * instead of the server holding an ever-growing queue.
+ */
+export const MAX_QUEUED_EVENTS = 500
 
 const PUBLISH_SCRIPT = `
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[1])
@@ -57,18 +64,26 @@ class EventBus {
 
   /**
    * Events of one organization, live, optionally resuming after `lastEventId`. Listens before it
-   * back-fills, so nothing published in between is lost; ids only ever increase.
+   * back-fills, so nothing published in between is lost; ids only ever increase. More than `maxQueued`
+   * undelivered events end the stream with a retryable UNAVAILABLE ('streamReconnect').
    */
   async *subscribe<T extends AppEventType>(
     organizationId: string,
-    options: { types: T[]; lastEventId?: string | null; signal?: AbortSignal },
+    options: { types: T[]; lastEventId?: string | null; signal?: AbortSignal; maxQueued?: number },
   ): AsyncGenerator<DeliveredEvent<Extract<AppEvent, { type: T }>>> {
     const wanted = new Set<string>(options.types)
+    const maxQueued = options.maxQueued ?? MAX_QUEUED_EVENTS
     const queue: DeliveredEvent[] = []
+    let overflowed = false
     let wake: (() => void) | null = null
     const listener = (delivered: DeliveredEvent) => {
-      if (!wanted.has(delivered.event.type)) return
-      queue.push(delivered)
+      if (!wanted.has(delivered.event.type) || overflowed) return
+      if (queue.length >= maxQueued) {
+        overflowed = true
+        queue.length = 0
+      } else {
+        queue.push(delivered)
+      }
       wake?.()
     }
     const onAbort = () => wake?.()
@@ -84,6 +99,10 @@ class EventBus {
         }
       }
       while (!options.signal?.aborted) {
+        if (overflowed) {
+          logger.warn({ organizationId, maxQueued }, 'live stream reader too slow: asked to reconnect')
+          throw new AppError('UNAVAILABLE', 'streamReconnect')
+        }
         const next = queue.shift()
         if (!next) {
           await new Promise<void>((resolve) => (wake = resolve))

@@ -1,8 +1,13 @@
 /** streamOrgEvents: snapshot on a fresh start only, resume after lastEventId, nothing lost in between. */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../errors'
 import { getEventBus } from '../../../events/event-bus'
 import type { BulkProgress } from '../../../events/event-types'
+import { MAX_STREAMS_PER_USER } from '../../../events/stream-leases'
+import { redisSubscriber } from '../../../events/redis-subscriber'
+import { redisKey } from '../../../redis'
+import { waitFor } from '../../../testing/wait-for'
 import { streamOrgEvents } from './stream-org-events'
 
 type Tracked<T> = [id: string, data: T, symbol?: unknown]
@@ -19,6 +24,7 @@ function publish(organizationId: string, batchId: string, sent: number) {
 function sentCounts(organizationId: string, options: { lastEventId?: string | null; snapshot?: () => Promise<number>; signal: AbortSignal }) {
   return streamOrgEvents({
     organizationId,
+    userId: `user-${randomUUID()}`,
     types: ['bulk.progress'],
     lastEventId: options.lastEventId,
     signal: options.signal,
@@ -90,5 +96,76 @@ describe('streamOrgEvents', () => {
     expect(snapshots).toBe(0)
     abort.abort()
     await stream.return?.(undefined)
+  })
+})
+
+describe('streamOrgEvents limits', () => {
+  function statusStream(organizationId: string, userId: string, signal: AbortSignal) {
+    return streamOrgEvents({ organizationId, userId, types: ['bulk.progress'], signal, snapshot: async () => 0, map: (event) => event.data.sent })[
+      Symbol.asyncIterator
+    ]()
+  }
+
+  it('closes a user’s oldest stream when the 11th opens, and only that user’s', async () => {
+    const org = `stream-${randomUUID()}`
+    const user = `user-${randomUUID()}`
+    const other = `user-${randomUUID()}`
+    const abort = new AbortController()
+    const streams = Array.from({ length: MAX_STREAMS_PER_USER }, () => statusStream(org, user, abort.signal))
+    const othersStream = statusStream(org, other, abort.signal)
+    for (const stream of [...streams, othersStream]) await stream.next() // the snapshot: each one is open now
+    const firstNext = streams[0]!.next()
+    const eleventh = statusStream(org, user, abort.signal)
+    await eleventh.next()
+    expect(await firstNext).toEqual({ done: true, value: undefined })
+
+    // The others still receive events.
+    await publish(org, 'b', 4)
+    expect(((await streams[1]!.next()).value as Tracked<number>)[1]).toBe(4)
+    expect(((await eleventh.next()).value as Tracked<number>)[1]).toBe(4)
+    expect(((await othersStream.next()).value as Tracked<number>)[1]).toBe(4)
+    abort.abort()
+    await Promise.all([...streams, eleventh, othersStream].map((s) => s.return?.(undefined)))
+  })
+
+  it('drops a reader that fell more than the queue bound behind with a retryable reconnect error', async () => {
+    const org = `stream-${randomUUID()}`
+    const abort = new AbortController()
+    const subscription = getEventBus().subscribe(org, { types: ['bulk.progress'], signal: abort.signal, maxQueued: 5 })
+    const events = subscription[Symbol.asyncIterator]()
+    const firstPull = events.next()
+    await publish(org, 'x', 1)
+    expect((await firstPull).value?.event.type).toBe('bulk.progress')
+    // The reader stops reading; more events than it can hold arrive. A second listener on the same
+    // connection hears them after the bus's listener, so once it has all 7 the bus has them too.
+    let heard = 0
+    const unsubscribe = await redisSubscriber().subscribe(redisKey('events-live', org), () => void heard++)
+    for (let i = 0; i < 7; i++) await publish(org, 'x', i + 2)
+    await waitFor(() => heard === 7)
+    unsubscribe()
+    const error = await events.next().then(
+      () => null,
+      (err: unknown) => err,
+    )
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('UNAVAILABLE')
+    expect((error as AppError).messageKey).toBe('streamReconnect')
+    abort.abort()
+  })
+
+  it('keeps a reader that stays within the bound', async () => {
+    const org = `stream-${randomUUID()}`
+    const abort = new AbortController()
+    const subscription = getEventBus().subscribe(org, { types: ['bulk.progress'], signal: abort.signal, maxQueued: 5 })
+    const events = subscription[Symbol.asyncIterator]()
+    const firstPull = events.next()
+    await publish(org, 'x', 1)
+    await firstPull
+    for (let i = 0; i < 5; i++) await publish(org, 'x', i + 2)
+    const seen: number[] = []
+    for (let i = 0; i < 5; i++) seen.push(((await events.next()).value!.event.data as BulkProgress).sent)
+    expect(seen).toEqual([2, 3, 4, 5, 6])
+    abort.abort()
+    await events.return?.(undefined)
   })
 })

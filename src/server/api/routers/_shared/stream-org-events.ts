@@ -6,9 +6,12 @@
 import { tracked, type TrackedEnvelope } from '@trpc/server'
 import { getEventBus } from '../../../events/event-bus'
 import type { AppEvent, AppEventType } from '../../../events/event-types'
+import { streamLeases } from '../../../events/stream-leases'
 
 export interface StreamOrgEventsOptions<T extends AppEventType, S, O> {
   organizationId: string
+  /** Whose stream it is: a user holds at most MAX_STREAMS_PER_USER; a newer one closes the oldest. */
+  userId: string
   types: T[]
   /** The browser's last tracked id: resume after it, and send no snapshot. */
   lastEventId?: string | null
@@ -30,13 +33,19 @@ export interface StreamOrgEventsOptions<T extends AppEventType, S, O> {
  */
 export async function* streamOrgEvents<T extends AppEventType, O, S = never>(options: StreamOrgEventsOptions<T, S, O>): AsyncGenerator<TrackedEnvelope<S | O>> {
   const bus = getEventBus()
-  let after = options.lastEventId ?? null
-  if (!after) {
-    after = await bus.lastId(options.organizationId)
-    if (options.snapshot) yield tracked(after, await options.snapshot())
-  }
-  for await (const delivered of bus.subscribe(options.organizationId, { types: options.types, lastEventId: after, signal: options.signal })) {
-    if (options.filter && !options.filter(delivered.event)) continue
-    yield tracked(delivered.id, options.map(delivered.event))
+  const lease = streamLeases().open(options.userId)
+  const signal = options.signal ? AbortSignal.any([options.signal, lease.signal]) : lease.signal
+  try {
+    let after = options.lastEventId ?? null
+    if (!after) {
+      after = await bus.lastId(options.organizationId)
+      if (options.snapshot) yield tracked(after, await options.snapshot())
+    }
+    for await (const delivered of bus.subscribe(options.organizationId, { types: options.types, lastEventId: after, signal })) {
+      if (options.filter && !options.filter(delivered.event)) continue
+      yield tracked(delivered.id, options.map(delivered.event))
+    }
+  } finally {
+    lease.release()
   }
 }

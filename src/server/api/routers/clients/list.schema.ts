@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { ClientStatus } from '../../../db/generated/enums'
-import { organizationIdInput, paginationInput } from '../_shared/inputs'
+import { organizationIdInput, paginationInput, textInput } from '../_shared/inputs'
 
 export const clientListInput = z.object({
   ...organizationIdInput,
-  search: z.string().trim().max(100).optional(),
+  search: textInput(100).optional(),
   status: z.enum(ClientStatus).optional(),
-  language: z.string().trim().min(2).max(8).optional(),
+  language: textInput(8, 2).optional(),
   ...paginationInput(20),
 })
 

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { organizationIdInput, paginationInput } from '../_shared/inputs'
+import { organizationIdInput, paginationInput, textInput } from '../_shared/inputs'
 
 export const conversationListInput = z.object({
   ...organizationIdInput,
-  search: z.string().trim().max(100).optional(),
+  search: textInput(100).optional(),
   ...paginationInput(30),
 })
 

@@ -12,6 +12,7 @@ export async function* onEventsHandler({ ctx, input, signal }: { ctx: OrgContext
   if (input?.conversationId) await getConversation(ctx.organizationId, input.conversationId)
   yield* streamOrgEvents({
     organizationId: ctx.organizationId,
+    userId: ctx.user.id,
     types: ['message.created', 'message.updated', 'conversation.updated'],
     lastEventId: input?.lastEventId,
     signal,

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { organizationIdInput, phoneInput } from '../_shared/inputs'
+import { organizationIdInput, phoneInput, textInput } from '../_shared/inputs'
 
 export const customerMessageInput = z.object({
   ...organizationIdInput,
   from: phoneInput,
-  name: z.string().trim().min(1).max(60).optional(),
+  name: textInput(60, 1).optional(),
   body: z.string().max(4096),
   type: z.enum(['text', 'image', 'video', 'audio', 'voice', 'document', 'sticker', 'location', 'contact']).default('text'),
   group: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MAX_UPLOAD_BYTES } from '../../../import/export/export-file'
-import { organizationIdInput } from '../_shared/inputs'
+import { isStorableText, organizationIdInput } from '../_shared/inputs'
 
 const timeZone = z
   .string()
@@ -25,7 +25,8 @@ export const uploadFields = z.object({
     .trim()
     .min(1)
     .max(200)
-    .regex(/\.(txt|zip)$/i, 'validation.exportFileType'),
+    .regex(/\.(txt|zip)$/i, 'validation.exportFileType')
+    .refine(isStorableText, 'validation.unstorableText'),
   uploadId: z.uuid().optional(),
   // Base64 of at most MAX_UPLOAD_BYTES bytes.
   contentBase64: z

@@ -7,6 +7,7 @@ import type { BulkProgressInput } from './bulk-progress.schema'
 export async function* onBulkProgressHandler({ ctx, input, signal }: { ctx: OrgContext; input: BulkProgressInput; signal?: AbortSignal }) {
   yield* streamOrgEvents({
     organizationId: ctx.organizationId,
+    userId: ctx.user.id,
     types: ['bulk.progress'],
     lastEventId: input.lastEventId,
     signal,

@@ -1,7 +1,8 @@
 import { readStatusView } from '../../../whatsapp/session-status'
 import type { OrgContext } from '../../trpc'
+import { withQrForAdminsOnly } from '../_shared/qr-visibility'
 
-/** Current connection state of the caller's organization. */
-export function statusHandler({ ctx }: { ctx: OrgContext }) {
-  return readStatusView(ctx.organizationId)
+/** Current connection state of the caller's organization (the pairing QR only for admins). */
+export async function statusHandler({ ctx }: { ctx: OrgContext }) {
+  return withQrForAdminsOnly(ctx.user, await readStatusView(ctx.organizationId))
 }

@@ -33,11 +33,14 @@ describe('whatsapp router', () => {
     await expect(tenant.asOperator().whatsapp.disconnect()).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 
-  it('streams the status live: snapshot first, then each change, QR included', async () => {
-    const iterable = (await tenant.asOperator().whatsapp.onStatus()) as AsyncIterable<Tracked<{ status: string; qrCode: string | null }>>
+  it('streams the status live: snapshot first, then each change, the QR to admins only', async () => {
+    const iterable = (await tenant.asAdmin().whatsapp.onStatus()) as AsyncIterable<Tracked<{ status: string; qrCode: string | null }>>
     const iterator = iterable[Symbol.asyncIterator]()
+    const operatorIterable = (await tenant.asOperator().whatsapp.onStatus()) as AsyncIterable<Tracked<{ status: string; qrCode: string | null }>>
+    const operatorIterator = operatorIterable[Symbol.asyncIterator]()
     const first = await iterator.next()
     expect(first.value![1].status).toBe('DISCONNECTED')
+    expect((await operatorIterator.next()).value![1].status).toBe('DISCONNECTED')
 
     await tenant.asAdmin().whatsapp.connect()
     const seen: string[] = []
@@ -48,7 +51,16 @@ describe('whatsapp router', () => {
       qr = next.value![1].qrCode
     }
     expect(seen).toContain('QR_CODE_PENDING')
-    expect((await tenant.asOperator().whatsapp.qr()).qrCode).toBe(qr)
+    expect((await tenant.asAdmin().whatsapp.qr()).qrCode).toBe(qr)
+    // The operator follows the same changes without the QR.
+    for (;;) {
+      const next = await operatorIterator.next()
+      expect(next.value![1].qrCode).toBeNull()
+      if (next.value![1].status === 'QR_CODE_PENDING') break
+    }
+    expect((await tenant.asOperator().whatsapp.qr()).qrCode).toBeNull()
+    expect((await tenant.asOperator().whatsapp.status()).qrCode).toBeNull()
+    await operatorIterator.return?.()
 
     await phone.scanQr(createWhatsAppClientConfig(tenant.organization.id, 'integration').clientId, { qr })
     for (;;) {
@@ -56,7 +68,7 @@ describe('whatsapp router', () => {
       if (next.value![1].status === 'CONNECTED') break
     }
     await iterator.return?.()
-    expect((await tenant.asOperator().whatsapp.qr()).qrCode).toBeNull()
+    expect((await tenant.asAdmin().whatsapp.qr()).qrCode).toBeNull()
   })
 
   it('a reconnecting browser resumes after its last event id without missing anything', async () => {

@@ -8,7 +8,7 @@ import { AppError } from '../../../errors'
 import type { WaMessageType, WaRawMessage } from '../../engine/types'
 import { formatPhoneNumber } from '../../phone'
 import type { SimChat } from './simulator-history'
-import { redis, sendSignal, simKey, storeAck, type SimHiddenCustomer, type SimOutboxEntry } from './simulator-state'
+import { defaultBusinessPhone, organizationOfClient, redis, sendSignal, simKey, storeAck, type SimHiddenCustomer, type SimOutboxEntry } from './simulator-state'
 
 export interface CustomerMessageInput {
   /** The customer's number (any layout) or WhatsApp id. */
@@ -51,22 +51,15 @@ export interface SimRecentMessage {
 
 const RECENT_LIMIT = 30
 
-/** A stable business number for an organization's simulated phone: +996 555 xxx xxx. */
-export function defaultBusinessPhone(clientId: string): string {
-  let hash = 0
-  for (const ch of clientId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
-  return `+996555${String(hash % 1_000_000).padStart(6, '0')}`
-}
-
 export async function getPhoneState(clientId: string): Promise<PhoneState> {
   const r = redis()
   const token = await r.get(simKey.linked(clientId))
   const device = token ? await r.get(simKey.device(token)) : null
   const parsed = device ? (JSON.parse(device) as { phone: string; pushName: string }) : null
-  const phone = parsed?.phone ?? defaultBusinessPhone(clientId)
+  const phone = parsed?.phone ?? (await defaultBusinessPhone(clientId))
   const [qr, banned, down, pending, outbox, recent] = await Promise.all([
     r.get(simKey.qr(clientId)),
-    r.exists(simKey.banned(phone.replace(/\D/g, ''))),
+    r.exists(simKey.banned(organizationOfClient(clientId), phone.replace(/\D/g, ''))),
     r.exists(simKey.network(clientId)),
     r.llen(simKey.pending(clientId)),
     r.lrange(simKey.outbox(clientId), 0, 49),
@@ -93,7 +86,7 @@ export async function scanQr(clientId: string, options: { qr?: string; phone?: s
   const current = await redis().get(simKey.qr(clientId))
   if (!current) throw new AppError('PRECONDITION_FAILED', 'simulatorNoQr')
   if (options.qr && options.qr !== current) throw new AppError('BAD_REQUEST', 'simulatorQrStale')
-  const phone = options.phone ? `+${formatPhoneNumber(options.phone).split('@')[0]}` : defaultBusinessPhone(clientId)
+  const phone = options.phone ? `+${formatPhoneNumber(options.phone).split('@')[0]}` : await defaultBusinessPhone(clientId)
   await sendSignal(clientId, { type: 'scan', qr: current, phone, pushName: options.pushName ?? 'Soul Demo Shop' })
 }
 
@@ -107,7 +100,7 @@ export async function sendAsCustomer(clientId: string, input: CustomerMessageInp
   const message: WaRawMessage = {
     id: `false_${chatFrom}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`,
     from: chatFrom,
-    to: me.phone ? `${me.phone.slice(1)}@c.us` : `${defaultBusinessPhone(clientId).slice(1)}@c.us`,
+    to: `${(me.phone ?? (await defaultBusinessPhone(clientId))).slice(1)}@c.us`,
     body: input.body,
     timestamp: Math.floor(Date.now() / 1000),
     fromMe: false,
@@ -189,7 +182,7 @@ async function replaceRecent(clientId: string, id: string, patch: Partial<SimRec
 export async function replyFromPhone(clientId: string, input: { to: string; body: string }): Promise<WaRawMessage> {
   const to = formatPhoneNumber(input.to)
   const state = await getPhoneState(clientId)
-  const ownPhone = (state.phone ?? defaultBusinessPhone(clientId)).slice(1)
+  const ownPhone = (state.phone ?? (await defaultBusinessPhone(clientId))).slice(1)
   const message: WaRawMessage = {
     // Replies typed on an Android phone carry long key ids (Message.js:80-86 calls them 'android').
     id: `true_${to}_${randomBytes(16).toString('hex').toUpperCase()}`,
@@ -246,15 +239,16 @@ export async function logoutFromPhone(clientId: string): Promise<void> {
   await sendSignal(clientId, { type: 'logout' })
 }
 
-/** WhatsApp bans the business number. */
+/** WhatsApp bans the business number (in this organization's simulated world only). */
 export async function banNumber(clientId: string, banned = true): Promise<void> {
   const state = await getPhoneState(clientId)
-  const phone = (state.phone ?? defaultBusinessPhone(clientId)).replace(/\D/g, '')
+  const phone = (state.phone ?? (await defaultBusinessPhone(clientId))).replace(/\D/g, '')
+  const organizationId = organizationOfClient(clientId)
   if (banned) {
-    await redis().set(simKey.banned(phone), '1')
+    await redis().set(simKey.banned(organizationId, phone), '1')
     await sendSignal(clientId, { type: 'ban' })
   } else {
-    await redis().del(simKey.banned(phone))
+    await redis().del(simKey.banned(organizationId, phone))
   }
 }
 

@@ -88,7 +88,7 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     this.unsubscribe = await onSimulatorSignal(this.options.clientId, (signal) => void this.onSignal(signal))
     const device = await this.restoreDevice()
     if (device) {
-      if (await isBanned(device.phone)) {
+      if (await isBanned(this.options.organizationId, device.phone)) {
         this.later(0, () => this.emit('disconnected', 'BANNED', 'this number is banned from WhatsApp'))
         return
       }
@@ -247,7 +247,7 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   async sendText(chatId: string, text: string): Promise<WaSentMessage> {
     if (!this.ready || !this.me) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     const clientId = this.options.clientId
-    if (await isBanned(this.me.phone)) throw new EngineError('BANNED', 'this number is banned from WhatsApp', { retryable: false })
+    if (await isBanned(this.options.organizationId, this.me.phone)) throw new EngineError('BANNED', 'this number is banned from WhatsApp', { retryable: false })
     if (await isNetworkDown(clientId)) throw new EngineError('SEND_FAILED', 'simulated network is down', { retryable: true })
     const failures = await redis().decr(simKey.failNext(clientId))
     if (failures >= 0) throw new EngineError('SEND_FAILED', 'simulated send failure', { retryable: true })

@@ -4,6 +4,7 @@
  * server restart like the real thing does, and so every server process sees the same world.
  * Signals tell running engines that something happened to their session.
  */
+import { createHash } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { redisSubscriber } from '../../../events/redis-subscriber'
 import { logger } from '../../../logger'
@@ -13,7 +14,10 @@ import type { WaAck, WaMessageAck, WaRawMessage } from '../../engine/types'
 export const simKey = {
   device: (token: string) => redisKey('sim', 'device', token),
   linked: (clientId: string) => redisKey('sim', 'linked', clientId),
-  banned: (phoneDigits: string) => redisKey('sim', 'banned', phoneDigits),
+  /** A ban is what this organization's simulated WhatsApp knows: another organization's world is separate. */
+  banned: (organizationId: string, phoneDigits: string) => redisKey('sim', 'banned', organizationId, phoneDigits),
+  /** Which session a default business number was handed to (so two sessions never share one). */
+  numberOwner: (phoneDigits: string) => redisKey('sim', 'number-owner', phoneDigits),
   network: (clientId: string) => redisKey('sim', 'net', clientId),
   qr: (clientId: string) => redisKey('sim', 'qr', clientId),
   /** When a QR was emitted (ms), for measuring emit → drawn latency. */
@@ -80,8 +84,33 @@ export async function getDevice(token: string): Promise<SimDevice | null> {
   return raw ? (JSON.parse(raw) as SimDevice) : null
 }
 
-export async function isBanned(phone: string): Promise<boolean> {
-  return (await redis().exists(simKey.banned(phone.replace(/\D/g, '')))) === 1
+/** The organization a simulated session belongs to (`org-<id>` or `import-<id>`, see createWhatsAppClientConfig). */
+export function organizationOfClient(clientId: string): string {
+  return clientId.replace(/^(org|import)-/, '')
+}
+
+export async function isBanned(organizationId: string, phone: string): Promise<boolean> {
+  return (await redis().exists(simKey.banned(organizationId, phone.replace(/\D/g, '')))) === 1
+}
+
+const DEFAULT_NUMBER_SPACE = 1_000_000
+const CLAIM_NUMBER_SCRIPT = `
+local owner = redis.call('GET', KEYS[1])
+if not owner then redis.call('SET', KEYS[1], ARGV[1]) return 1 end
+if owner == ARGV[1] then return 1 end
+return 0`
+
+/**
+ * A stable business number for a simulated session, +996 555 xxx xxx: derived from a hash of the
+ * session id, and claimed in Redis so no two sessions (of any organizations) are handed the same one.
+ */
+export async function defaultBusinessPhone(clientId: string): Promise<string> {
+  const start = Number(BigInt(`0x${createHash('sha256').update(clientId).digest('hex').slice(0, 12)}`) % BigInt(DEFAULT_NUMBER_SPACE))
+  for (let step = 0; step < DEFAULT_NUMBER_SPACE; step++) {
+    const digits = `996555${String((start + step) % DEFAULT_NUMBER_SPACE).padStart(6, '0')}`
+    if ((await redis().eval(CLAIM_NUMBER_SCRIPT, 1, simKey.numberOwner(digits), clientId)) === 1) return `+${digits}`
+  }
+  throw new Error('no simulated business number left')
 }
 
 export async function isNetworkDown(clientId: string): Promise<boolean> {

@@ -1,0 +1,52 @@
+/**
+ * Every tRPC procedure of the app router with its type, for tests that call the API over HTTP (the
+ * fuzz and isolation e2e files cannot load the server modules). procedure-list.test.ts checks it
+ * against appRouter, so a new procedure must be added here.
+ */
+export type ProcedureType = 'query' | 'mutation' | 'subscription'
+
+export const procedureList: ReadonlyArray<readonly [path: string, type: ProcedureType]> = [
+  ['user.me', 'query'],
+  ['user.setLocale', 'mutation'],
+  ['clients.list', 'query'],
+  ['clients.byId', 'query'],
+  ['conversations.list', 'query'],
+  ['conversations.byId', 'query'],
+  ['conversations.messages', 'query'],
+  ['conversations.onEvents', 'subscription'],
+  ['whatsapp.send', 'mutation'],
+  ['whatsapp.retry', 'mutation'],
+  ['whatsapp.sendBulk', 'mutation'],
+  ['whatsapp.bulkProgress', 'query'],
+  ['whatsapp.onBulkProgress', 'subscription'],
+  ['whatsapp.quota', 'query'],
+  ['whatsapp.settings.get', 'query'],
+  ['whatsapp.settings.update', 'mutation'],
+  ['whatsapp.status', 'query'],
+  ['whatsapp.qr', 'query'],
+  ['whatsapp.connect', 'mutation'],
+  ['whatsapp.disconnect', 'mutation'],
+  ['whatsapp.onStatus', 'subscription'],
+  ['devPhone.state', 'query'],
+  ['devPhone.scan', 'mutation'],
+  ['devPhone.sendAsCustomer', 'mutation'],
+  ['devPhone.logout', 'mutation'],
+  ['devPhone.ban', 'mutation'],
+  ['devPhone.unban', 'mutation'],
+  ['devPhone.setNetwork', 'mutation'],
+  ['devPhone.failNextSends', 'mutation'],
+  ['devPhone.revealNumber', 'mutation'],
+  ['devPhone.replyFromPhone', 'mutation'],
+  ['devPhone.deleteMessage', 'mutation'],
+  ['devPhone.editMessage', 'mutation'],
+  ['devPhone.sendNotice', 'mutation'],
+  ['devPhone.failNextAcks', 'mutation'],
+  ['devPhone.stallLogins', 'mutation'],
+  ['devPhone.expireQr', 'mutation'],
+  ['import.start', 'mutation'],
+  ['import.cancel', 'mutation'],
+  ['import.status', 'query'],
+  ['import.onProgress', 'subscription'],
+  ['import.previewExport', 'mutation'],
+  ['import.commitExport', 'mutation'],
+]
