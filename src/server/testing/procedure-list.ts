@@ -8,6 +8,8 @@ export type ProcedureType = 'query' | 'mutation' | 'subscription'
 export const procedureList: ReadonlyArray<readonly [path: string, type: ProcedureType]> = [
   ['user.me', 'query'],
   ['user.setLocale', 'mutation'],
+  ['user.list', 'query'],
+  ['user.setActive', 'mutation'],
   ['clients.list', 'query'],
   ['clients.byId', 'query'],
   ['conversations.list', 'query'],
