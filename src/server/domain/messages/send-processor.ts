@@ -1,7 +1,8 @@
 /**
  * Processing one send job. It waits (without burning an attempt) while the session is not connected
  * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
- * organization has no pacing slot, then sends, records SENT with the WhatsApp id, and on
+ * organization has no pacing slot, then sends (a bulk or agent message a safety rule now stops ends
+ * SKIPPED instead, domain/safety/send-guard), records SENT with the WhatsApp id, and on
  * the last failed attempt records FAILED with the error.
  */
 import type { Job } from 'bullmq'
@@ -13,10 +14,11 @@ import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { resolveClientIdentity } from '../clients/identity-resolution'
+import { skipReasonAtSend } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { findMessageAhead, orderWaitMs } from './conversation-order'
 import { fireAndForget, publishConversation } from './message-events'
-import { markAttemptFailed, markSent } from './message-status'
+import { markAttemptFailed, markSent, markSkipped } from './message-status'
 
 /** How long a message waits before checking again whether WhatsApp is connected. */
 export const NOT_CONNECTED_RETRY_MS = 5000
@@ -50,6 +52,8 @@ export function createSendProcessor(options: SendProcessorOptions) {
         priority: true,
         createdAt: true,
         batchId: true,
+        sender: true,
+        contentHash: true,
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
@@ -57,6 +61,14 @@ export function createSendProcessor(options: SendProcessorOptions) {
     if (!message || message.status !== 'PENDING' || message.whatsappMessageId) return { skipped: true }
     const chatId = chatIdOf(message.conversation.client)
     if (!chatId) throw new UnrecoverableError('client has no WhatsApp id or phone')
+
+    // A bulk or agent message whose customer opted out after it was queued (or a repeat) ends SKIPPED, unsent.
+    const skip = await skipReasonAtSend({ ...message, organizationId })
+    if (skip) {
+      await markSkipped(messageId, skip)
+      log.info({ reason: skip }, 'message skipped by a safety rule')
+      return { skipped: true, reason: skip }
+    }
 
     if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
 

@@ -11,6 +11,7 @@ import { assertQuota, consumeQuota, type QuotaDecision } from '../../queues/quot
 import { enqueueSend, removeFailedSendJob } from '../../queues/send-queue'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { assertAgentMayWrite } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage, markRetried } from './message-status'
@@ -29,6 +30,8 @@ export interface OutgoingRequest {
   priority?: number
   delayMs?: number
   batchId?: string
+  /** Bulk messages: the fingerprint of the final text (domain/safety/content-hash). */
+  contentHash?: string
 }
 
 export interface AcceptedMessage {
@@ -80,6 +83,7 @@ export async function createAndQueue(request: OutgoingRequest, conversationId: s
     senderId: request.senderId,
     priority: request.priority ?? 1,
     batchId: request.batchId ?? null,
+    contentHash: request.contentHash ?? null,
   })
   await touchConversation(conversationId, now)
   const queued = await enqueueSend({ messageId: message.id, organizationId: request.organizationId }, { priority: request.priority, delayMs: request.delayMs })
@@ -95,6 +99,8 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
   if (!content) throw new AppError('BAD_REQUEST', 'emptyMessage')
   await assertCanSend(request.organizationId)
   const conversationId = await resolveConversation(request)
+  // An agent does not write to a customer who opted out; a person may.
+  if (request.sender === 'AI') await assertAgentMayWrite(request.organizationId, conversationId)
   const settings = await getWhatsAppSettings(request.organizationId)
   let quota: QuotaDecision | null = null
   try {
