@@ -1,9 +1,14 @@
 /**
  * Per-organization pacing of actual sends, checked by the send worker right before each send (BullMQ's
  * own `limiter` is global per queue, so one organization at its limit would slow everyone):
- * - at most messagesPerMinute in any 60 s and messagesPerHour in any hour (a sliding log);
- * - an even gap of 60 s / messagesPerMinute between sends (plus up to 25 % jitter), so sends are
- *   spread like a person's rather than fired in bursts;
+ * - at most messagesPerMinute in any 60 s and messagesPerHour in any hour (a sliding log): the hard
+ *   limit, never exceeded whatever the jitter does;
+ * - sends spread like a person's rather than fired in bursts: they follow a grid of even steps of
+ *   60 s / messagesPerMinute, each moved by a random jitter of up to ±25 % of a step, symmetric
+ *   around the grid point. The grid, not the previous send, anchors the next one, so jitter and small
+ *   delays (a worker picking the job up late, a send held by the sliding window) do not add up: the
+ *   mean gap is the even step and the pace uses what the limit allows (bench/send-pacing.ts). A send
+ *   later than the jitter allows moves the grid (at most JITTER of catch-up, so no burst after a pause);
  * - at most `concurrency` sends in flight.
  * A job that gets no slot is moved back to delayed for the wait the gate reports: it never burns a
  * retry attempt, and other organizations' jobs keep flowing meanwhile.
@@ -12,19 +17,27 @@ import type { Redis } from 'ioredis'
 import { getRedis, redisKey } from '../redis'
 import type { WhatsAppSettings } from '~/shared/whatsapp-settings'
 
+/** The jitter around each grid point, as a share of the even step. */
+export const JITTER = 0.25
+
 const keys = (organizationId: string) => [
   redisKey('whatsapp', 'pacing', organizationId, 'log'),
   redisKey('whatsapp', 'pacing', organizationId, 'inflight'),
   redisKey('whatsapp', 'pacing', organizationId, 'next'),
+  redisKey('whatsapp', 'pacing', organizationId, 'grid'),
 ]
 
-// ARGV: now, perMinute, perHour, concurrency, gapMs, member. Returns {1, 0} or {0, waitMs}.
+// KEYS: log, inflight, next (earliest time of the next send), grid (the grid point of the last send).
+// ARGV: now, perMinute, perHour, concurrency, step, maxJitter, jitter (signed, for the next send), member.
+// Returns {1, 0} or {0, waitMs}.
 const ACQUIRE_SCRIPT = `
 local now = tonumber(ARGV[1])
 local perMinute = tonumber(ARGV[2])
 local perHour = tonumber(ARGV[3])
 local concurrency = tonumber(ARGV[4])
-local gap = tonumber(ARGV[5])
+local step = tonumber(ARGV[5])
+local maxJitter = tonumber(ARGV[6])
+local jitter = tonumber(ARGV[7])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 3600000)
 local inMinute = redis.call('ZCOUNT', KEYS[1], now - 60000, '+inf')
 if inMinute >= perMinute then
@@ -39,11 +52,16 @@ local nextAt = tonumber(redis.call('GET', KEYS[3]) or '0')
 if nextAt > now then return {0, nextAt - now} end
 local inflight = tonumber(redis.call('GET', KEYS[2]) or '0')
 if inflight >= concurrency then return {0, 250} end
-redis.call('ZADD', KEYS[1], now, ARGV[6])
+local last = redis.call('GET', KEYS[4])
+local point = now
+if last then point = math.max(tonumber(last) + step, now - maxJitter) end
+redis.call('ZADD', KEYS[1], now, ARGV[8])
 redis.call('PEXPIRE', KEYS[1], 3600000)
 redis.call('INCR', KEYS[2])
 redis.call('PEXPIRE', KEYS[2], 120000)
-redis.call('SET', KEYS[3], now + gap, 'PX', gap + 1000)
+redis.call('SET', KEYS[4], point, 'PX', 3600000)
+local following = point + step + jitter
+if following > now then redis.call('SET', KEYS[3], following, 'PX', following - now + 1000) else redis.call('DEL', KEYS[3]) end
 return {1, 0}`
 
 const RELEASE_SCRIPT = `local v = tonumber(redis.call('GET', KEYS[1]) or '0') if v > 0 then redis.call('DECR', KEYS[1]) end return 0`
@@ -53,10 +71,15 @@ export interface SlotDecision {
   waitMs: number
 }
 
-/** The even gap between two sends at a per-minute rate, with up to +25 % jitter. */
-export function paceGap(messagesPerMinute: number, random: () => number = Math.random): number {
-  const base = 60_000 / messagesPerMinute
-  return Math.round(base * (1 + 0.25 * random()))
+/** The even step between two sends at a per-minute rate. */
+export function paceStep(messagesPerMinute: number): number {
+  return Math.round(60_000 / messagesPerMinute)
+}
+
+/** A send's offset from its grid point: uniform in ±JITTER of a step, symmetric (mean 0). */
+export function paceJitter(messagesPerMinute: number, random: () => number = Math.random): number {
+  const max = paceStep(messagesPerMinute) * JITTER
+  return Math.round(max * (2 * random() - 1))
 }
 
 export async function acquireSendSlot(
@@ -67,15 +90,18 @@ export async function acquireSendSlot(
 ): Promise<SlotDecision> {
   const r = settings.rateLimiting
   const now = options.now ?? Date.now()
+  const step = paceStep(r.messagesPerMinute)
   const [granted, waitMs] = (await (options.redis ?? getRedis()).eval(
     ACQUIRE_SCRIPT,
-    3,
+    4,
     ...keys(organizationId),
     now,
     r.messagesPerMinute,
     r.messagesPerHour,
     r.concurrency,
-    paceGap(r.messagesPerMinute, options.random),
+    step,
+    Math.round(step * JITTER),
+    paceJitter(r.messagesPerMinute, options.random),
     `${member}:${now}`,
   )) as [number, number]
   return { granted: granted === 1, waitMs }
