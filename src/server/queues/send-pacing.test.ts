@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { JITTER, paceJitter, paceStep } from './send-pacing'
+import { JITTER, paceJitter, paceStep, WINDOW_MARGIN_MS } from './send-pacing'
 
 /** A seeded PRNG (mulberry32), so a failure names its seed. */
 function seeded(seed: number): () => number {
@@ -14,14 +14,15 @@ function seeded(seed: number): () => number {
 }
 
 describe('pacing jitter', () => {
-  it('is an even step of 60 s / messagesPerMinute', () => {
-    expect(paceStep(10)).toBe(6000)
-    expect(paceStep(7)).toBe(8571)
+  it('is an even step of (60 s + the window margin) / messagesPerMinute', () => {
+    expect(paceStep(10)).toBe(Math.ceil((60_000 + WINDOW_MARGIN_MS) / 10))
+    expect(paceStep(7) * 7).toBeGreaterThanOrEqual(60_000 + WINDOW_MARGIN_MS)
+    expect(paceStep(7) * 7).toBeLessThan(60_000 + WINDOW_MARGIN_MS + 7)
   })
 
   it('stays within ±JITTER of a step and is symmetric around the grid point (mean ≈ 0, both sides used)', () => {
     const random = seeded(42)
-    const max = paceStep(10) * JITTER
+    const max = Math.round(paceStep(10) * JITTER)
     const offsets = Array.from({ length: 20_000 }, () => paceJitter(10, random))
     expect(Math.min(...offsets)).toBeGreaterThanOrEqual(-max)
     expect(Math.max(...offsets)).toBeLessThanOrEqual(max)
@@ -32,8 +33,9 @@ describe('pacing jitter', () => {
   })
 
   it('reaches both ends of the range', () => {
-    expect(paceJitter(10, () => 0)).toBe(-1500)
-    expect(paceJitter(10, () => 0.999_999)).toBe(1500)
+    const max = Math.round(paceStep(10) * JITTER)
+    expect(paceJitter(10, () => 0)).toBe(-max)
+    expect(paceJitter(10, () => 0.999_999)).toBe(max)
     expect(paceJitter(10, () => 0.5)).toBe(0)
   })
 })

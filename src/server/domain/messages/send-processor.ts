@@ -14,7 +14,7 @@ import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { resolveClientIdentity } from '../clients/identity-resolution'
-import { skipReasonAtSend } from '../safety/send-guard'
+import { isGuardedSend, skipReasonAtSend } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { findMessageAhead, orderWaitMs } from './conversation-order'
 import { fireAndForget, publishConversation } from './message-events'
@@ -96,6 +96,12 @@ export function createSendProcessor(options: SendProcessorOptions) {
       return { whatsappMessageId: sent.id }
     } catch (error) {
       if (isEngineError(error) && error.code === 'NOT_CONNECTED') return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+      // A bulk or agent message to a number without WhatsApp is left out (counted as excluded), not a failure to retry.
+      if (isEngineError(error) && error.code === 'INVALID_RECIPIENT' && isGuardedSend(message)) {
+        await markSkipped(messageId, 'NOT_ON_WHATSAPP')
+        log.info({ reason: 'NOT_ON_WHATSAPP' }, 'message skipped: the number is not on WhatsApp')
+        return { skipped: true, reason: 'NOT_ON_WHATSAPP' }
+      }
       const attempt = job.attemptsMade + 1
       const final = attempt >= (job.opts.attempts ?? 1) || (isEngineError(error) && !error.retryable)
       const reason = isEngineError(error) ? `${error.code}: ${error.message}` : String((error as Error)?.message ?? error)

@@ -122,6 +122,19 @@ describe('a queued bulk message to a client who opts out afterwards', () => {
   })
 })
 
+describe('not on WhatsApp', { timeout: 60_000 }, () => {
+  it('a bulk message to a number without WhatsApp ends SKIPPED (excluded, not failed), and the next bulk leaves the client out', async () => {
+    // The simulator plays "not on WhatsApp" for numbers ending in 0000.
+    const first = await shop.asAdmin().whatsapp.sendBulk({ messages: [{ to: '+996700550000', content: 'Новинки недели' }] })
+    const message = await db.message.findFirstOrThrow({ where: { batchId: first.batchId! } })
+    const skipped = await waitFor(() => db.message.findFirst({ where: { id: message.id, status: { not: 'PENDING' } } }), SEND_WAIT_MS)
+    expect(skipped).toMatchObject({ status: 'SKIPPED', skipReason: 'NOT_ON_WHATSAPP' })
+    expect(await bulkProgress(shop.organization.id, first.batchId!)).toMatchObject({ failed: 0, excluded: 1, reasons: { NOT_ON_WHATSAPP: 1 }, percent: 100 })
+    const next = await shop.asAdmin().whatsapp.sendBulk({ messages: [{ to: '+996700550000', content: 'Скидки на выходные' }] })
+    expect(next).toMatchObject({ queued: 0, batchId: null, excludedCounts: { NOT_ON_WHATSAPP: 1 } })
+  })
+})
+
 describe('repeat protection', { timeout: 60_000 }, () => {
   it('the same bulk text to the same client within 24 h is skipped and counted; another text goes', async () => {
     const a = await customerWrites('+996700800041', 'Здравствуйте')

@@ -9,7 +9,9 @@
  * - OPTED_OUT: the client asked us to stop writing (opt-out.ts);
  * - REPEAT: the same bulk text (after personalization, content-hash.ts) went to this client within
  *   REPEAT_WINDOW_MS, or is already queued for them.
- * NOT_ON_WHATSAPP is a reason the UI already explains, for when the engine can tell.
+ * - NOT_ON_WHATSAPP: WhatsApp said the number has no account (the engine's INVALID_RECIPIENT) for a
+ *   bulk or agent message to this client within NOT_ON_WHATSAPP_MEMORY_MS (the send worker skips such
+ *   a message; a later bulk leaves the client out).
  */
 import { db } from '../../db'
 import type { SendSkipReason } from '../../db/generated/enums'
@@ -21,6 +23,14 @@ export const SKIP_REASONS: readonly SkipReason[] = ['OPTED_OUT', 'REPEAT', 'NOT_
 
 /** The same bulk text is not sent to the same client twice within this time. */
 export const REPEAT_WINDOW_MS = 24 * 60 * 60 * 1000
+
+/** How long "not on WhatsApp" keeps a client out of bulks (a number may get WhatsApp later). */
+export const NOT_ON_WHATSAPP_MEMORY_MS = 30 * 24 * 60 * 60 * 1000
+
+/** Bulk and agent messages are checked by the safety rules; a person's reply never is. */
+export function isGuardedSend(message: { sender: string; batchId: string | null }): boolean {
+  return message.sender === 'AI' || message.batchId !== null
+}
 
 export interface BulkTarget {
   conversationId: string
@@ -58,6 +68,18 @@ export async function bulkExclusions(
     select: { id: true, client: { select: { optedOutAt: true } } },
   })
   const optedOut = new Set(conversations.filter((c) => c.client.optedOutAt).map((c) => c.id))
+  const noWhatsApp = await db.message.findMany({
+    where: {
+      organizationId,
+      conversationId: { in: conversationIds },
+      status: 'SKIPPED',
+      skipReason: 'NOT_ON_WHATSAPP',
+      updatedAt: { gte: new Date(now.getTime() - NOT_ON_WHATSAPP_MEMORY_MS) },
+    },
+    select: { conversationId: true },
+    distinct: ['conversationId'],
+  })
+  const notOnWhatsApp = new Set(noWhatsApp.map((m) => m.conversationId))
   const earlier = await db.message.findMany({
     where: {
       organizationId,
@@ -72,6 +94,7 @@ export async function bulkExclusions(
   targets.forEach((target, index) => {
     const key = `${target.conversationId}:${hashes[index]}`
     if (optedOut.has(target.conversationId)) excluded.push({ index, reason: 'OPTED_OUT' })
+    else if (notOnWhatsApp.has(target.conversationId)) excluded.push({ index, reason: 'NOT_ON_WHATSAPP' })
     else if (seen.has(key)) excluded.push({ index, reason: 'REPEAT' })
     seen.add(key)
   })
@@ -103,7 +126,7 @@ export interface QueuedMessage {
  * Only bulk and agent messages are checked; a person's reply always goes.
  */
 export async function skipReasonAtSend(message: QueuedMessage, now = new Date()): Promise<SkipReason | null> {
-  if (message.sender !== 'AI' && !message.batchId) return null
+  if (!isGuardedSend(message)) return null
   const conversation = await db.conversation.findFirst({
     where: { id: message.conversationId, organizationId: message.organizationId },
     select: { client: { select: { optedOutAt: true } } },
