@@ -11,7 +11,8 @@
  *   delays (a worker picking the job up late, a send held by the sliding window) do not add up: the
  *   mean gap is the even step and the pace uses what the limit allows (bench/send-pacing.ts). A send
  *   later than the jitter allows moves the grid (at most JITTER of catch-up, so no burst after a pause);
- * - at most `concurrency` sends in flight.
+ * - at most `concurrency` sends in flight; a finished send's log entry moves to when the engine had
+ *   the message (releaseSendSlot), so the windows count real send times.
  * A job that gets no slot is moved back to delayed for the wait the gate reports: it never burns a
  * retry attempt, and other organizations' jobs keep flowing meanwhile.
  */
@@ -71,11 +72,18 @@ local following = point + step + jitter
 if following > now then redis.call('SET', KEYS[3], following, 'PX', following - now + 1000) else redis.call('DEL', KEYS[3]) end
 return {1, 0}`
 
-const RELEASE_SCRIPT = `local v = tonumber(redis.call('GET', KEYS[1]) or '0') if v > 0 then redis.call('DECR', KEYS[1]) end return 0`
+// KEYS: inflight, log. ARGV: the slot's log member and when WhatsApp had the message ('' when unknown).
+const RELEASE_SCRIPT = `
+local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+if v > 0 then redis.call('DECR', KEYS[1]) end
+if ARGV[1] ~= '' and ARGV[2] ~= '' then redis.call('ZADD', KEYS[2], 'XX', 'GT', tonumber(ARGV[2]), ARGV[1]) end
+return 0`
 
 export interface SlotDecision {
   granted: boolean
   waitMs: number
+  /** The slot's entry in the sliding log (granted only), for releaseSendSlot to move to the real send time. */
+  slotId?: string
 }
 
 /**
@@ -102,6 +110,7 @@ export async function acquireSendSlot(
   const r = settings.rateLimiting
   const now = options.now ?? Date.now()
   const step = paceStep(r.messagesPerMinute)
+  const slotId = `${member}:${now}`
   const [granted, waitMs] = (await (options.redis ?? getRedis()).eval(
     ACQUIRE_SCRIPT,
     4,
@@ -113,12 +122,18 @@ export async function acquireSendSlot(
     step,
     Math.round(step * JITTER),
     paceJitter(r.messagesPerMinute, options.random),
-    `${member}:${now}`,
+    slotId,
     WINDOW_MARGIN_MS,
   )) as [number, number]
-  return { granted: granted === 1, waitMs }
+  return granted === 1 ? { granted: true, waitMs, slotId } : { granted: false, waitMs }
 }
 
-export async function releaseSendSlot(organizationId: string, redis: Redis = getRedis()): Promise<void> {
-  await redis.eval(RELEASE_SCRIPT, 1, keys(organizationId)[1]!)
+/**
+ * Ends a send's slot. With `sent` (the slot and when the engine had the message) the sliding log counts
+ * the send at that real time rather than at its grant, so a send delayed between slot and WhatsApp (a
+ * busy machine) cannot crowd a window as WhatsApp sees it.
+ */
+export async function releaseSendSlot(organizationId: string, redis: Redis = getRedis(), sent?: { slotId: string; at: number }): Promise<void> {
+  const [log, inflight] = keys(organizationId)
+  await redis.eval(RELEASE_SCRIPT, 2, inflight!, log!, sent?.slotId ?? '', sent?.at ?? '')
 }

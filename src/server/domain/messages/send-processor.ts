@@ -82,9 +82,11 @@ export function createSendProcessor(options: SendProcessorOptions) {
 
     const slot = await acquireSendSlot(organizationId, settings, messageId)
     if (!slot.granted) return delayJob(job, token, slot.waitMs)
+    let handedOverAt: number | null = null
 
     try {
       const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
+      handedOverAt = Date.now()
       await markSent(organizationId, messageId, sent)
       log.info({ attempt: job.attemptsMade + 1 }, 'message sent')
       // After a send, WhatsApp knows the chat's other identity (LID ↔ phone): link it, merging a duplicate.
@@ -110,7 +112,8 @@ export function createSendProcessor(options: SendProcessorOptions) {
       if (final) throw new UnrecoverableError(reason)
       throw error
     } finally {
-      await releaseSendSlot(organizationId).catch(() => undefined)
+      const at = handedOverAt
+      await releaseSendSlot(organizationId, undefined, slot.slotId && at ? { slotId: slot.slotId, at } : undefined).catch(() => undefined)
     }
   }
 }
