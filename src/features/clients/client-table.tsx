@@ -57,7 +57,7 @@ export function ClientTable({ clients }: { clients: ClientListItem[] }) {
                     </Link>
                     <PhoneText phone={client.phone} className="block truncate text-xs text-slate-500 tabular-nums md:hidden" />
                     <ClientStatusBadge status={client.status} className="mt-1 sm:hidden" testId="client-status-compact" />
-                    <OptOutBadge optedOutAt={client.optedOutAt} className="mt-1 ml-1 sm:hidden" />
+                    <OptOutBadge optedOutAt={client.optedOutAt} className="mt-1 ml-1 sm:hidden" testId="client-opted-out-compact" />
                   </div>
                 </div>
               </td>
