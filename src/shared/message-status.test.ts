@@ -17,6 +17,14 @@ describe('message status order', () => {
     expect(mayReplace('SENT', 'SENT')).toBe(true)
     expect(mayReplace('FAILED', 'PENDING')).toBe(true)
     expect(mayReplace('SENT', 'FAILED')).toBe(true)
+    expect(mayReplace('PENDING', 'SKIPPED')).toBe(true)
+    expect(mayReplace('SKIPPED', 'SENT')).toBe(false)
+  })
+
+  it('never moves a skipped message by delivery progress', () => {
+    expect(mayAdvance('SKIPPED', 'SENT')).toBe(false)
+    expect(mayAdvance('PENDING', 'SKIPPED')).toBe(false)
+    expect(statusesBefore('SENT')).not.toContain('SKIPPED')
   })
 })
 

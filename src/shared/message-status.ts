@@ -1,17 +1,21 @@
 /**
  * The order of a message's statuses, shared by the server (which writes them) and the browser (which
  * merges live events into its cache), so both apply the same rule: PENDING → SENT → DELIVERED → READ,
- * never back; FAILED stands outside the order and is left only by a retry (FAILED → PENDING).
+ * never back; FAILED stands outside the order and is left only by a retry (FAILED → PENDING). SKIPPED
+ * (a bulk or agent message a safety rule stopped before it left: the customer opted out, a repeat) is
+ * final and outside the order too.
  */
-export const MESSAGE_STATUSES = ['PENDING', 'SENT', 'DELIVERED', 'READ', 'FAILED'] as const
+export const MESSAGE_STATUSES = ['PENDING', 'SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED'] as const
 export type MessageStatusName = (typeof MESSAGE_STATUSES)[number]
 
-/** Progress of each status; FAILED is below everything. */
-export const STATUS_RANK: Readonly<Record<MessageStatusName, number>> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: -1 }
+/** Progress of each status; FAILED and SKIPPED are below everything. */
+export const STATUS_RANK: Readonly<Record<MessageStatusName, number>> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: -1, SKIPPED: -1 }
 
-/** Whether delivery progress may move a message from `from` to `to`: strictly forward, never out of FAILED. */
+const outsideOrder = (status: MessageStatusName) => status === 'FAILED' || status === 'SKIPPED'
+
+/** Whether delivery progress may move a message from `from` to `to`: strictly forward, never out of FAILED or SKIPPED. */
 export function mayAdvance(from: MessageStatusName, to: MessageStatusName): boolean {
-  return from !== 'FAILED' && to !== 'FAILED' && STATUS_RANK[from] < STATUS_RANK[to]
+  return !outsideOrder(from) && !outsideOrder(to) && STATUS_RANK[from] < STATUS_RANK[to]
 }
 
 /** The statuses a message may be in for delivery progress to move it to `to`. */
@@ -24,7 +28,8 @@ export function statusesBefore(to: MessageStatusName): MessageStatusName[] {
  * event must not move it back (DELIVERED after READ); a failure and a retry (FAILED → PENDING) always apply.
  */
 export function mayReplace(current: MessageStatusName, incoming: MessageStatusName): boolean {
-  if (current === 'FAILED' || incoming === 'FAILED') return true
+  if (current === 'SKIPPED') return incoming === 'SKIPPED'
+  if (current === 'FAILED' || incoming === 'FAILED' || incoming === 'SKIPPED') return true
   return STATUS_RANK[incoming] >= STATUS_RANK[current]
 }
 

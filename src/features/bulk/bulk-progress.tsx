@@ -12,7 +12,7 @@ import { useClientDisplayName } from '../clients/client-display-name'
 import type { BulkResult, Recipient } from './bulk-types'
 import { StatGrid } from '~/components/stat-grid'
 
-/** Live progress of a bulk send: the bar, the counts, and who could not be queued and why. */
+/** Live progress of a bulk send: the bar, the counts (skipped and excluded by the safety rules too), and who could not be queued and why. */
 export function BulkProgress({
   result,
   recipients,
@@ -38,14 +38,27 @@ export function BulkProgress({
     return t.has(full) ? t(full, { phone: to ?? '' }) : t('errors.internal')
   }
 
-  const counts: Array<[string, number, string]> = progress
-    ? [
-        [t('bulk.progress.pending'), progress.pending, 'bulk-pending'],
-        [t('bulk.progress.sent'), progress.sent, 'bulk-sent'],
-        [t('bulk.progress.delivered'), progress.delivered, 'bulk-delivered'],
-        [t('bulk.progress.failed'), progress.failed, 'bulk-failed'],
-      ]
-    : []
+  // Left out by the safety rules: at creation (in the result at once) and before sending (live).
+  const reasons = progress?.reasons ?? result.excludedCounts
+  const skipped = reasons.REPEAT ?? 0
+  const excluded = (reasons.OPTED_OUT ?? 0) + (reasons.NOT_ON_WHATSAPP ?? 0)
+  const counts: Array<[string, number, string]> = [
+    ...(progress
+      ? ([
+          [t('bulk.progress.pending'), progress.pending, 'bulk-pending'],
+          [t('bulk.progress.sent'), progress.sent, 'bulk-sent'],
+          [t('bulk.progress.delivered'), progress.delivered, 'bulk-delivered'],
+          [t('bulk.progress.failed'), progress.failed, 'bulk-failed'],
+        ] as Array<[string, number, string]>)
+      : []),
+    ...(progress || skipped + excluded > 0
+      ? ([
+          [t('bulk.progress.skipped'), skipped, 'bulk-skipped'],
+          [t('bulk.progress.excluded'), excluded, 'bulk-excluded'],
+        ] as Array<[string, number, string]>)
+      : []),
+  ]
+  const reasonLines = (['OPTED_OUT', 'NOT_ON_WHATSAPP', 'REPEAT'] as const).filter((reason) => (reasons[reason] ?? 0) > 0)
 
   return (
     <Card data-testid="bulk-result">
@@ -85,7 +98,19 @@ export function BulkProgress({
             {minutesLeft && <p className="text-xs text-slate-500">{t('bulk.progress.eta', { minutes: minutesLeft, perMinute: perMinute ?? 0 })}</p>}
           </div>
         )}
-        {counts.length > 0 && <StatGrid stats={counts} className="sm:grid-cols-4" />}
+        {counts.length > 0 && <StatGrid stats={counts} className="sm:grid-cols-3" />}
+        {reasonLines.length > 0 && (
+          <div className="space-y-1 text-sm" data-testid="bulk-exclusions">
+            <p className="font-medium text-slate-700">{t('bulk.progress.reasonsTitle')}</p>
+            <ul className="list-inside list-disc text-slate-600">
+              {reasonLines.map((reason) => (
+                <li key={reason} data-testid={`bulk-reason-${reason}`} data-count={reasons[reason]}>
+                  {t('bulk.progress.reasonLine', { reason: t(`bulk.progress.reason.${reason}`), count: reasons[reason] ?? 0 })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {progress && progress.failed > 0 && <Alert tone="warning">{t('bulk.progress.failedHint')}</Alert>}
         {result.errors.length > 0 && (
           <div className="space-y-2">

@@ -16,6 +16,7 @@ import { useTRPC } from '~/trpc/react'
 import { useClientDisplayName } from '../clients/client-display-name'
 import { clientLanguages, useLanguageName } from '../clients/client-languages'
 import { ClientStatusBadge } from '../clients/client-status-badge'
+import { OptOutBadge } from '../clients/opt-out-badge'
 import { clientStatuses, isClientStatus } from '../clients/client-statuses'
 import type { Recipient } from './bulk-types'
 import { SearchInput } from '~/components/search-input'
@@ -176,6 +177,7 @@ export function BulkRecipientPicker({ selected, onChange }: { selected: Map<stri
                     </span>
                     <PhoneText phone={client.phone} className="block truncate text-xs text-slate-500 tabular-nums" />
                   </span>
+                  <OptOutBadge optedOutAt={client.optedOutAt} />
                   <ClientStatusBadge status={client.status} className="max-sm:hidden" testId="bulk-row-status" />
                 </label>
               </li>

@@ -5,12 +5,14 @@ import { PhoneText } from '~/components/phone-text'
 import { useDateFormatter } from '~/components/use-date-formatter'
 import { useClientDisplayName } from './client-display-name'
 import { useLanguageName } from './client-languages'
+import { ClearOptOutButton } from './clear-opt-out-button'
 import { ClientStatusBadge } from './client-status-badge'
+import { OptOutBadge } from './opt-out-badge'
 import type { ClientDetails } from './client-types'
 import { DetailList, type DetailRow } from '~/components/detail-list'
 
-/** The client's details: who they are, where they are in the pipeline, and since when. */
-export function ClientCard({ client }: { client: ClientDetails }) {
+/** The client's details: who they are, where they are in the pipeline, whether they opted out, and since when. */
+export function ClientCard({ client, canClearOptOut = false }: { client: ClientDetails; canClearOptOut?: boolean }) {
   const t = useTranslations('clients')
   const format = useDateFormatter()
   const languageName = useLanguageName()
@@ -29,7 +31,11 @@ export function ClientCard({ client }: { client: ClientDetails }) {
           <h1 data-testid="page-title" className="truncate text-lg font-semibold tracking-tight text-slate-900">
             {displayName(client)}
           </h1>
-          <ClientStatusBadge status={client.status} />
+          <div className="flex flex-wrap items-center gap-1.5">
+            <ClientStatusBadge status={client.status} />
+            <OptOutBadge optedOutAt={client.optedOutAt} />
+          </div>
+          {client.optedOutAt && canClearOptOut && <ClearOptOutButton clientId={client.id} />}
         </div>
       </div>
       <DetailList rows={rows} className="px-5" />

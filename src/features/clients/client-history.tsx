@@ -19,12 +19,15 @@ function field(event: ClientEvent, key: string): string | null {
  */
 export function ClientHistory({ client }: { client: ClientDetails }) {
   const t = useTranslations('clients.lid')
+  const tOptOut = useTranslations('clients.optOut')
   const format = useDateFormatter()
   if (!client.events.length && !client.lid) return null
   const describe = (event: ClientEvent) => {
     if (event.type === 'MERGED') {
       return t('merged', { who: field(event, 'mergedPhone') ?? field(event, 'mergedLid') ?? '—', count: Number(field(event, 'movedMessages') ?? 0) })
     }
+    if (event.type === 'OPTED_OUT') return tOptOut('event', { phrase: field(event, 'phrase') ?? '—' })
+    if (event.type === 'OPT_OUT_CLEARED') return tOptOut('clearedEvent')
     if (event.type === 'IDENTITY_LINKED') return field(event, 'phone') ? t('phoneLearned', { phone: field(event, 'phone')! }) : t('lidLearned')
     return event.type
   }

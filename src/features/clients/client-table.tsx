@@ -7,6 +7,7 @@ import { useDateFormatter } from '~/components/use-date-formatter'
 import { useClientDisplayName } from './client-display-name'
 import { useLanguageName } from './client-languages'
 import { ClientStatusBadge } from './client-status-badge'
+import { OptOutBadge } from './opt-out-badge'
 import type { ClientListItem } from './client-types'
 
 /** Clients as a table; each row opens the client's card (the name is a link stretched over the row). */
@@ -56,6 +57,7 @@ export function ClientTable({ clients }: { clients: ClientListItem[] }) {
                     </Link>
                     <PhoneText phone={client.phone} className="block truncate text-xs text-slate-500 tabular-nums md:hidden" />
                     <ClientStatusBadge status={client.status} className="mt-1 sm:hidden" testId="client-status-compact" />
+                    <OptOutBadge optedOutAt={client.optedOutAt} className="mt-1 ml-1 sm:hidden" testId="client-opted-out-compact" />
                   </div>
                 </div>
               </td>
@@ -64,6 +66,7 @@ export function ClientTable({ clients }: { clients: ClientListItem[] }) {
               </td>
               <td className="hidden px-2 py-3 sm:table-cell sm:px-4">
                 <ClientStatusBadge status={client.status} />
+                <OptOutBadge optedOutAt={client.optedOutAt} className="ml-1" />
               </td>
               <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">{languageName(client.preferredLanguage) ?? '—'}</td>
               <td className="hidden px-4 py-3 whitespace-nowrap text-slate-500 sm:table-cell">{format.dateTime(client.createdAt, { dateStyle: 'medium' })}</td>

@@ -7,9 +7,10 @@ import { PhoneText } from '~/components/phone-text'
 import type { ClientListItem } from '../clients/client-types'
 import { useClientDisplayName } from '../clients/client-display-name'
 import { ClientStatusBadge } from '../clients/client-status-badge'
+import { OptOutBadge } from '../clients/opt-out-badge'
 
-/** The open conversation's title bar: back (on phones), who it is with, a link to their card. */
-export function ConversationHeader({ client }: { client: Pick<ClientListItem, 'id' | 'name' | 'phone' | 'status'> }) {
+/** The open conversation's title bar: back (on phones), who it is with (and whether they opted out), a link to their card. */
+export function ConversationHeader({ client }: { client: Pick<ClientListItem, 'id' | 'name' | 'phone' | 'status' | 'optedOutAt'> }) {
   const t = useTranslations('conversations')
   const displayName = useClientDisplayName()
   return (
@@ -24,6 +25,7 @@ export function ConversationHeader({ client }: { client: Pick<ClientListItem, 'i
         </h1>
         <PhoneText phone={client.phone} className="block truncate text-xs text-slate-500 tabular-nums" />
       </div>
+      <OptOutBadge optedOutAt={client.optedOutAt} />
       <ClientStatusBadge status={client.status} className="max-sm:hidden" />
       <Link
         href={`/clients/${client.id}`}

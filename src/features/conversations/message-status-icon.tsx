@@ -1,9 +1,9 @@
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
-import { AlertIcon, ClockIcon, DoubleTickIcon, TickIcon } from '~/components/icons'
+import { AlertIcon, ClockIcon, CloseIcon, DoubleTickIcon, TickIcon } from '~/components/icons'
 import type { MessageStatus } from '~/shared/enums'
 
-/** WhatsApp's delivery marks: clock, ✓, ✓✓, blue ✓✓, and a red mark for a failed send. */
+/** WhatsApp's delivery marks: clock, ✓, ✓✓, blue ✓✓, a red mark for a failed send, and ✕ for one a safety rule skipped. */
 export function MessageStatusIcon({ status, className }: { status: MessageStatus; className?: string }) {
   const t = useTranslations('messageStatus')
   const label = t(status)
@@ -13,6 +13,7 @@ export function MessageStatusIcon({ status, className }: { status: MessageStatus
     DELIVERED: <DoubleTickIcon className="h-3.5 w-4" />,
     READ: <DoubleTickIcon className="h-3.5 w-4" />,
     FAILED: <AlertIcon className="size-3.5" />,
+    SKIPPED: <CloseIcon className="size-3.5" />,
   }[status]
   return (
     <span

@@ -66,7 +66,13 @@ export interface BulkProgress {
   sent: number
   delivered: number
   failed: number
-  /** Share of messages that reached a final state (sent, delivered, read or failed), 0–100. */
+  /** Queued, then stopped before leaving: a repeat of the same text within 24 h. */
+  skipped: number
+  /** Left out by a safety rule: the customer opted out (or is not on WhatsApp), at creation or before sending. */
+  excluded: number
+  /** Skipped and excluded recipients by reason (OPTED_OUT, REPEAT, NOT_ON_WHATSAPP), at creation and before sending. */
+  reasons: Partial<Record<'OPTED_OUT' | 'REPEAT' | 'NOT_ON_WHATSAPP', number>>
+  /** Share of queued messages that reached a final state (sent, delivered, read, failed or skipped), 0–100. */
   percent: number
 }
 

@@ -46,6 +46,7 @@ export const isolationCases: Record<string, IsolationCase> = {
     ownDataOnly: undefined,
   },
   'clients.byId': { input: (v) => ({ clientId: v.client.id }) },
+  'clients.clearOptOut': { input: (v) => ({ clientId: v.client.id }) },
   'conversations.list': { input: (v) => ({ organizationId: v.organization.id }) },
   'conversations.byId': { input: (v) => ({ conversationId: v.conversation.id }) },
   'conversations.messages': { input: (v) => ({ conversationId: v.conversation.id }) },

@@ -8,3 +8,4 @@ export { detectClientStatus, type StatusDetection, type StatusDetectionOptions, 
 export { findStatusSignals, type StatusSignal, type StatusSignalKind } from './status-signals'
 export { cleanNameCandidate, extractBestName, findSelfIntroduction, formatPersonName } from './name-extractor'
 export { detectCulturalContext, type CulturalContext, type Formality } from './cultural-context-detector'
+export { detectOptOut, type OptOutDetection, type OptOutLanguage } from './opt-out-detector'

@@ -18,6 +18,7 @@ const clientListSelect = {
   avatarUrl: true,
   status: true,
   preferredLanguage: true,
+  optedOutAt: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.ClientSelect

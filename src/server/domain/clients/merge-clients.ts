@@ -17,6 +17,9 @@ export const CLIENT_IDENTITY_LINKED = 'IDENTITY_LINKED'
 const mergeSelect = {
   id: true,
   createdAt: true,
+  optedOutAt: true,
+  optOutSource: true,
+  optOutMessageId: true,
   name: true,
   phone: true,
   whatsappId: true,
@@ -83,6 +86,8 @@ export async function mergeClients(tx: Tx, organizationId: string, aId: string, 
       email: survivor.email ?? merged.email,
       avatarUrl: survivor.avatarUrl ?? merged.avatarUrl,
       preferredLanguage: survivor.preferredLanguage ?? merged.preferredLanguage,
+      // An opt-out from either record stands: it is the same person.
+      ...(survivor.optedOutAt ? {} : { optedOutAt: merged.optedOutAt, optOutSource: merged.optOutSource, optOutMessageId: merged.optOutMessageId }),
       metadata: { ...asObject(merged.metadata), ...asObject(survivor.metadata) } as Prisma.InputJsonValue,
     },
     select: { id: true },

@@ -49,7 +49,7 @@ export async function getConversation(organizationId: string, conversationId: st
       lastMessageAt: true,
       createdAt: true,
       client: {
-        select: { id: true, name: true, phone: true, avatarUrl: true, status: true, preferredLanguage: true, whatsappId: true },
+        select: { id: true, name: true, phone: true, avatarUrl: true, status: true, preferredLanguage: true, whatsappId: true, optedOutAt: true },
       },
     },
   })

@@ -8,7 +8,7 @@
 import { cleanMessageText, removeUnstorable } from '~/shared/message-text'
 import { getAgentResponder } from '../../agents/agent-hook'
 import { db, type Prisma } from '../../db'
-import { detectCulturalContext, detectLanguage, extractBestName } from '../../text'
+import { detectCulturalContext, detectLanguage, detectOptOut, extractBestName } from '../../text'
 import { isInfrastructureError } from '../../infrastructure-errors'
 import { logger, orgLogger, type Logger } from '../../logger'
 import { processSingleton } from '../../process-singleton'
@@ -22,6 +22,7 @@ import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { recordOptOut } from '../safety/opt-out'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage } from './message-status'
 import { humanAnsweredRecently } from './human-activity'
@@ -221,6 +222,10 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
       )
       messageId = created.id
       await touchConversation(conversation.id, sentAt, tx)
+      // "стоп", "жазбаңыз", "unsubscribe": no more bulk or agent messages to this customer (domain/safety).
+      const optOut = detectOptOut(message.body)
+      if (optOut.optOut)
+        await recordOptOut(tx, organizationId, client.id, { messageId: created.id, phrase: optOut.phrase ?? '', language: optOut.language ?? '' })
     }
     await tx.incomingInbox.update({ where: { id: inboxId }, data: { processedAt: new Date(), error: null }, select: { id: true } })
     await deps.beforeCommit?.()

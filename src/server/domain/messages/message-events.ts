@@ -1,5 +1,6 @@
 /** Publishes message and conversation changes for open ConversationViews and bulk progress bars. */
 import { db } from '../../db'
+import type { SendSkipReason } from '../../db/generated/enums'
 import { getEventBus } from '../../events/event-bus'
 import type { BulkProgress, MessageView } from '../../events/event-types'
 import { messageSelect } from '../conversations/conversation-queries'
@@ -29,14 +30,19 @@ export async function publishConversation(organizationId: string, conversationId
 }
 
 export async function bulkProgress(organizationId: string, batchId: string): Promise<BulkProgress | null> {
-  const batch = await db.bulkBatch.findFirst({ where: { id: batchId, organizationId }, select: { total: true } })
+  const batch = await db.bulkBatch.findFirst({ where: { id: batchId, organizationId }, select: { total: true, excluded: true } })
   if (!batch) return null
-  const groups = await db.message.groupBy({ by: ['status'], where: { organizationId, batchId }, _count: { _all: true } })
-  const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0
+  const groups = await db.message.groupBy({ by: ['status', 'skipReason'], where: { organizationId, batchId }, _count: { _all: true } })
+  const count = (status: string) => groups.filter((g) => g.status === status).reduce((sum, g) => sum + g._count._all, 0)
+  // Reasons: those left out when the batch was created, plus those skipped before sending.
+  const reasons: BulkProgress['reasons'] = {}
+  for (const [reason, n] of Object.entries(asCounts(batch.excluded))) reasons[reason as SendSkipReason] = n
+  for (const g of groups) if (g.status === 'SKIPPED' && g.skipReason) reasons[g.skipReason] = (reasons[g.skipReason] ?? 0) + g._count._all
   const sent = count('SENT')
   const delivered = count('DELIVERED') + count('READ')
   const failed = count('FAILED')
-  const done = sent + delivered + failed
+  const skippedRows = count('SKIPPED')
+  const done = sent + delivered + failed + skippedRows
   return {
     batchId,
     total: batch.total,
@@ -44,8 +50,16 @@ export async function bulkProgress(organizationId: string, batchId: string): Pro
     sent,
     delivered,
     failed,
+    skipped: reasons.REPEAT ?? 0,
+    excluded: (reasons.OPTED_OUT ?? 0) + (reasons.NOT_ON_WHATSAPP ?? 0),
+    reasons,
     percent: batch.total ? Math.round((done / batch.total) * 100) : 100,
   }
+}
+
+function asCounts(value: unknown): Record<string, number> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
 }
 
 export async function publishBulkProgress(organizationId: string, batchId: string): Promise<void> {

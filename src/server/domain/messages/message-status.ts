@@ -1,13 +1,13 @@
 /**
  * Every write of a message's status goes through here: accepted (a PENDING row), sent (SENT with
- * WhatsApp's id and time), acked (DELIVERED/READ, forward only), failed, and retried (FAILED back to
- * PENDING). The order itself is `~/shared/message-status`, which the browser's cache uses too.
+ * WhatsApp's id and time), acked (DELIVERED/READ, forward only), failed, skipped by a safety rule, and
+ * retried (FAILED back to PENDING). The order itself is `~/shared/message-status`, which the browser's cache uses too.
  *
  * An ack can beat the worker's own SENT update (WhatsApp is fast); it is parked in Redis for a minute
  * and applied when the message gets its WhatsApp id.
  */
 import { db, type Prisma } from '../../db'
-import type { MessageDirection, MessageStatus } from '../../db/generated/enums'
+import type { MessageDirection, MessageStatus, SendSkipReason } from '../../db/generated/enums'
 import { logger } from '../../logger'
 import type { WaAck } from '../../whatsapp/engine/types'
 import { getRedis, redisKey } from '../../redis'
@@ -73,6 +73,20 @@ export async function markAttemptFailed(messageId: string, reason: string, final
     select: { id: true },
   })
   if (final) fireAndForget(publishMessage('message.updated', messageId))
+}
+
+/**
+ * Skipped: a bulk or agent message a safety rule stopped before it left (domain/safety/send-guard: the
+ * customer opted out, or it repeats a bulk text). Final, and not a failure: there is nothing to retry.
+ * Only an unsent PENDING message can be skipped. Returns whether it moved.
+ */
+export async function markSkipped(messageId: string, reason: SendSkipReason): Promise<boolean> {
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, status: 'PENDING', whatsappMessageId: null },
+    data: { status: 'SKIPPED', skipReason: reason, error: null },
+  })
+  if (count) fireAndForget(publishMessage('message.updated', messageId))
+  return count > 0
 }
 
 /**

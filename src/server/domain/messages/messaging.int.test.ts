@@ -206,9 +206,10 @@ describe('bulk rules', () => {
       rateLimiting: { messagesPerMinute: 1, messagesPerHour: 5, messagesPerDay: 8 },
       safety: { enableMassSending: true, requireConfirmation: false, maxBatchSize: 50 },
     })
+    // A new text (the same one again within 24 h would be left out as a repeat before the quota is asked).
     const overDay = await tenant
       .asAdmin()
-      .whatsapp.sendBulk({ messages: messages(3) })
+      .whatsapp.sendBulk({ messages: messages(3).map((m) => ({ ...m, content: 'Новая акция, {name}!' })) })
       .catch((e) => e)
     expect(overDay.code).toBe('TOO_MANY_REQUESTS')
     expect(overDay.cause.details).toMatchObject({ window: 'day', limit: 8, remaining: 2 })

@@ -1,7 +1,8 @@
 /**
  * Processing one send job. It waits (without burning an attempt) while the session is not connected
  * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
- * organization has no pacing slot, then sends, records SENT with the WhatsApp id, and on
+ * organization has no pacing slot, then sends (a bulk or agent message a safety rule now stops ends
+ * SKIPPED instead, domain/safety/send-guard), records SENT with the WhatsApp id, and on
  * the last failed attempt records FAILED with the error.
  */
 import type { Job } from 'bullmq'
@@ -14,10 +15,11 @@ import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { resolveClientIdentity } from '../clients/identity-resolution'
+import { isGuardedSend, skipReasonAtSend } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { findMessageAhead, orderWaitMs } from './conversation-order'
 import { fireAndForget, publishConversation } from './message-events'
-import { markAttemptFailed, markSent } from './message-status'
+import { markAttemptFailed, markSent, markSkipped } from './message-status'
 
 /** How long a message waits before checking again whether WhatsApp is connected. */
 export const NOT_CONNECTED_RETRY_MS = 5000
@@ -77,6 +79,8 @@ function createSendAttempt(options: SendProcessorOptions) {
         priority: true,
         createdAt: true,
         batchId: true,
+        sender: true,
+        contentHash: true,
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
@@ -84,6 +88,14 @@ function createSendAttempt(options: SendProcessorOptions) {
     if (!message || message.status !== 'PENDING' || message.whatsappMessageId) return { skipped: true }
     const chatId = chatIdOf(message.conversation.client)
     if (!chatId) throw new UnrecoverableError('client has no WhatsApp id or phone')
+
+    // A bulk or agent message whose customer opted out after it was queued (or a repeat) ends SKIPPED, unsent.
+    const skip = await skipReasonAtSend({ ...message, organizationId })
+    if (skip) {
+      await markSkipped(messageId, skip)
+      log.info({ reason: skip }, 'message skipped by a safety rule')
+      return { skipped: true, reason: skip }
+    }
 
     if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
 
@@ -97,9 +109,11 @@ function createSendAttempt(options: SendProcessorOptions) {
 
     const slot = await acquireSendSlot(organizationId, settings, messageId)
     if (!slot.granted) return delayJob(job, token, slot.waitMs)
+    let handedOverAt: number | null = null
 
     try {
       const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
+      handedOverAt = Date.now()
       // WhatsApp has it: recording that must outlast a database outage, or a retry would send it twice.
       await untilReachable(() => markSent(organizationId, messageId, sent))
       log.info({ attempt: job.attemptsMade + 1 }, 'message sent')
@@ -112,6 +126,12 @@ function createSendAttempt(options: SendProcessorOptions) {
       return { whatsappMessageId: sent.id }
     } catch (error) {
       if (isEngineError(error) && error.code === 'NOT_CONNECTED') return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+      // A bulk or agent message to a number without WhatsApp is left out (counted as excluded), not a failure to retry.
+      if (isEngineError(error) && error.code === 'INVALID_RECIPIENT' && isGuardedSend(message)) {
+        await markSkipped(messageId, 'NOT_ON_WHATSAPP')
+        log.info({ reason: 'NOT_ON_WHATSAPP' }, 'message skipped: the number is not on WhatsApp')
+        return { skipped: true, reason: 'NOT_ON_WHATSAPP' }
+      }
       const attempt = job.attemptsMade + 1
       const final = attempt >= (job.opts.attempts ?? 1) || (isEngineError(error) && !error.retryable)
       const reason = isEngineError(error) ? `${error.code}: ${error.message}` : String((error as Error)?.message ?? error)
@@ -120,7 +140,8 @@ function createSendAttempt(options: SendProcessorOptions) {
       if (final) throw new UnrecoverableError(reason)
       throw error
     } finally {
-      await releaseSendSlot(organizationId).catch(() => undefined)
+      const at = handedOverAt
+      await releaseSendSlot(organizationId, undefined, slot.slotId && at ? { slotId: slot.slotId, at } : undefined).catch(() => undefined)
     }
   }
 }

@@ -14,6 +14,7 @@ import { mayRetry } from '~/shared/message-status'
 import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { assertAgentMayWrite } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage, markRetried } from './message-status'
@@ -32,6 +33,8 @@ export interface OutgoingRequest {
   priority?: number
   delayMs?: number
   batchId?: string
+  /** Bulk messages: the fingerprint of the final text (domain/safety/content-hash). */
+  contentHash?: string
 }
 
 export interface AcceptedMessage {
@@ -83,6 +86,7 @@ export async function createAndQueue(request: OutgoingRequest, conversationId: s
     senderId: request.senderId,
     priority: request.priority ?? 1,
     batchId: request.batchId ?? null,
+    contentHash: request.contentHash ?? null,
   })
   await touchConversation(conversationId, now)
   const queued = await enqueueSend({ messageId: message.id, organizationId: request.organizationId }, { priority: request.priority, delayMs: request.delayMs })
@@ -109,6 +113,8 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
   const content = outgoingText(request.content)
   await assertCanSend(request.organizationId)
   const conversationId = await resolveConversation(request)
+  // An agent does not write to a customer who opted out; a person may.
+  if (request.sender === 'AI') await assertAgentMayWrite(request.organizationId, conversationId)
   const settings = await getWhatsAppSettings(request.organizationId)
   let quota: QuotaDecision | null = null
   try {

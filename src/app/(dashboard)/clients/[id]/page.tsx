@@ -8,7 +8,9 @@ import { ClientCard } from '~/features/clients/client-card'
 import { ClientHistory } from '~/features/clients/client-history'
 import { ConversationView } from '~/features/conversations/conversation-view'
 import { MessageComposer } from '~/features/conversations/message-composer'
+import { getCurrentUser } from '~/features/shell/get-current-user'
 import { orNotFound } from '~/features/shell/or-not-found'
+import { isAdminRole } from '~/features/shell/roles'
 import { getServerCaller } from '~/trpc/server'
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,6 +18,8 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const caller = await getServerCaller()
   const client = await orNotFound(caller.clients.byId({ clientId: id }))
   const t = await getTranslations('clients')
+  const me = await getCurrentUser()
+  const canClearOptOut = Boolean(me && isAdminRole(me.role))
   const conversation = client.conversations.find((c) => c.channel === 'WHATSAPP')
 
   return (
@@ -26,7 +30,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       </Link>
       <div className="grid items-start gap-4 lg:grid-cols-[20rem_1fr]">
         <div className="space-y-4">
-          <ClientCard client={client} />
+          <ClientCard client={client} canClearOptOut={canClearOptOut} />
           <ClientHistory client={client} />
         </div>
         <Card className="overflow-hidden">

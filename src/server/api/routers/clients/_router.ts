@@ -1,10 +1,13 @@
-import { createTRPCRouter, orgProcedure } from '../../trpc'
+import { adminProcedure, createTRPCRouter, orgProcedure } from '../../trpc'
 import { byIdHandler } from './by-id.handler'
 import { clientByIdInput } from './by-id.schema'
+import { clearOptOutHandler } from './clear-opt-out.handler'
+import { clearOptOutInput } from './clear-opt-out.schema'
 import { listHandler } from './list.handler'
 import { clientListInput } from './list.schema'
 
 export const clientsRouter = createTRPCRouter({
   list: orgProcedure.input(clientListInput).query(listHandler),
   byId: orgProcedure.input(clientByIdInput).query(byIdHandler),
+  clearOptOut: adminProcedure.input(clearOptOutInput).mutation(clearOptOutHandler),
 })
