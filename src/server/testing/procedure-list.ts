@@ -12,6 +12,7 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['user.setActive', 'mutation'],
   ['clients.list', 'query'],
   ['clients.byId', 'query'],
+  ['clients.clearOptOut', 'mutation'],
   ['conversations.list', 'query'],
   ['conversations.byId', 'query'],
   ['conversations.messages', 'query'],
