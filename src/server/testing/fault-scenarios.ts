@@ -93,7 +93,10 @@ class RecordingEngine extends FakeEngine {
   override async sendText(chatId: string, text: string): Promise<WaSentMessage> {
     const sent = await super.sendText(chatId, text)
     this.deliveries.push({ chatId, text })
-    return { ...sent, id: `${sent.id}_${this.deliveries.length}_${Math.random().toString(36).slice(2, 8)}` }
+    const id = `${sent.id}_${this.deliveries.length}_${Math.random().toString(36).slice(2, 8)}`
+    // What WhatsApp has of the send (findRecentOutgoing) carries the id the caller got.
+    this.outgoing[this.outgoing.length - 1]!.id = id
+    return { ...sent, id }
   }
 }
 

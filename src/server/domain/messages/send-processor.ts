@@ -1,8 +1,9 @@
 /**
  * Processing one send job. It waits (without burning an attempt) while the session is not connected
  * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
- * organization has no pacing slot, then sends, records SENT with the WhatsApp id, and on
- * the last failed attempt records FAILED with the error.
+ * organization has no pacing slot, then records that a send began, sends, records SENT with the
+ * WhatsApp id, and on the last failed attempt records FAILED with the error. A message whose earlier
+ * send began but was never recorded (a crash in between) is first looked up in WhatsApp (send-recovery.ts).
  */
 import type { Job } from 'bullmq'
 import { db } from '../../db'
@@ -17,13 +18,18 @@ import { resolveClientIdentity } from '../clients/identity-resolution'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { findMessageAhead, orderWaitMs } from './conversation-order'
 import { fireAndForget, publishConversation } from './message-events'
-import { markAttemptFailed, markSent } from './message-status'
+import { recordAck } from './ack-recorder'
+import { markAttemptFailed, markSendAttempt, markSent } from './message-status'
+import { recoverUnrecordedSend, type RecoveredSend } from './send-recovery'
 
 /** How long a message waits before checking again whether WhatsApp is connected. */
 export const NOT_CONNECTED_RETRY_MS = 5000
 
+/** How long a message waits before asking WhatsApp again whether an unrecorded send reached it. */
+export const RECOVERY_RETRY_MS = 5000
+
 export interface SendProcessorOptions {
-  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat'> & Partial<Pick<WhatsAppSessionManager, 'resolveIdentity'>>
+  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat' | 'findRecentOutgoing'> & Partial<Pick<WhatsAppSessionManager, 'resolveIdentity'>>
 }
 
 /**
@@ -77,6 +83,7 @@ function createSendAttempt(options: SendProcessorOptions) {
         priority: true,
         createdAt: true,
         batchId: true,
+        sendAttemptAt: true,
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
@@ -95,10 +102,26 @@ function createSendAttempt(options: SendProcessorOptions) {
       return delayJob(job, token, orderWaitMs(settings.rateLimiting.messagesPerMinute))
     }
 
+    // A send began and was never recorded (the process died in between, or the engine call failed): WhatsApp may have it.
+    if (message.sendAttemptAt) {
+      const { sendAttemptAt } = message
+      const lookup = (chat: string, since: number) => options.sessionManager.findRecentOutgoing(organizationId, chat, since)
+      const recovery = await recoverUnrecordedSend(organizationId, { ...message, sendAttemptAt }, chatId, lookup)
+      if (recovery.kind === 'found') return recordRecovered(organizationId, messageId, recovery.sent, log)
+      if (recovery.kind === 'unknown') {
+        log.warn({ reason: recovery.reason }, 'cannot tell whether an unrecorded send reached WhatsApp; asking again later')
+        return delayJob(job, token, RECOVERY_RETRY_MS)
+      }
+    }
+
     const slot = await acquireSendSlot(organizationId, settings, messageId)
     if (!slot.granted) return delayJob(job, token, slot.waitMs)
 
+    let sending = false
     try {
+      // Written before the engine call: a crash from here on leaves a trace the next run asks WhatsApp about.
+      if (!(await markSendAttempt(messageId))) return { skipped: true }
+      sending = true
       const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
       // WhatsApp has it: recording that must outlast a database outage, or a retry would send it twice.
       await untilReachable(() => markSent(organizationId, messageId, sent))
@@ -111,6 +134,8 @@ function createSendAttempt(options: SendProcessorOptions) {
       }
       return { whatsappMessageId: sent.id }
     } catch (error) {
+      // Recording the attempt failed (database unreachable): nothing was sent; the wrapper waits out the outage.
+      if (!sending) throw error
       if (isEngineError(error) && error.code === 'NOT_CONNECTED') return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
       const attempt = job.attemptsMade + 1
       const final = attempt >= (job.opts.attempts ?? 1) || (isEngineError(error) && !error.retryable)
@@ -123,4 +148,12 @@ function createSendAttempt(options: SendProcessorOptions) {
       await releaseSendSlot(organizationId).catch(() => undefined)
     }
   }
+}
+
+/** The unrecorded send WhatsApp has: recorded with its id (and its ack so far), not sent again. */
+async function recordRecovered(organizationId: string, messageId: string, sent: RecoveredSend, log: typeof logger) {
+  await untilReachable(() => markSent(organizationId, messageId, sent))
+  if (sent.ack && sent.ack !== 'PENDING') await recordAck(organizationId, { id: sent.id, ack: sent.ack })
+  log.warn({ whatsappMessageId: sent.id }, 'an unrecorded send was found in WhatsApp; recorded, not sent again')
+  return { whatsappMessageId: sent.id, recovered: true }
 }
