@@ -41,7 +41,6 @@ const LOAD = {
   conversations: 2,
   outageMs: 3000,
   drainTimeoutMs: 60_000,
-  timing: 'any' as const,
 }
 
 const wanted = process.argv.slice(2)

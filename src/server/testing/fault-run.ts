@@ -143,17 +143,6 @@ export class FaultWorkload {
   }
 
   /**
-   * Replies the engine sent whose send is not recorded yet (no WhatsApp id on the row): a process that
-   * dies now sends them again when their job comes back (at-least-once between WhatsApp and PostgreSQL).
-   */
-  async sendsInFlight(): Promise<number> {
-    const texts = new Set(this.replies.map((r) => r.text))
-    const sent = new Set((await this.options.deliveries()).filter((d) => texts.has(d.text)).map((d) => d.text))
-    const recorded = await db.message.count({ where: { id: { in: this.replies.map((r) => r.id) }, whatsappMessageId: { not: null } } })
-    return sent.size - recorded
-  }
-
-  /**
    * Waits (polling) from the moment the fault cleared until everything is stored and sent, or `timeoutMs`.
    * Resumed: the first poll that shows both more customer messages stored and more replies sent than at
    * the start of the wait (each, or all of its kind already done): both paths work again.

@@ -21,7 +21,18 @@ import { logger, orgLogger } from '../logger'
 import { getRedis, redisKey } from '../redis'
 import { DISCONNECT_REASONS } from './disconnect-reasons'
 import { EngineError } from './engine/errors'
-import type { EngineFactory, WaAck, WaContact, WaEdit, WaIdentity, WaIncomingMessage, WaMessageAck, WaRevoke, WaSentMessage } from './engine/types'
+import type {
+  EngineFactory,
+  WaAck,
+  WaContact,
+  WaEdit,
+  WaIdentity,
+  WaIncomingMessage,
+  WaMessageAck,
+  WaOutgoingMessage,
+  WaRevoke,
+  WaSentMessage,
+} from './engine/types'
 import { ImportSession, type ImportSessionHandlers } from './import-session'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases } from './session-lease'
@@ -293,6 +304,16 @@ export class WhatsAppSessionManager {
     const client = this.clients.get(organizationId)
     if (!client) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
     return client.sendMessage(chatId, content)
+  }
+
+  /**
+   * Our own messages in a chat since `since` (Unix seconds), through this process's client (send recovery).
+   * Throws EngineError(NOT_CONNECTED) when the client does not run here or is not connected.
+   */
+  async findRecentOutgoing(organizationId: string, chatId: string, since: number): Promise<WaOutgoingMessage[]> {
+    const client = this.clients.get(organizationId)
+    if (!client) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
+    return client.findRecentOutgoing(chatId, since)
   }
 
   private async startLocal(organizationId: string) {

@@ -20,6 +20,7 @@ import type {
   WaMessageAck,
   WaRawMessage,
   WaRevoke,
+  WaOutgoingMessage,
   WaSentMessage,
 } from './engine/types'
 import { mediaPlaceholder as placeholderText } from '../text/media-placeholder'
@@ -253,6 +254,12 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   async getMessageAcks(ids: string[]): Promise<WaMessageAck[]> {
     if (!this.engine || this.state !== 'connected' || !this.engine.getMessageAcks) return []
     return this.engine.getMessageAcks(ids)
+  }
+
+  /** Our own messages in a chat since `since` (send recovery); throws EngineError(NOT_CONNECTED) unless connected. */
+  async findRecentOutgoing(chatId: string, since: number): Promise<WaOutgoingMessage[]> {
+    if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return this.engine.findRecentOutgoing(chatId, { since })
   }
 
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */

@@ -65,6 +65,16 @@ export async function markSent(organizationId: string, messageId: string, sent: 
   fireAndForget(publishMessage('message.updated', messageId))
 }
 
+/**
+ * A send to WhatsApp begins: written before the engine call, so a run after a crash knows a send may have
+ * gone out unrecorded (send-recovery.ts). Only while the message is PENDING without a WhatsApp id; returns
+ * whether it was written (false: sent or changed meanwhile, nothing to send). The status does not change.
+ */
+export async function markSendAttempt(messageId: string, at: Date = new Date()): Promise<boolean> {
+  const { count } = await db.message.updateMany({ where: { id: messageId, status: 'PENDING', whatsappMessageId: null }, data: { sendAttemptAt: at } })
+  return count > 0
+}
+
 /** A failed send attempt; on the `final` one the message becomes FAILED (and the browsers are told). */
 export async function markAttemptFailed(messageId: string, reason: string, final: boolean): Promise<void> {
   await db.message.update({
@@ -93,12 +103,14 @@ export async function markSkipped(messageId: string, reason: SendSkipReason): Pr
  * Retried: a FAILED message goes back to PENDING with a clean slate, to be queued again. A message WhatsApp
  * failed after taking it (ack −1) loses its WhatsApp id: the retry is a new send. A long-PENDING message
  * (stranded by an outage) is retried only while WhatsApp has not taken it (no WhatsApp id), checked in
- * the same statement so a send finishing meanwhile is never cleared. Returns whether it moved.
+ * the same statement so a send finishing meanwhile is never cleared, and its started attempt is kept: the
+ * re-queued job still asks WhatsApp first (send-recovery.ts). A FAILED retry is a new send: its earlier
+ * attempt is forgotten (an ack −1 message is still in the chat and must not count as sent). Returns whether it moved.
  */
 export async function markRetried(messageId: string, from: 'FAILED' | 'PENDING' = 'FAILED'): Promise<boolean> {
   const { count } = await db.message.updateMany({
     where: { id: messageId, status: from, ...(from === 'PENDING' ? { whatsappMessageId: null } : {}) },
-    data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null, whatsappMessageId: null },
+    data: { status: 'PENDING', error: null, attempts: 0, queuedAt: null, whatsappMessageId: null, ...(from === 'FAILED' ? { sendAttemptAt: null } : {}) },
   })
   return count > 0
 }

@@ -43,7 +43,6 @@ describe('Redis restarted empty mid-flow', () => {
       conversations: 2,
       outageMs: 2000,
       drainTimeoutMs: 40_000,
-      timing: 'between-sends',
     })
     process.stdout.write(`${formatFaultTable([report])}\n`)
     expect(report).toMatchObject({

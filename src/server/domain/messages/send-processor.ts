@@ -1,9 +1,10 @@
 /**
  * Processing one send job. It waits (without burning an attempt) while the session is not connected
  * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
- * organization has no pacing slot, then sends (a bulk or agent message a safety rule now stops ends
- * SKIPPED instead, domain/safety/send-guard), records SENT with the WhatsApp id, and on
- * the last failed attempt records FAILED with the error.
+ * organization has no pacing slot, then records that a send began, sends (a bulk or agent message a
+ * safety rule now stops ends SKIPPED instead, domain/safety/send-guard), records SENT with the WhatsApp
+ * id, and on the last failed attempt records FAILED with the error. A message whose earlier send began
+ * but was never recorded (a crash in between) is first looked up in WhatsApp (send-recovery.ts).
  */
 import type { Job } from 'bullmq'
 import { db } from '../../db'
@@ -19,13 +20,18 @@ import { isGuardedSend, skipReasonAtSend } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { findMessageAhead, orderWaitMs } from './conversation-order'
 import { fireAndForget, publishConversation } from './message-events'
-import { markAttemptFailed, markSent, markSkipped } from './message-status'
+import { recordAck } from './ack-recorder'
+import { markAttemptFailed, markSendAttempt, markSent, markSkipped } from './message-status'
+import { recoverUnrecordedSend, type RecoveredSend } from './send-recovery'
 
 /** How long a message waits before checking again whether WhatsApp is connected. */
 export const NOT_CONNECTED_RETRY_MS = 5000
 
+/** How long a message waits before asking WhatsApp again whether an unrecorded send reached it. */
+export const RECOVERY_RETRY_MS = 5000
+
 export interface SendProcessorOptions {
-  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat'> & Partial<Pick<WhatsAppSessionManager, 'resolveIdentity'>>
+  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat' | 'findRecentOutgoing'> & Partial<Pick<WhatsAppSessionManager, 'resolveIdentity'>>
 }
 
 /**
@@ -81,6 +87,7 @@ function createSendAttempt(options: SendProcessorOptions) {
         batchId: true,
         sender: true,
         contentHash: true,
+        sendAttemptAt: true,
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
@@ -107,11 +114,27 @@ function createSendAttempt(options: SendProcessorOptions) {
       return delayJob(job, token, orderWaitMs(settings.rateLimiting.messagesPerMinute))
     }
 
+    // A send began and was never recorded (the process died in between, or the engine call failed): WhatsApp may have it.
+    if (message.sendAttemptAt) {
+      const { sendAttemptAt } = message
+      const lookup = (chat: string, since: number) => options.sessionManager.findRecentOutgoing(organizationId, chat, since)
+      const recovery = await recoverUnrecordedSend(organizationId, { ...message, sendAttemptAt }, chatId, lookup)
+      if (recovery.kind === 'found') return recordRecovered(organizationId, messageId, recovery.sent, log)
+      if (recovery.kind === 'unknown') {
+        log.warn({ reason: recovery.reason }, 'cannot tell whether an unrecorded send reached WhatsApp; asking again later')
+        return delayJob(job, token, RECOVERY_RETRY_MS)
+      }
+    }
+
     const slot = await acquireSendSlot(organizationId, settings, messageId)
     if (!slot.granted) return delayJob(job, token, slot.waitMs)
     let handedOverAt: number | null = null
 
+    let sending = false
     try {
+      // Written before the engine call: a crash from here on leaves a trace the next run asks WhatsApp about.
+      if (!(await markSendAttempt(messageId))) return { skipped: true }
+      sending = true
       const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
       handedOverAt = Date.now()
       // WhatsApp has it: recording that must outlast a database outage, or a retry would send it twice.
@@ -125,6 +148,8 @@ function createSendAttempt(options: SendProcessorOptions) {
       }
       return { whatsappMessageId: sent.id }
     } catch (error) {
+      // Recording the attempt failed (database unreachable): nothing was sent; the wrapper waits out the outage.
+      if (!sending) throw error
       if (isEngineError(error) && error.code === 'NOT_CONNECTED') return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
       // A bulk or agent message to a number without WhatsApp is left out (counted as excluded), not a failure to retry.
       if (isEngineError(error) && error.code === 'INVALID_RECIPIENT' && isGuardedSend(message)) {
@@ -144,4 +169,12 @@ function createSendAttempt(options: SendProcessorOptions) {
       await releaseSendSlot(organizationId, undefined, slot.slotId && at ? { slotId: slot.slotId, at } : undefined).catch(() => undefined)
     }
   }
+}
+
+/** The unrecorded send WhatsApp has: recorded with its id (and its ack so far), not sent again. */
+async function recordRecovered(organizationId: string, messageId: string, sent: RecoveredSend, log: typeof logger) {
+  await untilReachable(() => markSent(organizationId, messageId, sent))
+  if (sent.ack && sent.ack !== 'PENDING') await recordAck(organizationId, { id: sent.id, ack: sent.ack })
+  log.warn({ whatsappMessageId: sent.id }, 'an unrecorded send was found in WhatsApp; recorded, not sent again')
+  return { whatsappMessageId: sent.id, recovered: true }
 }

@@ -28,7 +28,6 @@ describe('kill -9 of the server process under load', () => {
         conversations: 2,
         outageMs: 1000,
         drainTimeoutMs: 45_000,
-        timing: 'between-sends',
       },
       {
         // Human-like delays on (2-5 s before an incoming message is processed): more work in flight at the kill.

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { EngineError } from './errors'
-import type { EngineEvents, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage } from './types'
+import type { EngineEvents, WaContact, WaEngine, WaMe, WaOutgoingMessage, WaRawMessage, WaSentMessage } from './types'
 
 export interface FakeEngineScript {
   /** What initialize() does: resolve (default) or reject with this error. */
@@ -19,6 +19,8 @@ export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
   me: WaMe | null = null
   calls = { initialize: 0, sync: 0, destroy: 0, logout: 0 }
   sent: Array<{ chatId: string; text: string }> = []
+  /** What WhatsApp has of our sends (findRecentOutgoing answers from it), oldest first. */
+  outgoing: Array<WaOutgoingMessage & { chatId: string }> = []
   /** Order of lifecycle calls, to check that sync comes before destroy. */
   log: string[] = []
 
@@ -41,7 +43,13 @@ export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
 
   async sendText(chatId: string, text: string): Promise<WaSentMessage> {
     this.sent.push({ chatId, text })
-    return { id: `true_${chatId}_${this.sent.length}`, timestamp: Math.floor(Date.now() / 1000) }
+    const sent = { id: `true_${chatId}_${this.sent.length}`, timestamp: Math.floor(Date.now() / 1000) }
+    this.outgoing.push({ chatId, id: sent.id, body: text, timestamp: sent.timestamp })
+    return sent
+  }
+
+  async findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]> {
+    return this.outgoing.filter((m) => m.chatId === chatId && m.timestamp >= options.since).map(({ chatId: _chat, ...message }) => message)
   }
 
   async getContact(chatId: string): Promise<WaContact | null> {

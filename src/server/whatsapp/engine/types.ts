@@ -101,6 +101,15 @@ export interface WaSentMessage {
   ack?: WaAck
 }
 
+/** One of our own messages in a chat, as WhatsApp has it (send recovery after a crash, see send-recovery.ts). */
+export interface WaOutgoingMessage {
+  id: string
+  body: string
+  /** Unix seconds. */
+  timestamp: number
+  ack?: WaAck
+}
+
 /** A message deleted for everyone ("This message was deleted"), by the customer or on our phone. */
 export interface WaRevoke {
   /** The deleted message's serialized id (the id our row carries). */
@@ -184,6 +193,12 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
    * listened: reconciliation after a restore or takeover). Ids the engine does not know are left out.
    */
   getMessageAcks?(ids: string[]): Promise<WaMessageAck[]>
+  /**
+   * Our own messages in a private chat sent at or after `since` (Unix seconds), oldest first: whether a
+   * send whose record was lost in a crash reached WhatsApp (send-recovery.ts). Throws when it cannot
+   * tell (not connected, the page failed); never answers [] unless WhatsApp has none.
+   */
+  findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]>
 }
 
 /** What the session store keeps for an engine: an opaque archive. */

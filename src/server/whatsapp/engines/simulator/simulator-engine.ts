@@ -11,7 +11,19 @@ import { logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { remoteAuthSessionName } from '../../engine/session-name'
 import { identityOfChat } from '../../engine/identity'
-import type { EngineEvents, EngineOptions, WaAck, WaContact, WaEngine, WaIdentity, WaMe, WaMessageAck, WaRawMessage, WaSentMessage } from '../../engine/types'
+import type {
+  EngineEvents,
+  EngineOptions,
+  WaAck,
+  WaContact,
+  WaEngine,
+  WaIdentity,
+  WaMe,
+  WaMessageAck,
+  WaOutgoingMessage,
+  WaRawMessage,
+  WaSentMessage,
+} from '../../engine/types'
 import { defaultSimulatorHistory, type SimChat } from './simulator-history'
 import {
   getDevice,
@@ -293,6 +305,25 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   async getMessageAcks(ids: string[]): Promise<WaMessageAck[]> {
     if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     return readAcks(this.options.clientId, ids)
+  }
+
+  /** Our sends to a chat since `since`, from the simulated WhatsApp's log in Redis (what any process of the organization can ask). */
+  async findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]> {
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    const clientId = this.options.clientId
+    const entries = (await redis().lrange(simKey.outbox(clientId), 0, -1))
+      .map((raw) => JSON.parse(raw) as SimOutboxEntry)
+      .filter((entry) => entry.to === chatId && entry.timestamp >= options.since)
+      .reverse()
+    const acks = new Map(
+      (
+        await readAcks(
+          clientId,
+          entries.map((entry) => entry.id),
+        )
+      ).map((a) => [a.id, a.ack]),
+    )
+    return entries.map((entry) => ({ id: entry.id, body: entry.body, timestamp: entry.timestamp, ack: acks.get(entry.id) }))
   }
 
   async getContact(chatId: string): Promise<WaContact | null> {

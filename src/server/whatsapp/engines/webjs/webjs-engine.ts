@@ -13,7 +13,7 @@ import { orgLogger, type Logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { identityOfChat, toWaIdentity } from '../../engine/identity'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
-import type { WaIdentity, WaMessageAck } from '../../engine/types'
+import type { WaIdentity, WaMessageAck, WaOutgoingMessage } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
@@ -35,6 +35,9 @@ import {
 
 /** The flags Chromium needs here; whatsapp-web.js adds its user agent on top. */
 export { CHROMIUM_ARGS }
+
+/** How many of our latest messages in a chat send recovery looks through (one crashed send is among the last few). */
+const RECENT_OUTGOING_LIMIT = 50
 
 export const DEFAULT_INIT_TIMEOUT_MS = 120_000
 /**
@@ -253,6 +256,34 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
       }
     }
     return answers
+  }
+
+  /**
+   * Our own messages in a private chat since `since`, for send recovery. The chat is the one sendText
+   * writes to (a phone id resolved by `getNumberId`). whatsapp-web.js 1.34.7 `getChatById` (src/Client.js:1693-1698)
+   * resolves with the Chat or undefined (no chat: nothing was ever sent there); `Chat.fetchMessages({ limit, fromMe })`
+   * (src/structures/Chat.js:203-245) returns the chat's loaded messages with `id.fromMe === fromMe`, loading
+   * earlier ones until `limit`, oldest first. A Message has `fromMe` (Message.js:149), `body` (Message.js:55),
+   * `timestamp` in seconds (`data.t`, Message.js:69) and `ack` (Message.js:43). Failures throw: "cannot tell".
+   */
+  async findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]> {
+    this.assertReady()
+    try {
+      let target = chatId
+      if (chatId.endsWith('@c.us')) {
+        const wid = await this.client.getNumberId(chatId)
+        if (!wid) return []
+        target = wid._serialized || chatId
+      }
+      const chat = await this.client.getChatById(target)
+      if (!chat) return []
+      const messages = await chat.fetchMessages({ limit: RECENT_OUTGOING_LIMIT, fromMe: true })
+      return messages
+        .filter((m) => m.fromMe && m.timestamp >= options.since)
+        .map((m) => ({ id: m.id._serialized, body: m.body ?? '', timestamp: m.timestamp, ack: mapAck(m.ack) }))
+    } catch (err) {
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
   }
 
   getMe(): WaMe | null {

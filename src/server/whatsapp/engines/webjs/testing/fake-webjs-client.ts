@@ -204,6 +204,8 @@ export class FakeWebjsClient extends EventEmitter {
   private readonly contacts = new Map<string, FakeContactInput>()
   private readonly chats = new Map<string, FakeChatInput>()
   private readonly messages = new Map<string, FakeMessageData>()
+  /** Serialized ids of the messages `sendMessage` put in each chat (WhatsApp Web keeps them in the chat's Msg collection). */
+  private readonly sentInChat = new Map<string, string[]>()
   private qrRetries = 0
   private destroyed = false
   /** Set by `withAuthStrategy()`: the strategy is driven where Client.js drives it. */
@@ -513,6 +515,7 @@ export class FakeWebjsClient extends EventEmitter {
     if (failure !== undefined) throw failure
     const msg = this.message({ fromMe: true, chat: chatId, body: typeof content === 'string' ? content : '', ack: 0 })
     this.sent.push({ chatId, content, options, message: msg })
+    this.sentInChat.set(chatId, [...(this.sentInChat.get(chatId) ?? []), msg.id._serialized])
     this.emit('message_create', msg)
     return msg
   }
@@ -588,10 +591,10 @@ export class FakeWebjsClient extends EventEmitter {
     return [...this.chats.values()].map((chat) => this.wrapChat(chat))
   }
 
-  /** Client.js:1693-1698: the chat, or undefined. */
+  /** Client.js:1693-1698: the chat, or undefined. A chat we sent to exists from the send on (the page's Chat collection). */
   async getChatById(chatId: string): Promise<Chat | undefined> {
     this.assertPage()
-    const chat = this.chats.get(chatId)
+    const chat = this.chats.get(chatId) ?? (this.sentInChat.has(chatId) ? { id: chatId } : undefined)
     return chat ? this.wrapChat(chat) : undefined
   }
 
@@ -617,7 +620,12 @@ export class FakeWebjsClient extends EventEmitter {
     const built = (input.messages ?? []).map((m) => this.message({ ...m, chat: input.id }))
     const fetchMessages = async (search: { limit?: number; fromMe?: boolean } = {}) => {
       this.assertPage()
-      let msgs = built.filter((m) => !m._data.isNotification && (search.fromMe === undefined || m.id.fromMe === search.fromMe))
+      // Our sends are in the chat too, as the page's model has them now (ack included).
+      const sent = (this.sentInChat.get(input.id) ?? []).flatMap((id) => {
+        const data = this.messages.get(id)
+        return data ? [this.wrap(data)] : []
+      })
+      let msgs = [...built, ...sent].filter((m) => !m._data.isNotification && (search.fromMe === undefined || m.id.fromMe === search.fromMe))
       if (input.loaded !== undefined) msgs = msgs.slice(-input.loaded)
       msgs.sort((a, b) => a.timestamp - b.timestamp)
       if (search.limit && search.limit > 0 && msgs.length > search.limit) msgs = msgs.slice(msgs.length - search.limit)

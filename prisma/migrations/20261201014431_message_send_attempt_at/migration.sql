@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "messages" ADD COLUMN     "sendAttemptAt" TIMESTAMP(3);
