@@ -86,6 +86,7 @@ test.beforeAll(async ({ playwright }) => {
   attacker = await apiSignIn(playwright, users.otherAdmin)
   attackerMe = resultOf<Me>(await callAs(attacker, 'query', 'user.me'))
   const victimMe = resultOf<Me>(await callAs(victimAdmin, 'query', 'user.me'))
+  const victimOperatorMe = resultOf<Me>(await callAs(victimOperator, 'query', 'user.me'))
   expect(attackerMe.organization.id).not.toBe(victimMe.organization.id)
 
   const conversation = resultOf<Page<ConversationRow>>(await callAs(victimOperator, 'query', 'conversations.list', { pageSize: 5 })).items[0]!
@@ -105,6 +106,7 @@ test.beforeAll(async ({ playwright }) => {
 
   victim = {
     organization: { id: victimMe.organization.id },
+    operator: { id: victimOperatorMe.id },
     client: { id: conversation.client.id },
     conversation: { id: conversation.id, messageIds: messages.items.map((m) => m.id) },
     batchId: bulk.batchId!,
