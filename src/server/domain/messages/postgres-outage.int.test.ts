@@ -188,7 +188,8 @@ describe.skipIf(!postgres)('PostgreSQL stopped mid-flow (a private cluster, pg_c
       // The same message handed over twice (WhatsApp re-delivers after a reconnect): still one row later.
       await acceptIncoming(org, { ...messages[0]! })
 
-      // A restart: the process's memory is gone; a new spool opens over the same directory.
+      // A restart: the process's memory and open files are gone; a new spool opens over the same directory.
+      await getIncomingSpool().close()
       setIncomingSpool(openIncomingSpool(spoolDir))
       await postgres!.start()
       const restartedAt = Date.now()
@@ -203,6 +204,9 @@ describe.skipIf(!postgres)('PostgreSQL stopped mid-flow (a private cluster, pg_c
       // Drained and removed.
       await waitFor(async () => (await getIncomingSpool().status()).bytes === 0, 10_000, 100)
     } finally {
+      await getIncomingSpool()
+        .close()
+        .catch(() => undefined)
       setIncomingSpool(undefined)
       rmSync(spoolDir, { recursive: true, force: true })
     }
