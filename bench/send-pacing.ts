@@ -11,20 +11,11 @@
 import './bench-env'
 import { percentile, prepareBenchStores, printTable } from './bench-env'
 import { benchNumber } from './bench-number'
+import { maxInAnyWindow } from '../src/server/testing/seeded-random'
 
 const MINUTES = benchNumber('BENCH_MINUTES', 3)
 const PER_MINUTE = 10
 const real = process.argv.includes('--real')
-
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  let best = 0
-  let start = 0
-  for (let end = 0; end < times.length; end++) {
-    while (times[end]! - times[start]! >= windowMs) start++
-    best = Math.max(best, end - start + 1)
-  }
-  return best
-}
 
 function report(label: string, sends: Record<string, number[]>, durationMs: number) {
   const rows = Object.entries(sends).map(([org, times]) => {

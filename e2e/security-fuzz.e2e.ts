@@ -11,6 +11,7 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { procedureList, type ProcedureType } from '../src/server/testing/procedure-list'
+import { seededRandom } from '../src/server/testing/seeded-random'
 import { apiSignIn, baseUrl, callAs, jsonHeaders, requestCookieHeader, resultOf } from './security-http'
 
 test.describe.configure({ timeout: 300_000 })
@@ -20,14 +21,7 @@ const otherAdmin = { email: 'admin@other.soul.kg', password: 'other-admin-2026' 
 
 /** mulberry32: a small seeded generator, enough to replay a run. */
 function generator(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = seededRandom(seed)
   const int = (n: number) => Math.floor(next() * n)
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!
   return { next, int, pick }

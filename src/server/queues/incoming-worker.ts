@@ -1,10 +1,9 @@
 /** The incoming worker: two messages at a time, each processed (idempotently) by the function it is given. */
 import { Worker } from 'bullmq'
-import { isInfrastructureError } from '../infrastructure-errors'
 import { logger } from '../logger'
 import { bullConnection, bullPrefix, INCOMING_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
 import type { IncomingJobData } from './incoming-queue'
-import { delayForOutage, outageOver } from './job-control'
+import { outlastingOutages } from './job-control'
 
 /** Processes one inbox row; what it returns is kept as the job's result. */
 export type IncomingProcessor = (inboxId: string) => Promise<{ status: string }>
@@ -12,24 +11,12 @@ export type IncomingProcessor = (inboxId: string) => Promise<{ status: string }>
 export function startIncomingWorker(processor: IncomingProcessor, concurrency = 2): Worker<IncomingJobData> {
   const worker = new Worker<IncomingJobData>(
     INCOMING_QUEUE,
-    async (job, token) => {
-      try {
-        const result = await processor(job.data.inboxId)
-        outageOver(job)
-        return { status: result.status }
-      } catch (error) {
-        if (!isInfrastructureError(error)) {
-          outageOver(job)
-          throw error
-        }
-        // PostgreSQL or Redis unreachable is not the message's failure: wait (capped backoff), keep the attempts.
-        logger.warn(
-          { organizationId: job.data.organizationId, inboxId: job.data.inboxId, err: (error as Error).message },
-          'database or Redis unreachable; processing waits',
-        )
-        return delayForOutage(job, token)
-      }
-    },
+    (job, token) =>
+      // PostgreSQL or Redis unreachable is not the message's failure: wait (capped backoff), keep the attempts.
+      outlastingOutages(job, token, async () => ({ status: (await processor(job.data.inboxId)).status }), {
+        context: { organizationId: job.data.organizationId, inboxId: job.data.inboxId },
+        waiting: 'database or Redis unreachable; processing waits',
+      }),
     { connection: bullConnection(), prefix: bullPrefix(), concurrency, ...WORKER_LOCK_OPTIONS },
   )
   worker.on('error', (err) => logger.warn({ err: err.message, queue: INCOMING_QUEUE }, 'worker error'))

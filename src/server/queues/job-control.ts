@@ -1,6 +1,7 @@
 /** What a processor may tell BullMQ about its job, without knowing BullMQ's internals. */
 import { DelayedError, type Job } from 'bullmq'
-import { outageBackoffMs } from '../infrastructure-errors'
+import { isInfrastructureError, outageBackoffMs } from '../infrastructure-errors'
+import { logger } from '../logger'
 
 export { UnrecoverableError } from 'bullmq'
 
@@ -32,4 +33,29 @@ export function delayForOutage(job: Job, token: string | undefined): Promise<nev
 /** The job got past the outage (done, or failed for another reason): its next outage starts at 1 s again. */
 export function outageOver(job: Job): void {
   outageRetries.delete(`${job.queueName}:${job.id}`)
+}
+
+/**
+ * Runs a job's work so that PostgreSQL or Redis unreachable (see infrastructure-errors.ts) is not the
+ * job's failure: the job waits with the capped outage backoff and keeps its attempts. `ownError` marks
+ * errors that are the job's own whatever their words (a WhatsApp error saying "Connection closed").
+ */
+export async function outlastingOutages<T>(
+  job: Job,
+  token: string | undefined,
+  run: () => Promise<T>,
+  options: { context: Record<string, unknown>; waiting: string; ownError?: (error: unknown) => boolean },
+): Promise<T> {
+  try {
+    const result = await run()
+    outageOver(job)
+    return result
+  } catch (error) {
+    if (options.ownError?.(error) || !isInfrastructureError(error)) {
+      outageOver(job)
+      throw error
+    }
+    logger.warn({ ...options.context, err: (error as Error).message }, options.waiting)
+    return delayForOutage(job, token)
+  }
 }

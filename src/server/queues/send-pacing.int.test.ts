@@ -5,29 +5,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { getRedis } from '../redis'
+import { maxInAnyWindow, seededRandom as seeded } from '../testing/seeded-random'
 import { getDefaultWhatsAppSettings, type WhatsAppSettings } from '~/shared/whatsapp-settings'
 import { acquireSendSlot, paceStep, releaseSendSlot } from './send-pacing'
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  let best = 0
-  let start = 0
-  for (let end = 0; end < times.length; end++) {
-    while (times[end]! - times[start]! >= windowMs) start++
-    best = Math.max(best, end - start + 1)
-  }
-  return best
-}
 
 function settingsFor(perMinute: number, perHour: number): WhatsAppSettings {
   const settings = getDefaultWhatsAppSettings()

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom as seeded } from '../testing/seeded-random'
 import { JITTER, paceJitter, paceStep, WINDOW_MARGIN_MS } from './send-pacing'
-
-/** A seeded PRNG (mulberry32), so a failure names its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('pacing jitter', () => {
   it('is an even step of (60 s + the window margin) / messagesPerMinute', () => {

@@ -9,8 +9,8 @@
 import type { Job } from 'bullmq'
 import { db } from '../../db'
 import { logger } from '../../logger'
-import { isInfrastructureError, untilReachable } from '../../infrastructure-errors'
-import { delayForOutage, delayJob, outageOver, UnrecoverableError } from '../../queues/job-control'
+import { untilReachable } from '../../infrastructure-errors'
+import { delayJob, outlastingOutages, UnrecoverableError } from '../../queues/job-control'
 import { acquireSendSlot, releaseSendSlot } from '../../queues/send-pacing'
 import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
@@ -50,23 +50,13 @@ export function chatIdOf(client: { whatsappId: string | null; phone: string | nu
  */
 export function createSendProcessor(options: SendProcessorOptions) {
   const processSend = createSendAttempt(options)
-  return async function processSendJob(job: Job<SendJobData>, token?: string) {
-    try {
-      const result = await processSend(job, token)
-      outageOver(job)
-      return result
-    } catch (error) {
+  return function processSendJob(job: Job<SendJobData>, token?: string) {
+    return outlastingOutages(job, token, () => processSend(job, token), {
+      context: { organizationId: job.data.organizationId, messageId: job.data.messageId },
+      waiting: 'database or Redis unreachable; send waits',
       // A WhatsApp error is the message's own, whatever its words (a browser's "Connection closed" too).
-      if (isEngineError(error) || !isInfrastructureError(error)) {
-        outageOver(job)
-        throw error
-      }
-      logger.warn(
-        { organizationId: job.data.organizationId, messageId: job.data.messageId, err: (error as Error).message },
-        'database or Redis unreachable; send waits',
-      )
-      return delayForOutage(job, token)
-    }
+      ownError: isEngineError,
+    })
   }
 }
 
