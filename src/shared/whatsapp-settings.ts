@@ -39,12 +39,33 @@ export const safetySchema = z.object({
   maxBatchSize: count(SAFE_BOUNDS.maxBatchSize, 'validation.batchTooLarge').default(50),
 })
 
+// --- Inbox: read receipts and the "waiting for reply" colours (issue 13 point 1) ---
+/** Bounds of the waiting thresholds, in minutes: up to a day for amber, a week for red. */
+export const WAITING_BOUNDS = { amberMaxMinutes: 1440, redMaxMinutes: 10080 } as const
+
+const minutes = (max: number) =>
+  z.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.atLeastOne').max(max, 'validation.waitingTooLong')
+
+export const inboxSchema = z.object({
+  /** Opening a conversation marks the chat read on WhatsApp too (the customer sees blue ticks). */
+  sendReadReceipts: z.boolean().default(true),
+  /** A customer waiting this long for a reply turns amber… */
+  waitingAmberMinutes: minutes(WAITING_BOUNDS.amberMaxMinutes).default(5),
+  /** …and this long, red. */
+  waitingRedMinutes: minutes(WAITING_BOUNDS.redMaxMinutes).default(30),
+})
+export type InboxSettings = z.infer<typeof inboxSchema>
+
 export const whatsAppSettingsSchema = z
   .object({
     rateLimiting: rateLimitingSchema.default(() => rateLimitingSchema.parse({})),
     safety: safetySchema.default(() => safetySchema.parse({})),
+    inbox: inboxSchema.default(() => inboxSchema.parse({})),
   })
   .superRefine((s, ctx) => {
+    if (s.inbox.waitingRedMinutes <= s.inbox.waitingAmberMinutes) {
+      ctx.addIssue({ code: 'custom', path: ['inbox', 'waitingRedMinutes'], message: 'validation.redNotAfterAmber' })
+    }
     const r = s.rateLimiting
     if (r.messagesPerHour < r.messagesPerMinute) {
       ctx.addIssue({ code: 'custom', path: ['rateLimiting', 'messagesPerHour'], message: 'validation.hourBelowMinute' })
@@ -60,6 +81,7 @@ export type WhatsAppSettings = z.infer<typeof whatsAppSettingsSchema>
 export const whatsAppSettingsPatchSchema = z.object({
   rateLimiting: rateLimitingSchema.partial().optional(),
   safety: safetySchema.partial().optional(),
+  inbox: inboxSchema.partial().optional(),
 })
 export type WhatsAppSettingsPatch = z.infer<typeof whatsAppSettingsPatchSchema>
 
@@ -81,6 +103,7 @@ export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsApp
   return validateWhatsAppSettings({
     rateLimiting: { ...current.rateLimiting, ...patch.rateLimiting },
     safety: { ...current.safety, ...patch.safety },
+    inbox: { ...current.inbox, ...patch.inbox },
   })
 }
 

@@ -12,6 +12,7 @@ import { Switch } from '~/components/switch'
 import { LoadingLine } from '~/components/loading-line'
 import { RISK_THRESHOLDS, SAFE_BOUNDS, settingsWarnings, type WhatsAppSettings } from '~/shared/whatsapp-settings'
 import { useTRPC } from '~/trpc/react'
+import { InboxSettingsFields, inboxToForm, inboxToSettings, type InboxFormValues } from './inbox-settings-fields'
 import { SettingsNumberField } from './settings-number-field'
 
 type NumberField = 'messagesPerMinute' | 'messagesPerHour' | 'messagesPerDay' | 'concurrency' | 'maxBatchSize'
@@ -21,6 +22,7 @@ interface FormValues {
   numbers: Record<NumberField, string>
   enableMassSending: boolean
   requireConfirmation: boolean
+  inbox: InboxFormValues
 }
 
 function toForm(settings: WhatsAppSettings): FormValues {
@@ -36,6 +38,7 @@ function toForm(settings: WhatsAppSettings): FormValues {
     },
     enableMassSending: s.enableMassSending,
     requireConfirmation: s.requireConfirmation,
+    inbox: inboxToForm(settings.inbox),
   }
 }
 
@@ -50,6 +53,7 @@ function toSettings(values: FormValues): WhatsAppSettings {
       concurrency: n('concurrency'),
     },
     safety: { enableMassSending: values.enableMassSending, requireConfirmation: values.requireConfirmation, maxBatchSize: n('maxBatchSize') },
+    inbox: inboxToSettings(values.inbox),
   }
 }
 
@@ -193,6 +197,16 @@ function SettingsFormFields({
             <div className="sm:w-1/2 sm:pr-2">{numberField('maxBatchSize')}</div>
           </div>
         </section>
+
+        <InboxSettingsFields
+          values={values.inbox}
+          onChange={(inbox) => {
+            setJustSaved(false)
+            setValues((current) => ({ ...current, inbox }))
+          }}
+          fieldErrors={fieldErrors}
+          disabled={!canManage}
+        />
 
         {warnings.length > 0 && (
           <ul className="space-y-2" aria-live="polite">

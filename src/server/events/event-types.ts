@@ -55,7 +55,17 @@ export type AppEvent =
   | { type: 'whatsapp.status'; data: WhatsAppStatusView }
   | { type: 'message.created'; data: { conversationId: string; message: MessageView } }
   | { type: 'message.updated'; data: { conversationId: string; message: MessageView } }
-  | { type: 'conversation.updated'; data: { conversationId: string; clientId: string; lastMessageAt: Date | null } }
+  | {
+      type: 'conversation.updated'
+      data: {
+        conversationId: string
+        clientId: string
+        lastMessageAt: Date | null
+        /** Unread customer messages and since when the customer waits for a reply (domain/conversations/read-state.ts). */
+        unreadCount: number
+        waitingSince: Date | null
+      }
+    }
   | { type: 'bulk.progress'; data: BulkProgress }
   | { type: 'import.progress'; data: ImportProgress }
 

@@ -93,6 +93,15 @@ export const isolationCases: Record<string, IsolationCase> = {
   'devPhone.failNextAcks': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
   'devPhone.stallLogins': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
   'devPhone.expireQr': { input: (v) => ({ organizationId: v.organization.id }) },
+  // Unread and waiting for reply, notifications (issue 13 points 1 and 7)
+  'conversations.markRead': { input: (v) => ({ conversationId: v.conversation.id }), attacker: 'OPERATOR' },
+  'conversations.inboxCounts': { input: (v) => ({ organizationId: v.organization.id }) },
+  'user.setNotifications': {
+    input: () => ({ enabled: false }),
+    orgScoped: false,
+    // Only the caller's own switch: the answer names nothing but the value set.
+    ownDataOnly: (result) => assert(JSON.stringify(result) === '{"notifications":false}', 'user.setNotifications answered more than its own switch'),
+  },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

@@ -17,6 +17,10 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['conversations.byId', 'query'],
   ['conversations.messages', 'query'],
   ['conversations.onEvents', 'subscription'],
+  // Unread and waiting for reply, notifications (issue 13 points 1 and 7)
+  ['conversations.markRead', 'mutation'],
+  ['conversations.inboxCounts', 'query'],
+  ['user.setNotifications', 'mutation'],
   ['whatsapp.send', 'mutation'],
   ['whatsapp.retry', 'mutation'],
   ['whatsapp.sendBulk', 'mutation'],

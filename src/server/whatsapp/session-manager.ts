@@ -71,7 +71,10 @@ export function importLeaseKey(organizationId: string): string {
   return `import-${organizationId}`
 }
 
-type Command = { type: 'disconnect' | 'logout'; organizationId: string; from: string }
+type Command =
+  | { type: 'disconnect' | 'logout'; organizationId: string; from: string }
+  /** Mark a chat read on WhatsApp (read receipts), in whichever process runs the session. */
+  | { type: 'seen'; organizationId: string; chatId: string; from: string }
 
 const COMMANDS_CHANNEL = () => redisKey('wa', 'commands')
 const MAX_RECONNECT: WhatsAppErrorCode = 'MAX_RECONNECT'
@@ -316,6 +319,25 @@ export class WhatsAppSessionManager {
     return client.findRecentOutgoing(chatId, since)
   }
 
+  /**
+   * Marks a chat read on WhatsApp (the customer sees blue ticks), wherever the session runs: through this
+   * process's client, else told to the owner over the command channel. Best effort: a read receipt that
+   * cannot be sent (not connected, the page failed) is logged and dropped, never an operator's error.
+   */
+  async sendSeen(organizationId: string, chatId: string): Promise<void> {
+    const client = this.clients.get(organizationId)
+    if (client) {
+      await client
+        .sendSeen(chatId)
+        .catch((err: Error) => orgLogger(organizationId, { component: 'read-receipts' }).info({ err: err.message }, 'read receipt not sent'))
+      return
+    }
+    const command: Command = { type: 'seen', organizationId, chatId, from: this.instanceId }
+    await getRedis()
+      .publish(COMMANDS_CHANNEL(), JSON.stringify(command))
+      .catch(() => undefined)
+  }
+
   private async startLocal(organizationId: string) {
     const config = createWhatsAppClientConfig(organizationId, 'integration')
     const store = createDatabaseArchiveStore(organizationId)
@@ -548,6 +570,7 @@ export class WhatsAppSessionManager {
       return
     }
     if (command.from === this.instanceId || !this.clients.has(command.organizationId)) return
+    if (command.type === 'seen') return this.sendSeen(command.organizationId, command.chatId)
     await this.serialize(command.organizationId, () => this.stopLocal(command.organizationId, { logout: command.type === 'logout' }))
   }
 

@@ -262,6 +262,12 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     return this.engine.findRecentOutgoing(chatId, { since })
   }
 
+  /** Marks a chat read on WhatsApp (read receipts); throws EngineError(NOT_CONNECTED) unless connected. */
+  async sendSeen(chatId: string): Promise<boolean> {
+    if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return this.engine.sendSeen(chatId)
+  }
+
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */
   async syncSession(): Promise<void> {
     const engine = this.engine

@@ -4,6 +4,8 @@ import { notFound } from '../../errors'
 
 export interface ConversationListFilter {
   search?: string
+  /** Only conversations waiting for a reply, the longest-waiting first (issue 13 point 1). */
+  waiting?: boolean
   page: number
   pageSize: number
 }
@@ -16,16 +18,20 @@ export async function listConversations(organizationId: string, filter: Conversa
       OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : [])],
     }
   }
+  if (filter.waiting) where.waitingSince = { not: null }
   const [rows, total] = await db.$transaction([
     db.conversation.findMany({
       where,
-      orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      orderBy: filter.waiting ? [{ waitingSince: 'asc' }, { id: 'asc' }] : [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
       select: {
         id: true,
         channel: true,
         lastMessageAt: true,
+        // Unread and waiting for reply (issue 13 point 1)
+        unreadCount: true,
+        waitingSince: true,
         client: { select: { id: true, name: true, phone: true, avatarUrl: true, status: true } },
         messages: {
           orderBy: { createdAt: 'desc' },
@@ -48,6 +54,8 @@ export async function getConversation(organizationId: string, conversationId: st
       channel: true,
       lastMessageAt: true,
       createdAt: true,
+      unreadCount: true,
+      waitingSince: true,
       client: {
         select: { id: true, name: true, phone: true, avatarUrl: true, status: true, preferredLanguage: true, whatsappId: true, optedOutAt: true },
       },

@@ -22,6 +22,7 @@ import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { recordCustomerMessage } from '../conversations/read-state'
 import { recordOptOut } from '../safety/opt-out'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage } from './message-status'
@@ -222,6 +223,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
       )
       messageId = created.id
       await touchConversation(conversation.id, sentAt, tx)
+      await recordCustomerMessage(conversation.id, sentAt, tx)
       // "стоп", "жазбаңыз", "unsubscribe": no more bulk or agent messages to this customer (domain/safety).
       const optOut = detectOptOut(message.body)
       if (optOut.optOut)

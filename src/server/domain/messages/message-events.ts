@@ -20,12 +20,18 @@ export async function publishMessage(kind: 'message.created' | 'message.updated'
 export async function publishConversation(organizationId: string, conversationId: string): Promise<void> {
   const conversation = await db.conversation.findFirst({
     where: { id: conversationId, organizationId },
-    select: { id: true, clientId: true, lastMessageAt: true },
+    select: { id: true, clientId: true, lastMessageAt: true, unreadCount: true, waitingSince: true },
   })
   if (!conversation) return
   await getEventBus().publish(organizationId, {
     type: 'conversation.updated',
-    data: { conversationId, clientId: conversation.clientId, lastMessageAt: conversation.lastMessageAt },
+    data: {
+      conversationId,
+      clientId: conversation.clientId,
+      lastMessageAt: conversation.lastMessageAt,
+      unreadCount: conversation.unreadCount,
+      waitingSince: conversation.waitingSince,
+    },
   })
 }
 

@@ -17,6 +17,7 @@ import type { WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { recordReply } from '../conversations/read-state'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 
 /** How long a phone reply waits in the queue, so a send worker racing it has stored its WhatsApp id. */
@@ -80,6 +81,8 @@ export async function processPhoneReply(inboxId: string, organizationId: string,
         select: { id: true },
       })
       await touchConversation(conversation.id, sentAt, tx)
+      // Staff answered on the phone: the customer no longer waits, and the chat was read there.
+      await recordReply(conversation.id, sentAt, { byPerson: true }, tx)
       await tx.incomingInbox.update({ where: { id: inboxId }, data: { processedAt: new Date(), error: null }, select: { id: true } })
       return { clientId: client.id, conversationId: conversation.id, messageId: created.id }
     })

@@ -14,6 +14,7 @@ import { mayRetry } from '~/shared/message-status'
 import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { recordReply } from '../conversations/read-state'
 import { assertAgentMayWrite } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
@@ -89,6 +90,8 @@ export async function createAndQueue(request: OutgoingRequest, conversationId: s
     contentHash: request.contentHash ?? null,
   })
   await touchConversation(conversationId, now)
+  // A reply (not a bulk broadcast) ends the customer's wait; a person's reply also reads the conversation.
+  if (!request.batchId) await recordReply(conversationId, now, { byPerson: request.sender === 'HUMAN', readerId: request.senderId ?? null })
   const queued = await enqueueSend({ messageId: message.id, organizationId: request.organizationId }, { priority: request.priority, delayMs: request.delayMs })
   if (queued) await db.message.update({ where: { id: message.id }, data: { queuedAt: new Date() }, select: { id: true } })
   fireAndForget(publishMessage('message.created', message.id))

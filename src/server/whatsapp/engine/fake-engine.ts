@@ -48,6 +48,14 @@ export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
     return sent
   }
 
+  /** Chats marked read (sendSeen), in call order. */
+  seen: string[] = []
+
+  async sendSeen(chatId: string): Promise<boolean> {
+    this.seen.push(chatId)
+    return true
+  }
+
   async findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]> {
     return this.outgoing.filter((m) => m.chatId === chatId && m.timestamp >= options.since).map(({ chatId: _chat, ...message }) => message)
   }

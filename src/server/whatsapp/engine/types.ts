@@ -199,6 +199,12 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
    * tell (not connected, the page failed); never answers [] unless WhatsApp has none.
    */
   findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]>
+  /**
+   * Marks a private chat read on WhatsApp (the customer sees blue ticks), when an operator opened the
+   * conversation and the organization sends read receipts. Resolves false when WhatsApp has no such chat;
+   * throws EngineError(NOT_CONNECTED) when not connected.
+   */
+  sendSeen(chatId: string): Promise<boolean>
 }
 
 /** What the session store keeps for an engine: an opaque archive. */

@@ -7,10 +7,18 @@ import { messagesHandler } from './messages.handler'
 import { messageListInput } from './messages.schema'
 import { onEventsHandler } from './on-events.handler'
 import { conversationEventsInput } from './on-events.schema'
+// Unread and waiting for reply (issue 13 point 1)
+import { orgOnlyInput } from '../_shared/inputs'
+import { inboxCountsHandler } from './inbox-counts.handler'
+import { markReadHandler } from './mark-read.handler'
+import { markReadInput } from './mark-read.schema'
 
 export const conversationsRouter = createTRPCRouter({
   list: orgProcedure.input(conversationListInput).query(listHandler),
   byId: orgProcedure.input(conversationByIdInput).query(byIdHandler),
   messages: orgProcedure.input(messageListInput).query(messagesHandler),
   onEvents: orgProcedure.input(conversationEventsInput).subscription(onEventsHandler),
+  // Unread and waiting for reply (issue 13 point 1)
+  markRead: orgProcedure.input(markReadInput).mutation(markReadHandler),
+  inboxCounts: orgProcedure.input(orgOnlyInput).query(inboxCountsHandler),
 })

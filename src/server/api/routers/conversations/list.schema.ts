@@ -4,6 +4,8 @@ import { organizationIdInput, paginationInput, textInput } from '../_shared/inpu
 export const conversationListInput = z.object({
   ...organizationIdInput,
   search: textInput(100).optional(),
+  /** Only conversations waiting for a reply, the longest-waiting first. */
+  waiting: z.boolean().optional(),
   ...paginationInput(30),
 })
 

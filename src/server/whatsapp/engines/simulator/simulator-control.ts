@@ -47,6 +47,10 @@ export interface SimRecentMessage {
   body: string
   timestamp: number
   deleted?: boolean
+  /** When the phone got it (Unix ms): WhatsApp's whole-second timestamp cannot order it against a read receipt. */
+  at?: number
+  /** A customer's message the business has read (sendSeen on its chat since): blue ticks. */
+  seen?: boolean
 }
 
 const RECENT_LIMIT = 30
@@ -115,7 +119,8 @@ export async function sendAsCustomer(clientId: string, input: CustomerMessageInp
     await r.set(simKey.contact(clientId, from), JSON.stringify({ pushName: input.name, avatarUrl: avatarFor(input.name) }))
   }
   await r.rpush(simKey.pending(clientId), JSON.stringify(message))
-  if (!input.group && !input.status) await remember(clientId, { id: message.id, chatId: from, fromMe: false, body: message.body, timestamp: message.timestamp })
+  if (!input.group && !input.status)
+    await remember(clientId, { id: message.id, chatId: from, fromMe: false, body: message.body, timestamp: message.timestamp, at: Date.now() })
   await sendSignal(clientId, { type: 'incoming' })
   return message
 }
@@ -157,8 +162,12 @@ export async function revealNumber(clientId: string, phone: string): Promise<str
 }
 
 async function recentMessages(clientId: string): Promise<SimRecentMessage[]> {
-  const raw = await redis().lrange(simKey.recent(clientId), 0, RECENT_LIMIT - 1)
-  return raw.map((entry) => JSON.parse(entry) as SimRecentMessage)
+  const [raw, seen] = await Promise.all([redis().lrange(simKey.recent(clientId), 0, RECENT_LIMIT - 1), redis().hgetall(simKey.seen(clientId))])
+  return raw.map((entry) => {
+    const message = JSON.parse(entry) as SimRecentMessage
+    const seenAt = Number(seen[message.chatId] ?? 0)
+    return message.fromMe ? message : { ...message, seen: seenAt >= (message.at ?? message.timestamp * 1000) }
+  })
 }
 
 async function remember(clientId: string, message: SimRecentMessage): Promise<void> {

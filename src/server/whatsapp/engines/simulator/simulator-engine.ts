@@ -326,6 +326,14 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     return entries.map((entry) => ({ id: entry.id, body: entry.body, timestamp: entry.timestamp, ack: acks.get(entry.id) }))
   }
 
+  /** Marks a chat read, as WhatsApp would for the customer (blue ticks on /dev/phone): recorded in Redis with the time. */
+  async sendSeen(chatId: string): Promise<boolean> {
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    if (!/^\d{6,15}@c\.us$|^\d+@lid$/.test(chatId)) return false
+    await redis().hset(simKey.seen(this.options.clientId), chatId, String(Date.now()))
+    return true
+  }
+
   async getContact(chatId: string): Promise<WaContact | null> {
     if (!this.ready) return null
     const raw = await redis().get(simKey.contact(this.options.clientId, chatId))

@@ -36,6 +36,8 @@ export const simKey = {
   signals: (clientId: string) => redisKey('sim', 'signal', clientId),
   /** Recent messages of private chats (customers' and the phone's own), for delete and edit. */
   recent: (clientId: string) => redisKey('sim', 'recent', clientId),
+  /** When the business last read each chat (sendSeen): chatId → Unix ms; /dev/phone shows blue ticks up to it. */
+  seen: (clientId: string) => redisKey('sim', 'seen', clientId),
   /** A hidden-number customer behind a LID: `{ phone, revealed }`. */
   hiddenCustomer: (clientId: string, lid: string) => redisKey('sim', 'lid', clientId, lid),
   /** The LID WhatsApp knows for a phone (`<digits>` → `<id>@lid`). */

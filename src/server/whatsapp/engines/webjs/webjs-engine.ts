@@ -286,6 +286,28 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     }
   }
 
+  /**
+   * Marks a private chat read (blue ticks for the customer). whatsapp-web.js 1.34.7 `Client.sendSeen(chatId)`
+   * (src/Client.js:1339-1343; `Chat.sendSeen()` at src/structures/Chat.js:109-111 calls it) runs
+   * `WWebJS.sendSeen` in the page (src/util/Injected/Utils.js:131-143): the chat's model, then
+   * `WAWebUpdateUnreadChatAction.sendSeen` between `Stream.markAvailable()` and `markUnavailable()`;
+   * true when the page has the chat, false when not. A phone id is resolved as sendText resolves it.
+   */
+  async sendSeen(chatId: string): Promise<boolean> {
+    this.assertReady()
+    try {
+      let target = chatId
+      if (chatId.endsWith('@c.us')) {
+        const wid = await this.client.getNumberId(chatId)
+        if (!wid) return false
+        target = wid._serialized || chatId
+      }
+      return await this.client.sendSeen(target)
+    } catch (err) {
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
+  }
+
   getMe(): WaMe | null {
     return this.me
   }

@@ -591,6 +591,28 @@ export class FakeWebjsClient extends EventEmitter {
     return [...this.chats.values()].map((chat) => this.wrapChat(chat))
   }
 
+  /** Chats `sendSeen` marked read, in call order (the simulator shows these as blue ticks). */
+  readonly seen: string[] = []
+
+  /**
+   * Client.js:1339-1343 → Utils.js:131-143 (`WWebJS.sendSeen`): true when the page has the chat (its unread
+   * count drops to 0, and the page's `change:unreadCount` makes the client emit `unread_count` with the
+   * Chat, Client.js:786-795), false when it does not.
+   */
+  async sendSeen(chatId: string): Promise<boolean> {
+    this.assertPage()
+    this.pageEvaluations += 1
+    const chat = this.chats.get(chatId)
+    const known = chat ?? (this.sentInChat.has(chatId) || [...this.messages.values()].some((m) => m.id.remote === chatId) ? { id: chatId } : undefined)
+    if (!known) return false
+    this.seen.push(chatId)
+    if (chat && (chat.unreadCount ?? 0) > 0) {
+      chat.unreadCount = 0
+      this.emit('unread_count', this.wrapChat(chat))
+    }
+    return true
+  }
+
   /** Client.js:1693-1698: the chat, or undefined. A chat we sent to exists from the send on (the page's Chat collection). */
   async getChatById(chatId: string): Promise<Chat | undefined> {
     this.assertPage()
