@@ -3,7 +3,7 @@
  * pages, server components and the tRPC route: see resolveLocale for the order.
  */
 import { getRequestConfig } from 'next-intl/server'
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { getSessionUser } from '~/server/auth'
 import type { SessionUser } from '~/server/auth/session-user'
 import { db } from '~/server/db'
@@ -23,7 +23,8 @@ async function savedLocale(user: SessionUser | null): Promise<string | null> {
 export async function getRequestLocale(user?: SessionUser | null): Promise<Locale> {
   const signedIn = user === undefined ? await getSessionUser().catch(() => null) : user
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value
-  return resolveLocale({ saved: await savedLocale(signedIn), cookie })
+  const acceptLanguage = (await headers()).get('accept-language')
+  return resolveLocale({ saved: await savedLocale(signedIn), cookie, acceptLanguage })
 }
 
 export default getRequestConfig(async () => {
