@@ -178,3 +178,17 @@ export const WifiOffIcon = (p: IconProps) => (
     <path d="M12 19.5h.01" />
   </Outline>
 )
+
+export const BellIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M18 8.5a6 6 0 1 0-12 0c0 6.5-2.5 8.5-2.5 8.5h17S18 15 18 8.5Z" />
+    <path d="M10.3 20.5a1.9 1.9 0 0 0 3.4 0" />
+  </Outline>
+)
+
+export const BellOffIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M8.6 3.9A6 6 0 0 1 18 8.5c0 3 .5 5 1.2 6.3M17 17H3.5S6 15 6 8.5c0-.6.1-1.1.2-1.6" />
+    <path d="M10.3 20.5a1.9 1.9 0 0 0 3.4 0M3 3l18 18" />
+  </Outline>
+)

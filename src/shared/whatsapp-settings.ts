@@ -43,16 +43,16 @@ export const safetySchema = z.object({
 /** Bounds of the waiting thresholds, in minutes: up to a day for amber, a week for red. */
 export const WAITING_BOUNDS = { amberMaxMinutes: 1440, redMaxMinutes: 10080 } as const
 
-const minutes = (max: number) =>
-  z.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.atLeastOne').max(max, 'validation.waitingTooLong')
+const minutes = (max: number, tooLongKey: string) =>
+  z.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.atLeastOne').max(max, tooLongKey)
 
 export const inboxSchema = z.object({
   /** Opening a conversation marks the chat read on WhatsApp too (the customer sees blue ticks). */
   sendReadReceipts: z.boolean().default(true),
   /** A customer waiting this long for a reply turns amber… */
-  waitingAmberMinutes: minutes(WAITING_BOUNDS.amberMaxMinutes).default(5),
+  waitingAmberMinutes: minutes(WAITING_BOUNDS.amberMaxMinutes, 'validation.amberTooLong').default(5),
   /** …and this long, red. */
-  waitingRedMinutes: minutes(WAITING_BOUNDS.redMaxMinutes).default(30),
+  waitingRedMinutes: minutes(WAITING_BOUNDS.redMaxMinutes, 'validation.redTooLong').default(30),
 })
 export type InboxSettings = z.infer<typeof inboxSchema>
 

@@ -4,6 +4,7 @@ import { Avatar } from '~/components/avatar'
 import { cx } from '~/components/class-names'
 import { formatPhone } from '~/components/phone-text'
 import { useClientDisplayName } from '../clients/client-display-name'
+import { ConversationInboxBadges } from '../inbox/conversation-inbox-badges'
 import { MessageStatusIcon } from './message-status-icon'
 import { useListTime } from './use-chat-dates'
 import type { ConversationSummary } from './use-conversation-list'
@@ -38,6 +39,7 @@ export function ConversationListItem({ conversation, active }: { conversation: C
             {outgoing && lastMessage && <MessageStatusIcon status={lastMessage.status} className="shrink-0" />}
             {outgoing && <span className="shrink-0 text-slate-400">{t('you')}:</span>}
             <span className="truncate">{lastMessage?.content ?? t('noMessages')}</span>
+            <ConversationInboxBadges unreadCount={conversation.unreadCount} waitingSince={conversation.waitingSince} />
           </p>
         </div>
       </Link>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import { Button } from '~/components/button'
 import { EmptyState } from '~/components/empty-state'
 import { AlertIcon, SpinnerIcon } from '~/components/icons'
+import { useMarkRead } from '../inbox/use-mark-read'
 import { MessageThread } from './message-thread'
 import { useConversationMessages } from './use-conversation-messages'
 import { useLiveThread } from './use-live-thread'
@@ -16,6 +17,9 @@ export function ConversationView({ conversationId, footer }: { conversationId: s
   const t = useTranslations('common')
   const thread = useConversationMessages(conversationId)
   useLiveThread(conversationId)
+  // Opening the conversation (and each new customer message while it is open) reads it.
+  const latestIncomingId = thread.messages.findLast((message) => message.direction === 'INCOMING')?.id ?? null
+  useMarkRead(conversationId, latestIncomingId, !thread.isPending && !thread.error)
 
   let content: React.ReactNode
   if (thread.isPending) {

@@ -6,6 +6,9 @@ import { useEffect, useState } from 'react'
 import { Avatar } from '~/components/avatar'
 import { cx } from '~/components/class-names'
 import { CloseIcon, MenuIcon } from '~/components/icons'
+import { InboxLive } from '../inbox/inbox-live'
+import { NotificationToggle } from '../inbox/notification-toggle'
+import { WaitingNavBadge } from '../inbox/waiting-nav-badge'
 import { Brand } from './brand'
 import { CurrentUserProvider, type ShellUser } from './current-user'
 import { LocaleSwitcher } from './locale-switcher'
@@ -92,7 +95,10 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
             <MenuIcon />
           </button>
           <Brand className="lg:hidden" />
+          {/* On phones the navigation is a drawer: the waiting count shows in the top bar. */}
+          <WaitingNavBadge className="lg:hidden" testId="header-waiting-count" />
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
+            <NotificationToggle />
             <LocaleSwitcher saveToAccount />
             <div className="hidden items-center gap-2 md:flex" data-testid="current-user">
               <Avatar name={user.name} seed={user.id} size="sm" />
@@ -105,6 +111,7 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
           </div>
         </header>
         <main className="min-h-0 flex-1 overflow-y-auto">
+          <InboxLive userId={user.id} />
           <CurrentUserProvider user={user}>{children}</CurrentUserProvider>
         </main>
       </div>

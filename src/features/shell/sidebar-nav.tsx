@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
 import { ChatIcon, PhoneLinkIcon, UploadIcon, UsersIcon } from '~/components/icons'
+import { WaitingNavBadge } from '../inbox/waiting-nav-badge'
 
 interface NavItem {
   href: string
@@ -48,6 +49,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
         >
           <Icon className={cx('size-5', active ? 'text-brand-600' : 'text-slate-400 group-hover:text-slate-500')} />
           {t(labelKey)}
+          {href === '/conversations' && <WaitingNavBadge className="ml-auto" />}
         </Link>
       </li>
     )
