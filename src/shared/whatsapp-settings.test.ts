@@ -24,13 +24,13 @@ describe('WhatsApp settings', () => {
   it('bounds the waiting thresholds and keeps red after amber', () => {
     expect(validateWhatsAppSettings({ inbox: { waitingAmberMinutes: 1440, waitingRedMinutes: 10080 } }).inbox.waitingRedMinutes).toBe(10080)
     expect(issueMessages(() => validateWhatsAppSettings({ inbox: { waitingAmberMinutes: 1441, waitingRedMinutes: 2000 } }))).toEqual([
-      'validation.amberTooLong',
+      'inbox.waitingAmberMinutes: validation.amberTooLong',
     ])
     expect(issueMessages(() => validateWhatsAppSettings({ inbox: { waitingRedMinutes: 10081 } }))).toEqual(['inbox.waitingRedMinutes: validation.redTooLong'])
     expect(issueMessages(() => validateWhatsAppSettings({ inbox: { waitingAmberMinutes: 0 } }))).toEqual(['inbox.waitingAmberMinutes: validation.atLeastOne'])
     expect(issueMessages(() => validateWhatsAppSettings({ inbox: { waitingAmberMinutes: 2.5 } }))[0]).toMatch(/wholeNumber/)
     expect(issueMessages(() => validateWhatsAppSettings({ inbox: { waitingAmberMinutes: 30, waitingRedMinutes: 30 } }))).toEqual([
-      'validation.redNotAfterAmber',
+      'inbox.waitingRedMinutes: validation.redNotAfterAmber',
     ])
     // A patch keeps the other inbox fields.
     const merged = mergeWhatsAppSettings(getDefaultWhatsAppSettings(), { inbox: { sendReadReceipts: false } })
