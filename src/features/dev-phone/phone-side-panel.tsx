@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { Button } from '~/components/button'
 import { Card, CardHeader } from '~/components/card'
 import { cx } from '~/components/class-names'
+import { DoubleTickIcon } from '~/components/icons'
 import { Field, Input } from '~/components/input'
 import { formatPhone } from '~/components/phone-text'
 import type { PhoneActions, PhoneState } from './use-phone-state'
@@ -76,7 +77,10 @@ function RecentRow({ message, actions }: { message: RecentMessage; actions: Phon
         <span dir="ltr" className="tabular-nums">
           {message.fromMe ? '→' : '←'} {chat}
         </span>
-        <span>{message.deleted ? t('deleted') : message.fromMe ? t('fromPhone') : t('fromCustomer')}</span>
+        <span className="flex items-center gap-1">
+          {message.deleted ? t('deleted') : message.fromMe ? t('fromPhone') : t('fromCustomer')}
+          {!message.fromMe && <SeenTicks seen={Boolean(message.seen)} />}
+        </span>
       </div>
       <p className={cx('break-words whitespace-pre-wrap text-slate-800', message.deleted && 'text-slate-400 line-through')}>{message.body}</p>
       {editing !== null ? (
@@ -115,5 +119,21 @@ function RecentRow({ message, actions }: { message: RecentMessage; actions: Phon
         )
       )}
     </li>
+  )
+}
+
+/** What the customer's phone shows for their message: two grey ticks, blue once the business read the chat (read receipts). */
+function SeenTicks({ seen }: { seen: boolean }) {
+  const t = useTranslations('devPhone.phoneSide')
+  return (
+    <span
+      data-testid="phone-recent-seen"
+      data-seen={seen ? 'true' : 'false'}
+      title={seen ? t('seen') : t('notSeen')}
+      className={seen ? 'text-sky-500' : 'text-slate-400'}
+    >
+      <DoubleTickIcon className="size-4" />
+      <span className="sr-only">{seen ? t('seen') : t('notSeen')}</span>
+    </span>
   )
 }
