@@ -9,7 +9,9 @@ import { db } from '../../db'
 import { createClient, createConversation, createTenant, type Tenant } from '../../testing/factories'
 import { clientIdOf, connectPhone, startHarness, type Harness } from '../../testing/pipeline-harness'
 import { waitFor } from '../../testing/wait-for'
+import { createSimulatorEngineFactory } from '../../whatsapp/engines/simulator'
 import * as phone from '../../whatsapp/engines/simulator/simulator-control'
+import { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { inboxCounts, markConversationRead, recordCustomerMessage, recordReply } from './read-state'
 
 let harness: Harness
@@ -118,6 +120,21 @@ describe('unread counts and read receipts', () => {
     expect(calls).toEqual([client.whatsappId])
     await markConversationRead(org(), conversation.id, shop.operator.id, deps)
     expect(calls).toHaveLength(1)
+  })
+
+  it('reaches the session in whichever process runs it (another server process tells the owner over Redis)', async () => {
+    const message = await customerWrites(newCustomer(), 'Кто-нибудь?')
+    const chatId = (await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId }, select: { client: { select: { whatsappId: true } } } }))
+      .client.whatsappId!
+    const elsewhere = new WhatsAppSessionManager({
+      engineFactory: createSimulatorEngineFactory({ startupMs: 0 }),
+      instanceId: 'another-process',
+      tickMs: 60_000,
+    })
+    expect(elsewhere.hasLocalSession(org())).toBe(false)
+    await markConversationRead(org(), message.conversationId, shop.operator.id, { sendSeen: (o, chat) => elsewhere.sendSeen(o, chat) })
+    expect(chatId).toMatch(/@c\.us$/)
+    await waitFor(async () => (await seenOnPhone(message.whatsappMessageId)) === true)
   })
 
   it('a failing read receipt still reads the conversation (WhatsApp down is not the operator’s error)', async () => {
