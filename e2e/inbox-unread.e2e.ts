@@ -104,3 +104,31 @@ test('at phone width the waiting count is in the top bar and updates live; the n
     await close()
   }
 })
+
+test('a first visit follows the browser’s Accept-Language (ky, en), and Russian for anything else', async ({ browser }) => {
+  for (const [locale, lang] of [
+    ['ky-KG', 'ky'],
+    ['en-GB', 'en'],
+    ['de-DE', 'ru'],
+  ] as const) {
+    // A fresh context: no cookie, nobody signed in.
+    const context = await browser.newContext({ locale })
+    try {
+      const page = await context.newPage()
+      await page.goto('/sign-in', { timeout: NAV_TIMEOUT })
+      await expect(page.locator('html')).toHaveAttribute('lang', lang)
+    } finally {
+      await context.close()
+    }
+  }
+  // The cookie (the language switcher's choice) outranks the browser.
+  const context = await browser.newContext({ locale: 'ky-KG' })
+  try {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: test.info().project.use.baseURL! }])
+    const page = await context.newPage()
+    await page.goto('/sign-in', { timeout: NAV_TIMEOUT })
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  } finally {
+    await context.close()
+  }
+})
