@@ -155,6 +155,20 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
           }
         }),
       })
+      // Unread and waiting (domain/conversations/read-state.ts): the customer's messages after our last reply.
+      const ordered = [...c.messages].sort((a, b) => b[2] - a[2])
+      const lastReply = ordered.map((m) => m[0]).lastIndexOf('OUT')
+      const unanswered = ordered.slice(lastReply + 1)
+      const lastReplyMinutes = lastReply >= 0 ? ordered[lastReply]![2] : null
+      await db.conversation.update({
+        where: { id: conversation.id },
+        data: {
+          unreadCount: unanswered.length,
+          waitingSince: unanswered.length ? new Date(now.getTime() - unanswered[0]![2] * 60000) : null,
+          lastReplyAt: lastReplyMinutes === null ? null : new Date(now.getTime() - lastReplyMinutes * 60000),
+        },
+        select: { id: true },
+      })
     }
   }
   return { userIds }

@@ -36,7 +36,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const renderItem = ({ href, labelKey, testId, icon: Icon }: NavItem) => {
     const active = isActive(pathname, href)
     return (
-      <li key={href}>
+      <li key={href} className="relative">
         <Link
           href={href}
           data-testid={testId}
@@ -49,8 +49,9 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
         >
           <Icon className={cx('size-5', active ? 'text-brand-600' : 'text-slate-400 group-hover:text-slate-500')} />
           {t(labelKey)}
-          {href === '/conversations' && <WaitingNavBadge className="ml-auto" />}
         </Link>
+        {/* Beside the link, not in it: the link's name stays the section's name. */}
+        {href === '/conversations' && <WaitingNavBadge className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2" />}
       </li>
     )
   }
