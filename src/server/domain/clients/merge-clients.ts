@@ -7,6 +7,7 @@
  * and two merges of the same customer cannot interleave.
  */
 import type { Prisma } from '../../db'
+import { mergeReadStates } from '../conversations/read-state'
 import { pickSurvivor } from './client-identity'
 
 type Tx = Prisma.TransactionClient
@@ -48,14 +49,15 @@ export async function mergeClients(tx: Tx, organizationId: string, aId: string, 
 
   let movedMessages = 0
   const conversationIds: string[] = []
+  const readState = { unreadCount: true, waitingSince: true, lastReplyAt: true, lastReadAt: true } as const
   const mergedConversations = await tx.conversation.findMany({
     where: { organizationId, clientId: merged.id },
-    select: { id: true, channel: true, createdAt: true, lastMessageAt: true },
+    select: { id: true, channel: true, createdAt: true, lastMessageAt: true, ...readState },
   })
   for (const conversation of mergedConversations) {
     const target = await tx.conversation.findUnique({
       where: { organizationId_clientId_channel: { organizationId, clientId: survivor.id, channel: conversation.channel } },
-      select: { id: true, channel: true, createdAt: true, lastMessageAt: true },
+      select: { id: true, channel: true, createdAt: true, lastMessageAt: true, ...readState },
     })
     if (!target) {
       await tx.conversation.update({ where: { id: conversation.id }, data: { clientId: survivor.id }, select: { id: true } })
@@ -68,7 +70,9 @@ export async function mergeClients(tx: Tx, organizationId: string, aId: string, 
     movedMessages += moved.count
     const lastMessageAt = latest(keep.lastMessageAt, drop.lastMessageAt)
     await tx.conversation.delete({ where: { id: drop.id }, select: { id: true } })
-    await tx.conversation.update({ where: { id: keep.id }, data: { clientId: survivor.id, lastMessageAt }, select: { id: true } })
+    // Unread and waiting of both (domain/conversations/read-state.ts).
+    const inbox = mergeReadStates(keep, drop)
+    await tx.conversation.update({ where: { id: keep.id }, data: { clientId: survivor.id, lastMessageAt, ...inbox }, select: { id: true } })
     conversationIds.push(keep.id)
   }
   const messagesInMoved = await tx.message.count({ where: { organizationId, conversationId: { in: conversationIds } } })

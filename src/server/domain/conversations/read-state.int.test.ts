@@ -12,7 +12,7 @@ import { waitFor } from '../../testing/wait-for'
 import { createSimulatorEngineFactory } from '../../whatsapp/engines/simulator'
 import * as phone from '../../whatsapp/engines/simulator/simulator-control'
 import { WhatsAppSessionManager } from '../../whatsapp/session-manager'
-import { inboxCounts, markConversationRead, recordCustomerMessage, recordReply } from './read-state'
+import { inboxCounts, markConversationRead, mergeReadStates, recordCustomerMessage, recordReply } from './read-state'
 
 let harness: Harness
 let shop: Tenant
@@ -262,5 +262,31 @@ describe('waiting for reply', () => {
     await expect(shop.asOperator().whatsapp.settings.update({ inbox: { waitingAmberMinutes: 7 } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect((await admin.whatsapp.settings.get()).settings.inbox).toEqual({ sendReadReceipts: true, waitingAmberMinutes: 5, waitingRedMinutes: 30 })
     expect(await inboxCounts(org())).toMatchObject({ amberMinutes: 5, redMinutes: 30 })
+  })
+})
+
+describe('two conversations merged into one (a customer’s two records, merge-clients.ts)', () => {
+  const t = (minutesAgo: number) => new Date(Date.UTC(2026, 11, 1, 12, 0) - minutesAgo * 60_000)
+
+  it('adds the unread, keeps the latest reply and read, and the older wait still unanswered', () => {
+    expect(
+      mergeReadStates(
+        { unreadCount: 2, waitingSince: t(30), lastReplyAt: t(40), lastReadAt: t(35) },
+        { unreadCount: 1, waitingSince: t(10), lastReplyAt: t(20), lastReadAt: t(5) },
+      ),
+    ).toEqual({ unreadCount: 3, waitingSince: t(10), lastReplyAt: t(20), lastReadAt: t(5) })
+    // The reply in one answers a wait of the other that began before it; neither waits then.
+    expect(
+      mergeReadStates(
+        { unreadCount: 0, waitingSince: null, lastReplyAt: t(1), lastReadAt: null },
+        { unreadCount: 4, waitingSince: t(50), lastReplyAt: null, lastReadAt: null },
+      ),
+    ).toEqual({ unreadCount: 4, waitingSince: null, lastReplyAt: t(1), lastReadAt: null })
+    expect(
+      mergeReadStates(
+        { unreadCount: 1, waitingSince: t(3), lastReplyAt: null, lastReadAt: null },
+        { unreadCount: 0, waitingSince: null, lastReplyAt: null, lastReadAt: null },
+      ),
+    ).toMatchObject({ unreadCount: 1, waitingSince: t(3) })
   })
 })

@@ -63,6 +63,31 @@ export async function recordReply(
   }
 }
 
+export interface ReadState {
+  unreadCount: number
+  waitingSince: Date | null
+  lastReplyAt: Date | null
+  lastReadAt: Date | null
+}
+
+/**
+ * The state of one conversation made of two (a customer's two records merged, merge-clients.ts): the
+ * unread add up, the latest reply and read count, and the wait is the older one still unanswered.
+ */
+export function mergeReadStates(a: ReadState, b: ReadState): ReadState {
+  const latest = (x: Date | null, y: Date | null) => (x && y ? (x > y ? x : y) : (x ?? y))
+  const lastReplyAt = latest(a.lastReplyAt, b.lastReplyAt)
+  const waits = [a.waitingSince, b.waitingSince].filter(
+    (w): w is Date => w !== null && (!lastReplyAt || w.getTime() + TIMESTAMP_GRAIN_MS > lastReplyAt.getTime()),
+  )
+  return {
+    unreadCount: a.unreadCount + b.unreadCount,
+    waitingSince: waits.length ? new Date(Math.min(...waits.map((w) => w.getTime()))) : null,
+    lastReplyAt,
+    lastReadAt: latest(a.lastReadAt, b.lastReadAt),
+  }
+}
+
 export interface MarkReadDeps {
   /** Marks the chat read on WhatsApp (the session manager's sendSeen); failures are logged, not thrown. */
   sendSeen: (organizationId: string, chatId: string) => Promise<void>
