@@ -11,6 +11,10 @@ import { ConversationListItem } from './conversation-list-item'
 import { useConversationList } from './use-conversation-list'
 import { useLiveConversationList } from './use-live-conversation-list'
 import { SearchInput } from '~/components/search-input'
+import { InboxSearchResults } from './inbox-search-results'
+
+/** From this many characters on, the search box searches the inbox (names, phones, message texts) instead of filtering the list. */
+const INBOX_SEARCH_MIN_CHARS = 2
 
 /**
  * The left pane: heading, search and the conversations. It is the page's title only while no
@@ -21,7 +25,8 @@ export function ConversationList() {
   const { id: selectedId } = useParams<{ id?: string }>()
   const [search, setSearch] = useState('')
   const deferredSearch = useDeferredValue(search.trim())
-  const list = useConversationList(deferredSearch)
+  const searching = [...deferredSearch].length >= INBOX_SEARCH_MIN_CHARS
+  const list = useConversationList(searching ? '' : deferredSearch)
   useLiveConversationList()
   const Heading = selectedId ? 'h2' : 'h1'
 
@@ -40,7 +45,9 @@ export function ConversationList() {
         />
       </div>
       <div className={cx('min-h-0 flex-1 overflow-y-auto', list.isSearching && 'opacity-60')}>
-        {list.isPending ? (
+        {searching ? (
+          <InboxSearchResults query={deferredSearch} />
+        ) : list.isPending ? (
           <ListSkeleton />
         ) : list.error ? (
           <EmptyState

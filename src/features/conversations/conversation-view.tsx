@@ -12,7 +12,16 @@ import { useLiveThread } from './use-live-thread'
  * A conversation's thread on WhatsApp's chat background, kept current by live events. The thread
  * fills the space; `footer` is the slot at the bottom for a message composer.
  */
-export function ConversationView({ conversationId, footer }: { conversationId: string; footer?: React.ReactNode }) {
+export function ConversationView({
+  conversationId,
+  focusMessageId,
+  footer,
+}: {
+  conversationId: string
+  /** A message to open the thread at (a search hit): older pages load until it is there. */
+  focusMessageId?: string
+  footer?: React.ReactNode
+}) {
   const t = useTranslations('common')
   const thread = useConversationMessages(conversationId)
   useLiveThread(conversationId)
@@ -40,7 +49,15 @@ export function ConversationView({ conversationId, footer }: { conversationId: s
       />
     )
   } else {
-    content = <MessageThread messages={thread.messages} hasOlder={thread.hasOlder} isLoadingOlder={thread.isLoadingOlder} onLoadOlder={thread.loadOlder} />
+    content = (
+      <MessageThread
+        messages={thread.messages}
+        hasOlder={thread.hasOlder}
+        isLoadingOlder={thread.isLoadingOlder}
+        onLoadOlder={thread.loadOlder}
+        focusMessageId={focusMessageId}
+      />
+    )
   }
 
   return (

@@ -50,6 +50,7 @@ export const isolationCases: Record<string, IsolationCase> = {
   'conversations.list': { input: (v) => ({ organizationId: v.organization.id }) },
   'conversations.byId': { input: (v) => ({ conversationId: v.conversation.id }) },
   'conversations.messages': { input: (v) => ({ conversationId: v.conversation.id }) },
+  'conversations.search': { input: (v) => ({ organizationId: v.organization.id, query: 'привет' }) },
   'whatsapp.status': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.qr': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.connect': { input: (v) => ({ organizationId: v.organization.id }) },

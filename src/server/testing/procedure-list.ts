@@ -16,6 +16,7 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['conversations.list', 'query'],
   ['conversations.byId', 'query'],
   ['conversations.messages', 'query'],
+  ['conversations.search', 'query'],
   ['conversations.onEvents', 'subscription'],
   ['whatsapp.send', 'mutation'],
   ['whatsapp.retry', 'mutation'],

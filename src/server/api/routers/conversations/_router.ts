@@ -6,11 +6,14 @@ import { conversationListInput } from './list.schema'
 import { messagesHandler } from './messages.handler'
 import { messageListInput } from './messages.schema'
 import { onEventsHandler } from './on-events.handler'
+import { searchHandler } from './search.handler'
+import { inboxSearchInput } from './search.schema'
 import { conversationEventsInput } from './on-events.schema'
 
 export const conversationsRouter = createTRPCRouter({
   list: orgProcedure.input(conversationListInput).query(listHandler),
   byId: orgProcedure.input(conversationByIdInput).query(byIdHandler),
   messages: orgProcedure.input(messageListInput).query(messagesHandler),
+  search: orgProcedure.input(inboxSearchInput).query(searchHandler),
   onEvents: orgProcedure.input(conversationEventsInput).subscription(onEventsHandler),
 })
