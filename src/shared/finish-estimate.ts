@@ -68,7 +68,7 @@ export function estimateFinish(input: FinishEstimateInput): FinishEstimate {
     .sort((a, b) => a - b)
   let last = sends.length ? sends[sends.length - 1]! : Number.NEGATIVE_INFINITY
   // The quiet hours being waited out: when they end and how many messages still wait for them.
-  let release: { end: number; remaining: number; index: number } | null = null
+  let release = null as { end: number; remaining: number; index: number } | null
   let startsAt = now
   let finishAt = now
   let waiting = 0

@@ -14,6 +14,7 @@ import { mayRetry } from '~/shared/message-status'
 import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { guardedQuotaSettings } from '../safety/send-clock'
 import { assertAgentMayWrite } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
@@ -115,7 +116,9 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
   const conversationId = await resolveConversation(request)
   // An agent does not write to a customer who opted out; a person may.
   if (request.sender === 'AI') await assertAgentMayWrite(request.organizationId, conversationId)
-  const settings = await getWhatsAppSettings(request.organizationId)
+  const configured = await getWhatsAppSettings(request.organizationId)
+  // An agent's message counts against the warm-up cap too; a person's reply only against the configured limits.
+  const settings = request.sender === 'AI' ? await guardedQuotaSettings(request.organizationId, configured) : configured
   let quota: QuotaDecision | null = null
   try {
     quota = await consumeQuota(request.organizationId, settings, 1)
