@@ -7,7 +7,21 @@ const bishkek = (iso: string) => new Date(`${iso}+06:00`)
 describe('warm-up of a new number', () => {
   it('follows the documented curve: 20, 20, 40, 40, 80, … 1280, then no cap', () => {
     expect(Array.from({ length: 15 }, (_, d) => warmUpCurveCap(d))).toEqual([
-      20, 20, 40, 40, 80, 80, 160, 160, 320, 320, 640, 640, 1280, 1280, Number.POSITIVE_INFINITY,
+      20,
+      20,
+      40,
+      40,
+      80,
+      80,
+      160,
+      160,
+      320,
+      320,
+      640,
+      640,
+      1280,
+      1280,
+      Number.POSITIVE_INFINITY,
     ])
     expect(warmUpCurve(500).map((p) => p.cap)).toEqual([20, 20, 40, 40, 80, 80, 160, 160, 320, 320, 500, 500, 500, 500])
   })

@@ -135,14 +135,7 @@ export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsApp
 }
 
 export type SettingsWarning =
-  | 'perMinuteRisky'
-  | 'perHourRisky'
-  | 'perDayRisky'
-  | 'concurrencyRisky'
-  | 'batchRisky'
-  | 'massSendingWithoutConfirmation'
-  | 'warmUpOff'
-  | 'quietHoursOff'
+  'perMinuteRisky' | 'perHourRisky' | 'perDayRisky' | 'concurrencyRisky' | 'batchRisky' | 'massSendingWithoutConfirmation' | 'warmUpOff' | 'quietHoursOff'
 
 /** What the form should warn about (allowed, but a ban becomes likelier). */
 export function settingsWarnings(settings: WhatsAppSettings): SettingsWarning[] {

@@ -161,7 +161,7 @@ export function BulkSend() {
         onCancel={() => setConfirm(null)}
       >
         <p>{t('confirmBody', { count: confirm?.count ?? count, max: confirm?.max ?? 0 })}</p>
-        <BulkEstimate recipients={recipients} text={text} />
+        {confirm && <BulkEstimate recipients={recipients} text={text} />}
         <p>{t('confirmRisk')}</p>
       </ConfirmDialog>
     </div>

@@ -51,7 +51,9 @@ export function WarmUpPanel({ canManage }: { canManage: boolean }) {
             key={point.day}
             className={cx(
               'rounded-md border px-2 py-1 tabular-nums',
-              data.active && data.day === point.day - 1 ? 'border-brand-500 bg-brand-50 font-semibold text-brand-800' : 'border-slate-200 bg-white text-slate-600',
+              data.active && data.day === point.day - 1
+                ? 'border-brand-500 bg-brand-50 font-semibold text-brand-800'
+                : 'border-slate-200 bg-white text-slate-600',
             )}
           >
             {t('point', { day: point.day, cap: point.cap })}

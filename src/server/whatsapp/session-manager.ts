@@ -361,7 +361,9 @@ export class WhatsAppSessionManager {
     client.on('ready', (me) => {
       if (!isCurrent()) return
       // A new number starts its warm-up; in the write queue, before the write that stores the number.
-      writes = writes.then(() => noteLinkedNumber(organizationId, me.phone).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'linked number not noted')))
+      writes = writes.then(() =>
+        noteLinkedNumber(organizationId, me.phone).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'linked number not noted')),
+      )
       void update({
         status: WhatsAppSessionStatus.CONNECTED,
         qrCode: null,
