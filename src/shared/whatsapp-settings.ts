@@ -46,7 +46,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Bishkek'
 
 /** An IANA time zone name the runtime knows ("Asia/Bishkek", "Europe/Moscow", "UTC"). */
 export function isTimeZone(value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+){0,2}$/.test(value)) return false
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(value)) return false
   try {
     new Intl.DateTimeFormat('en', { timeZone: value })
     return true

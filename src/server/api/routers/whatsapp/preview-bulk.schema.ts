@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { bulkInput } from './send-bulk.schema'
 
 /** The same messages a sendBulk would get (at most 100, each text bounded), nothing created. */
