@@ -42,7 +42,7 @@ export function WarmUpPanel({ canManage }: { canManage: boolean }) {
       {data.active && data.reason && (
         <p className="text-xs text-slate-500">
           {t(`reason.${data.reason}`, { since: data.startedAt ? format.dateTime(new Date(data.startedAt), { dateStyle: 'medium' }) : '' })}
-          {data.endsAt && ` ${t('endsAt', { at: format.dateTime(new Date(data.endsAt), { dateStyle: 'medium' }) })}`}
+          {data.endsAt && ` · ${t('endsAt', { at: format.dateTime(new Date(data.endsAt), { dateStyle: 'medium' }) })}`}
         </p>
       )}
       <ol className="flex flex-wrap gap-1.5 text-xs" aria-label={t('curve')} data-testid="warm-up-curve">
