@@ -45,7 +45,8 @@ describe('warm-up', { timeout: 60_000 }, () => {
     const shop = await createTenant()
     await setSettings(shop.organization.id, { ...massSending, warmUp: { enabled: true } })
     await connectPhone(harness.manager, shop.organization.id)
-    const session = await db.whatsAppSession.findUniqueOrThrow({ where: { organizationId: shop.organization.id } })
+    // The status writes follow "ready" in order: the number's date lands with the number.
+    const session = await waitFor(() => db.whatsAppSession.findFirst({ where: { organizationId: shop.organization.id, phoneNumber: { not: null } } }))
     expect(Date.now() - session.numberSince!.getTime()).toBeLessThan(60_000)
     expect(await shop.asOperator().whatsapp.warmUp()).toMatchObject({ active: true, day: 0, cap: 20, reason: 'newNumber', configured: 500 })
 
