@@ -24,6 +24,8 @@ export interface PipelineOptions {
   sendConcurrency?: number
   incomingConcurrency?: number
   relayIntervalMs?: number
+  /** The send worker's clock for quiet hours (tests); Date.now by default. */
+  now?: () => Date
 }
 
 export interface Pipeline {
@@ -56,7 +58,7 @@ export function startPipeline(options: PipelineOptions): Pipeline {
       await recordEdit(organizationId, edit)
     },
   })
-  const sendWorker = startSendWorker({ processor: createSendProcessor({ sessionManager }), concurrency: options.sendConcurrency })
+  const sendWorker = startSendWorker({ processor: createSendProcessor({ sessionManager, now: options.now }), concurrency: options.sendConcurrency })
   const incomingDeps = {
     lookupContact: async (organizationId: string, chatId: string) => sessionManager.getContact(organizationId, chatId),
     resolveIdentity: async (organizationId: string, chatId: string) => sessionManager.resolveIdentity(organizationId, chatId),

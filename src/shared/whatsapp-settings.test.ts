@@ -17,7 +17,20 @@ describe('WhatsApp settings', () => {
     expect(getDefaultWhatsAppSettings()).toEqual({
       rateLimiting: { messagesPerMinute: 10, messagesPerHour: 100, messagesPerDay: 500, concurrency: 3 },
       safety: { enableMassSending: false, requireConfirmation: true, maxBatchSize: 50 },
+      timeZone: 'Asia/Bishkek',
+      quietHours: { enabled: true, start: '21:00', end: '09:00' },
+      warmUp: { enabled: true, newSince: null },
     })
+  })
+
+  it('validates the time zone and the quiet hours', () => {
+    expect(validateWhatsAppSettings({ timeZone: 'Europe/Moscow' }).timeZone).toBe('Europe/Moscow')
+    const issuesOf = (value: unknown) => issueMessages(() => validateWhatsAppSettings(value))
+    expect(issuesOf({ timeZone: 'Mars/Olympus' })).toContain('timeZone: validation.timeZone')
+    expect(issuesOf({ timeZone: 'x'.repeat(100) })).toContain('timeZone: validation.timeZone')
+    expect(issuesOf({ quietHours: { start: '25:00' } })).toContain('quietHours.start: validation.clockTime')
+    expect(issuesOf({ quietHours: { start: '09:00', end: '09:00' } })).toContain('quietHours.end: validation.quietHoursEmpty')
+    expect(settingsWarnings(validateWhatsAppSettings({ warmUp: { enabled: false }, quietHours: { enabled: false } }))).toEqual(['warmUpOff', 'quietHoursOff'])
   })
 
   it('fills what is missing with defaults', () => {

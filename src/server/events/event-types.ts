@@ -21,6 +21,8 @@ export interface MessageView {
   sentAt: Date | null
   deliveredAt: Date | null
   readAt: Date | null
+  /** PENDING and held by quiet hours until this time (domain/safety/send-clock.ts). */
+  quietUntil: Date | null
   /** PHONE: typed on the business phone itself. */
   origin: MessageOrigin
   /** Deleted for everyone in WhatsApp (the content is kept for the operator). */
@@ -63,6 +65,8 @@ export interface BulkProgress {
   batchId: string
   total: number
   pending: number
+  /** Of the pending: held by quiet hours until the morning. */
+  waitingQuiet: number
   sent: number
   delivered: number
   failed: number

@@ -75,6 +75,7 @@ export const messageSelect = {
   deletedAt: true,
   editedAt: true,
   editHistory: true,
+  quietUntil: true,
 } satisfies Prisma.MessageSelect
 
 /**
