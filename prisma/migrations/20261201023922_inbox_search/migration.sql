@@ -14,6 +14,7 @@ CREATE OR REPLACE FUNCTION soul_fold(t text) RETURNS text
 
 CREATE INDEX "messages_search_trgm" ON "messages" USING gin ("organizationId", soul_fold("content") gin_trgm_ops);
 CREATE INDEX "clients_name_search_trgm" ON "clients" USING gin ("organizationId", soul_fold(coalesce("name", '')) gin_trgm_ops);
+CREATE INDEX "clients_phone_search_trgm" ON "clients" USING gin ("organizationId", coalesce("phone", '') gin_trgm_ops);
 
 -- Newest messages of an organization first: a common query ("ста") walks this index and stops at the page,
 -- a rare one uses the trigram index.

@@ -129,13 +129,17 @@ export async function searchInbox(organizationId: string, query: string, options
   const visibleMessages = options.visible
     ? Prisma.sql` AND "conversationId" IN (SELECT c."id" FROM "conversations" c WHERE c."organizationId" = ${organizationId} AND ${options.visible})`
     : Prisma.empty
-  const phoneMatch = digits.length >= 3 ? Prisma.sql`cl."phone" LIKE ${containsPattern(digits)}` : Prisma.sql`FALSE`
+  const phoneMatch = digits.length >= 3 ? Prisma.sql`coalesce(cl."phone", '') LIKE ${containsPattern(digits)}` : Prisma.sql`FALSE`
 
+  // Clients first (their trigram indexes), then their conversations: never a pass over every conversation.
   const conversationsQuery = db.$queryRaw<ConversationRow[]>`
-    SELECT c."id" AS "conversationId", c."lastMessageAt", cl."id" AS "clientId", cl."name", cl."phone"
-    FROM "conversations" c JOIN "clients" cl ON cl."id" = c."clientId"
-    WHERE c."organizationId" = ${organizationId} AND cl."organizationId" = ${organizationId} AND ${visible}
-      AND (soul_fold(coalesce(cl."name", '')) LIKE ${pattern} OR ${phoneMatch})
+    WITH matched AS MATERIALIZED (
+      SELECT cl."id", cl."name", cl."phone" FROM "clients" cl
+      WHERE cl."organizationId" = ${organizationId} AND (soul_fold(coalesce(cl."name", '')) LIKE ${pattern} OR ${phoneMatch})
+    )
+    SELECT c."id" AS "conversationId", c."lastMessageAt", m."id" AS "clientId", m."name", m."phone"
+    FROM matched m JOIN "conversations" c ON c."clientId" = m."id"
+    WHERE c."organizationId" = ${organizationId} AND ${visible}
     ORDER BY c."lastMessageAt" DESC NULLS LAST, c."id"
     LIMIT ${options.limit}`
 
