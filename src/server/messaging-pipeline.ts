@@ -69,7 +69,8 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   // issue 13: snoozes end by their delayed job; the sweep at start catches up after downtime (and a
   // Redis that lost its jobs), and once a minute wakes any overdue one a job missed.
   const snoozeWorker = startSnoozeWorker(wakeSnoozed)
-  const sweep = (schedule: boolean) => void sweepSnoozes(new Date(), { schedule }).catch((err) => logger.warn({ err: (err as Error).message }, 'snooze sweep failed'))
+  const sweep = (schedule: boolean) =>
+    void sweepSnoozes(new Date(), { schedule }).catch((err) => logger.warn({ err: (err as Error).message }, 'snooze sweep failed'))
   sweep(true)
   const sweepTimer = setInterval(() => sweep(false), 60_000)
   sweepTimer.unref()

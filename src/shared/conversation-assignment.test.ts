@@ -17,7 +17,11 @@ describe('findMentions', () => {
   ]
   it('finds full names, longest first, in any case', () => {
     expect(findMentions('@aida bekova посмотри', members).map((m) => m.id)).toEqual(['ab'])
-    expect(findMentions('@Aida и @нурлан', members).map((m) => m.id).sort()).toEqual(['a', 'n'])
+    expect(
+      findMentions('@Aida и @нурлан', members)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['a', 'n'])
   })
   it('ignores a name that continues and text without @', () => {
     expect(findMentions('@Aidana, Нурлан', members)).toEqual([])

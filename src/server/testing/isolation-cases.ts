@@ -74,7 +74,10 @@ export const isolationCases: Record<string, IsolationCase> = {
     input: () => ({}),
     ownDataOnly: (result, attacker, victim) => {
       const members = result as Array<{ id: string }>
-      assert(members.some((m) => m.id === attacker.id), 'conversations.members misses the caller')
+      assert(
+        members.some((m) => m.id === attacker.id),
+        'conversations.members misses the caller',
+      )
       assert(!members.some((m) => m.id === victim.operator.id || m.id === victim.admin.id), 'conversations.members leaked the victim’s users')
     },
   },

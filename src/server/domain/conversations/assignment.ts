@@ -73,7 +73,10 @@ async function recordAssignment(
       previousAssigneeName: await userName(organizationId, previousId),
     },
   })
-  orgLogger(organizationId, { conversationId }).info({ by: actor?.id ?? 'system', from: previousId, to: assignee?.id ?? null }, 'conversation assignment changed')
+  orgLogger(organizationId, { conversationId }).info(
+    { by: actor?.id ?? 'system', from: previousId, to: assignee?.id ?? null },
+    'conversation assignment changed',
+  )
   await publishEntry(organizationId, entry)
   await publishConversation(organizationId, conversationId).catch(() => undefined)
 }

@@ -12,7 +12,9 @@ export interface ConversationListFilter extends AssignmentFilter {
 
 /** A page of the conversations the viewer may see (visibility.ts), filtered by view and status. */
 export async function listConversations(organizationId: string, filter: ConversationListFilter, viewer: Viewer) {
-  const where: Prisma.ConversationWhereInput = { AND: [await visibleConversationsWhere(organizationId, viewer), await assignmentFilterWhere(organizationId, viewer, filter)] }
+  const where: Prisma.ConversationWhereInput = {
+    AND: [await visibleConversationsWhere(organizationId, viewer), await assignmentFilterWhere(organizationId, viewer, filter)],
+  }
   if (filter.search) {
     const digits = filter.search.replace(/\D/g, '')
     where.client = {

@@ -15,9 +15,13 @@ const presenceKey = (organizationId: string) => redisKey('presence', organizatio
 /** Marks the user online now. */
 export async function markOnline(organizationId: string, userId: string, now = Date.now()): Promise<void> {
   const key = presenceKey(organizationId)
-  await getRedis().multi().zadd(key, now, userId).zremrangebyscore(key, 0, now - PRESENCE_TTL_MS).pexpire(key, PRESENCE_TTL_MS * 2).exec()
+  await getRedis()
+    .multi()
+    .zadd(key, now, userId)
+    .zremrangebyscore(key, 0, now - PRESENCE_TTL_MS)
+    .pexpire(key, PRESENCE_TTL_MS * 2)
+    .exec()
 }
-
 
 /** The ids of users seen within PRESENCE_TTL_MS. */
 export async function onlineUserIds(organizationId: string, now = Date.now()): Promise<string[]> {

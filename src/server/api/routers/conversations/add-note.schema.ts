@@ -6,10 +6,7 @@ import { idInput, organizationIdInput } from '../_shared/inputs'
 export const addNoteInput = z.object({
   ...organizationIdInput,
   conversationId: idInput,
-  content: z
-    .string()
-    .transform(cleanMessageText)
-    .pipe(z.string().trim().min(1, 'validation.messageEmpty').max(NOTE_MAX_LENGTH, 'validation.messageTooLong')),
+  content: z.string().transform(cleanMessageText).pipe(z.string().trim().min(1, 'validation.messageEmpty').max(NOTE_MAX_LENGTH, 'validation.messageTooLong')),
 })
 
 export type AddNoteInput = z.infer<typeof addNoteInput>
