@@ -7,6 +7,7 @@ import { AlertIcon, SpinnerIcon } from '~/components/icons'
 import { MessageThread } from './message-thread'
 import { useConversationMessages } from './use-conversation-messages'
 import { useLiveThread } from './use-live-thread'
+import { useThreadEntries } from './use-thread-entries'
 
 /**
  * A conversation's thread on WhatsApp's chat background, kept current by live events. The thread
@@ -16,6 +17,7 @@ export function ConversationView({ conversationId, footer }: { conversationId: s
   const t = useTranslations('common')
   const thread = useConversationMessages(conversationId)
   useLiveThread(conversationId)
+  const entries = useThreadEntries(conversationId)
 
   let content: React.ReactNode
   if (thread.isPending) {
@@ -40,7 +42,15 @@ export function ConversationView({ conversationId, footer }: { conversationId: s
       />
     )
   } else {
-    content = <MessageThread messages={thread.messages} hasOlder={thread.hasOlder} isLoadingOlder={thread.isLoadingOlder} onLoadOlder={thread.loadOlder} />
+    content = (
+      <MessageThread
+        messages={thread.messages}
+        hasOlder={thread.hasOlder}
+        isLoadingOlder={thread.isLoadingOlder}
+        onLoadOlder={thread.loadOlder}
+        entries={entries.data}
+      />
+    )
   }
 
   return (

@@ -5,6 +5,7 @@ import { Fragment, useLayoutEffect, useRef } from 'react'
 import { Button } from '~/components/button'
 import { SpinnerIcon } from '~/components/icons'
 import { MessageBubble } from './message-bubble'
+import { ThreadEntryLine, type ThreadEntry } from './thread-entry'
 import { useDayKey, useDayLabel } from './use-chat-dates'
 import type { ThreadMessage } from './use-conversation-messages'
 
@@ -20,11 +21,14 @@ export function MessageThread({
   hasOlder,
   isLoadingOlder,
   onLoadOlder,
+  entries = [],
 }: {
   messages: ThreadMessage[]
   hasOlder: boolean
   isLoadingOlder: boolean
   onLoadOlder: () => void
+  /** Notes and system lines (issue 13), placed between the messages by time. */
+  entries?: ThreadEntry[]
 }) {
   const t = useTranslations('conversations')
   const dayKey = useDayKey()
@@ -33,7 +37,8 @@ export function MessageThread({
   const previous = useRef<{ firstId?: string; lastId?: string; scrollHeight: number; nearBottom: boolean }>({ scrollHeight: 0, nearBottom: true })
 
   const firstId = messages[0]?.id
-  const lastId = messages.at(-1)?.id
+  const entriesByMessage = placeEntries(messages, entries, hasOlder)
+  const lastId = entriesByMessage.trailing.at(-1)?.id ?? messages.at(-1)?.id
 
   useLayoutEffect(() => {
     const el = scroller.current
@@ -73,6 +78,9 @@ export function MessageThread({
         const grouped = !newDay && prev?.direction === message.direction
         return (
           <Fragment key={message.id}>
+            {entriesByMessage.before.get(message.id)?.map((entry) => (
+              <ThreadEntryLine key={entry.id} entry={entry} />
+            ))}
             {newDay && (
               <div className="sticky top-0 z-10 flex justify-center py-2">
                 <span className="rounded-lg bg-white/95 px-3 py-1 text-xs font-medium text-slate-600 shadow-sm">{dayLabel(message.createdAt)}</span>
@@ -82,6 +90,29 @@ export function MessageThread({
           </Fragment>
         )
       })}
+      {entriesByMessage.trailing.map((entry) => (
+        <ThreadEntryLine key={entry.id} entry={entry} />
+      ))}
     </div>
   )
+}
+
+/**
+ * Where each entry goes: before the first message written after it, or at the end. Entries older than
+ * the first loaded message wait until older messages are loaded (unless there are none).
+ */
+function placeEntries(messages: ThreadMessage[], entries: ThreadEntry[], hasOlder: boolean) {
+  const before = new Map<string, ThreadEntry[]>()
+  const trailing: ThreadEntry[] = []
+  const first = messages[0]
+  let i = 0
+  for (const entry of entries) {
+    const at = new Date(entry.createdAt).getTime()
+    if (hasOlder && first && at < new Date(first.createdAt).getTime()) continue
+    while (i < messages.length && new Date(messages[i]!.createdAt).getTime() <= at) i += 1
+    const next = messages[i]
+    if (!next) trailing.push(entry)
+    else before.set(next.id, [...(before.get(next.id) ?? []), entry])
+  }
+  return { before, trailing }
 }
