@@ -8,7 +8,8 @@ import type { ThreadEntry } from './thread-entry'
 /** A conversation's notes and system lines (the newest 200), oldest first. */
 export function useThreadEntries(conversationId: string) {
   const trpc = useTRPC()
-  return useQuery(trpc.conversations.entries.queryOptions({ conversationId }))
+  // Like the messages: live events fill it only while the thread is open, so a return reloads it.
+  return useQuery({ ...trpc.conversations.entries.queryOptions({ conversationId }), refetchOnMount: 'always' })
 }
 
 /** Adds a live entry to the cached list (idempotent by id). */
