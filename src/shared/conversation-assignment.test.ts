@@ -31,6 +31,8 @@ describe('findMentions', () => {
 describe('snoozeUntilInput', () => {
   it('accepts an hour from now and refuses the past and next year', () => {
     expect(snoozeUntilInput.safeParse(new Date(Date.now() + 3_600_000)).success).toBe(true)
+    expect(snoozeUntilInput.safeParse(new Date(Date.now() + 3_600_000).toISOString()).success).toBe(true)
+    expect(snoozeUntilInput.safeParse('не дата').success).toBe(false)
     expect(snoozeUntilInput.safeParse(new Date(Date.now() - 1000)).error?.issues[0]?.message).toBe('validation.snoozeInPast')
     expect(snoozeUntilInput.safeParse(new Date(Date.now() + 200 * 86_400_000)).error?.issues[0]?.message).toBe('validation.snoozeTooFar')
   })

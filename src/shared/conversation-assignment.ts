@@ -39,8 +39,11 @@ export function isMineOrUnassigned(conversation: { assigneeId: string | null }, 
 export const SNOOZE_MIN_MS = 60_000
 export const SNOOZE_MAX_MS = 90 * 24 * 60 * 60_000
 
-/** Until when to snooze: a future time within SNOOZE_MAX_MS (errors are i18n keys under `validation.`). */
-export const snoozeUntilInput = z
+/**
+ * Until when to snooze: a future time within SNOOZE_MAX_MS (errors are i18n keys under `validation.`).
+ * A Date (superjson) or an ISO string (plain JSON callers) is accepted.
+ */
+export const snoozeUntilInput = z.coerce
   .date({ error: 'validation.invalid' })
   .refine((d) => d.getTime() >= Date.now() + SNOOZE_MIN_MS - 5_000, 'validation.snoozeInPast')
   .refine((d) => d.getTime() <= Date.now() + SNOOZE_MAX_MS, 'validation.snoozeTooFar')
