@@ -39,3 +39,10 @@ export async function conversationVisibleTo(organizationId: string, viewer: View
     () => false,
   )
 }
+
+/** Throws NOT_FOUND unless the viewer may see the conversation of this message (a message not found passes: the caller reports it). */
+export async function assertMessageVisible(organizationId: string, viewer: Viewer, messageId: string): Promise<void> {
+  if (!(await viewerIsRestricted(organizationId, viewer))) return
+  const message = await db.message.findFirst({ where: { id: messageId, organizationId }, select: { conversationId: true } })
+  if (message) await assertConversationVisible(organizationId, viewer, message.conversationId)
+}

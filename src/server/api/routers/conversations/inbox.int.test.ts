@@ -206,6 +206,12 @@ describe('"operators see only their own and unassigned"', () => {
     ]) {
       expect(await codeOf(call())).toBe('NOT_FOUND')
     }
+    // Nor retry a failed send in it (a row the operator's own retry would take).
+    const failed = await db.message.create({
+      data: { organizationId: org, conversationId: theirs.id, content: 'не ушло', direction: 'OUTGOING', sender: 'HUMAN', status: 'FAILED' },
+      select: { id: true },
+    })
+    expect(await codeOf(operator.whatsapp.retry({ messageId: failed.id }))).toBe('NOT_FOUND')
     // Nor may the operator take someone else's conversation (it is not even found).
     expect(await codeOf(operator.conversations.assign({ conversationId: theirs.id, assigneeId: shop.operator.id }))).toBe('NOT_FOUND')
     // The admin still sees all of them.
