@@ -6,6 +6,7 @@ import { Button } from '~/components/button'
 import { SpinnerIcon } from '~/components/icons'
 import { MessageBubble } from './message-bubble'
 import { ThreadEntryLine, type ThreadEntry } from './thread-entry'
+import { placeEntries } from './thread-entry-placement'
 import { useDayKey, useDayLabel } from './use-chat-dates'
 import type { ThreadMessage } from './use-conversation-messages'
 
@@ -95,24 +96,4 @@ export function MessageThread({
       ))}
     </div>
   )
-}
-
-/**
- * Where each entry goes: before the first message written after it, or at the end. Entries older than
- * the first loaded message wait until older messages are loaded (unless there are none).
- */
-function placeEntries(messages: ThreadMessage[], entries: ThreadEntry[], hasOlder: boolean) {
-  const before = new Map<string, ThreadEntry[]>()
-  const trailing: ThreadEntry[] = []
-  const first = messages[0]
-  let i = 0
-  for (const entry of entries) {
-    const at = new Date(entry.createdAt).getTime()
-    if (hasOlder && first && at < new Date(first.createdAt).getTime()) continue
-    while (i < messages.length && new Date(messages[i]!.createdAt).getTime() <= at) i += 1
-    const next = messages[i]
-    if (!next) trailing.push(entry)
-    else before.set(next.id, [...(before.get(next.id) ?? []), entry])
-  }
-  return { before, trailing }
 }
