@@ -45,7 +45,7 @@ export function ConversationFilters({
         data-testid="filter-status"
         value={status}
         onChange={(event) => onStatusChange(event.target.value as ConversationStatusFilter)}
-        className="w-32 text-xs"
+        className="w-28 shrink-0 text-xs"
       >
         {CONVERSATION_STATUSES.map((s) => (
           <option key={s} value={s}>
