@@ -7,6 +7,7 @@ import { AlertIcon, SpinnerIcon } from '~/components/icons'
 import { MessageThread } from './message-thread'
 import { useConversationMessages } from './use-conversation-messages'
 import { useLiveThread } from './use-live-thread'
+import { useThreadEntries } from './use-thread-entries'
 
 /**
  * A conversation's thread on WhatsApp's chat background, kept current by live events. The thread
@@ -25,6 +26,7 @@ export function ConversationView({
   const t = useTranslations('common')
   const thread = useConversationMessages(conversationId)
   useLiveThread(conversationId)
+  const entries = useThreadEntries(conversationId)
 
   let content: React.ReactNode
   if (thread.isPending) {
@@ -56,6 +58,7 @@ export function ConversationView({
         isLoadingOlder={thread.isLoadingOlder}
         onLoadOlder={thread.loadOlder}
         focusMessageId={focusMessageId}
+        entries={entries.data}
       />
     )
   }

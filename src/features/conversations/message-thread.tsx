@@ -6,6 +6,8 @@ import { Button } from '~/components/button'
 import { cx } from '~/components/class-names'
 import { SpinnerIcon } from '~/components/icons'
 import { MessageBubble } from './message-bubble'
+import { ThreadEntryLine, type ThreadEntry } from './thread-entry'
+import { placeEntries } from './thread-entry-placement'
 import { useDayKey, useDayLabel } from './use-chat-dates'
 import { MESSAGES_PAGE_SIZE, type ThreadMessage } from './use-conversation-messages'
 
@@ -24,12 +26,15 @@ export function MessageThread({
   isLoadingOlder,
   onLoadOlder,
   focusMessageId,
+  entries = [],
 }: {
   messages: ThreadMessage[]
   hasOlder: boolean
   isLoadingOlder: boolean
   onLoadOlder: () => void
   focusMessageId?: string
+  /** Notes and system lines (issue 13), placed between the messages by time. */
+  entries?: ThreadEntry[]
 }) {
   const t = useTranslations('conversations')
   const dayKey = useDayKey()
@@ -38,7 +43,8 @@ export function MessageThread({
   const previous = useRef<{ firstId?: string; lastId?: string; scrollHeight: number; nearBottom: boolean }>({ scrollHeight: 0, nearBottom: true })
 
   const firstId = messages[0]?.id
-  const lastId = messages.at(-1)?.id
+  const entriesByMessage = placeEntries(messages, entries, hasOlder)
+  const lastId = entriesByMessage.trailing.at(-1)?.id ?? messages.at(-1)?.id
   const focus = useJumpToMessage(scroller, messages, focusMessageId, { hasOlder, isLoadingOlder, onLoadOlder })
 
   useLayoutEffect(() => {
@@ -82,6 +88,9 @@ export function MessageThread({
         const grouped = !newDay && prev?.direction === message.direction
         return (
           <Fragment key={message.id}>
+            {entriesByMessage.before.get(message.id)?.map((entry) => (
+              <ThreadEntryLine key={entry.id} entry={entry} />
+            ))}
             {newDay && (
               <div className="sticky top-0 z-10 flex justify-center py-2">
                 <span className="rounded-lg bg-white/95 px-3 py-1 text-xs font-medium text-slate-600 shadow-sm">{dayLabel(message.createdAt)}</span>
@@ -97,6 +106,9 @@ export function MessageThread({
           </Fragment>
         )
       })}
+      {entriesByMessage.trailing.map((entry) => (
+        <ThreadEntryLine key={entry.id} entry={entry} />
+      ))}
     </div>
   )
 }

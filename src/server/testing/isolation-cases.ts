@@ -67,6 +67,37 @@ export const isolationCases: Record<string, IsolationCase> = {
   'whatsapp.settings.get': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.settings.update': { input: (v) => ({ organizationId: v.organization.id, rateLimiting: { messagesPerMinute: 5 } }) },
   'conversations.onEvents': { input: (v) => ({ conversationId: v.conversation.id }) },
+  // issue 13: assignment, status, notes, mentions
+  'conversations.assign': { input: (v) => ({ conversationId: v.conversation.id, assigneeId: null }) },
+  'conversations.setStatus': { input: (v) => ({ conversationId: v.conversation.id, status: 'RESOLVED' }), attacker: 'OPERATOR' },
+  'conversations.snooze': { input: (v) => ({ conversationId: v.conversation.id, until: new Date(Date.now() + 3_600_000) }), attacker: 'OPERATOR' },
+  'conversations.addNote': { input: (v) => ({ conversationId: v.conversation.id, content: 'чужая заметка' }), attacker: 'OPERATOR' },
+  'conversations.entries': { input: (v) => ({ conversationId: v.conversation.id }) },
+  'conversations.members': {
+    input: () => ({}),
+    ownDataOnly: (result, attacker, victim) => {
+      const members = result as Array<{ id: string }>
+      assert(
+        members.some((m) => m.id === attacker.id),
+        'conversations.members misses the caller',
+      )
+      // (The HTTP table's victim names its operator only.)
+      assert(!members.some((m) => m.id === victim.operator.id), 'conversations.members leaked the victim’s users')
+    },
+  },
+  'conversations.assignmentSettings.get': { input: (v) => ({ organizationId: v.organization.id }) },
+  'conversations.assignmentSettings.update': { input: (v) => ({ organizationId: v.organization.id, operatorsSeeOnlyOwn: true }) },
+  'mentions.list': {
+    input: () => ({}),
+    ownDataOnly: (result, _attacker, victim) => {
+      const { items } = result as { items: Array<{ conversationId: string }> }
+      assert(!items.some((m) => m.conversationId === victim.conversation.id), 'mentions.list leaked the victim’s mentions')
+    },
+  },
+  'mentions.markRead': {
+    input: (v) => ({ conversationId: v.conversation.id }),
+    ownDataOnly: (result) => assert((result as { marked: number }).marked === 0, 'mentions.markRead touched another organization’s mentions'),
+  },
   'import.start': { input: (v) => ({ organizationId: v.organization.id }) },
   'import.cancel': { input: (v) => ({ jobId: v.importJobId }) },
   'import.status': { input: (v) => ({ jobId: v.importJobId }) },

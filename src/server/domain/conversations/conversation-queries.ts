@@ -1,15 +1,20 @@
 /** Reads of conversations and their messages, always scoped by organization. */
 import { db, type Prisma } from '../../db'
 import { notFound } from '../../errors'
+import { assignmentFilterWhere, assignmentSelect, type AssignmentFilter } from './assignment-filters'
+import { visibleConversationsWhere, type Viewer } from './visibility'
 
-export interface ConversationListFilter {
+export interface ConversationListFilter extends AssignmentFilter {
   search?: string
   page: number
   pageSize: number
 }
 
-export async function listConversations(organizationId: string, filter: ConversationListFilter) {
-  const where: Prisma.ConversationWhereInput = { organizationId }
+/** A page of the conversations the viewer may see (visibility.ts), filtered by view and status. */
+export async function listConversations(organizationId: string, filter: ConversationListFilter, viewer: Viewer) {
+  const where: Prisma.ConversationWhereInput = {
+    AND: [await visibleConversationsWhere(organizationId, viewer), await assignmentFilterWhere(organizationId, viewer, filter)],
+  }
   if (filter.search) {
     const digits = filter.search.replace(/\D/g, '')
     where.client = {
@@ -26,6 +31,7 @@ export async function listConversations(organizationId: string, filter: Conversa
         id: true,
         channel: true,
         lastMessageAt: true,
+        ...assignmentSelect,
         client: { select: { id: true, name: true, phone: true, avatarUrl: true, status: true } },
         messages: {
           orderBy: { createdAt: 'desc' },
@@ -40,14 +46,16 @@ export async function listConversations(organizationId: string, filter: Conversa
   return { items, total, page: filter.page, pageSize: filter.pageSize }
 }
 
-export async function getConversation(organizationId: string, conversationId: string) {
+/** One conversation the viewer may see; NOT_FOUND otherwise (another organization's, or hidden by "only their own"). */
+export async function getConversation(organizationId: string, conversationId: string, viewer: Viewer) {
   const conversation = await db.conversation.findFirst({
-    where: { id: conversationId, organizationId },
+    where: { AND: [await visibleConversationsWhere(organizationId, viewer), { id: conversationId }] },
     select: {
       id: true,
       channel: true,
       lastMessageAt: true,
       createdAt: true,
+      ...assignmentSelect,
       client: {
         select: { id: true, name: true, phone: true, avatarUrl: true, status: true, preferredLanguage: true, whatsappId: true, optedOutAt: true },
       },
@@ -82,8 +90,8 @@ export const messageSelect = {
  * A page of a conversation's messages, newest page first, returned oldest-to-newest for display.
  * `before` is a message id: the page ends just before it.
  */
-export async function listMessages(organizationId: string, conversationId: string, limit: number, before?: string | null) {
-  await getConversation(organizationId, conversationId)
+export async function listMessages(organizationId: string, conversationId: string, limit: number, before: string | null | undefined, viewer: Viewer) {
+  await getConversation(organizationId, conversationId, viewer)
   let older: Prisma.MessageWhereInput = {}
   if (before) {
     const anchor = await db.message.findFirst({ where: { id: before, organizationId, conversationId }, select: { id: true, createdAt: true } })

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../db'
-import { createClient, createConversation, createTenant, type Tenant } from '../../testing/factories'
+import { createServerCaller } from '../../api/root'
+import { createClient, createConversation, createTenant, createUser, type Tenant } from '../../testing/factories'
 
 let tenant: Tenant
 let other: Tenant
@@ -97,6 +98,24 @@ describe('conversations.search', () => {
     await expect(tenant.asOperator().conversations.search({ query: 'доставк', organizationId: other.organization.id })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     })
+  })
+
+  it('leaves out what an operator may not see when operators see only their own and unassigned', async () => {
+    const own = await createTenant()
+    const colleague = await createUser(own.organization.id, 'OPERATOR')
+    const client = await createClient(own.organization.id, { name: 'Скрытая Клиентка' })
+    const hidden = await createConversation(own.organization.id, client.id, ['Секретный заказ номер семь'])
+    await own.asAdmin().conversations.assign({ conversationId: hidden.id, assigneeId: colleague.id })
+    // Everyone sees it while the setting is off.
+    expect((await own.asOperator().conversations.search({ query: 'секретный' })).messages).toHaveLength(1)
+    await own.asAdmin().conversations.assignmentSettings.update({ operatorsSeeOnlyOwn: true })
+    const operatorView = await own.asOperator().conversations.search({ query: 'секретный' })
+    expect(operatorView.messages).toEqual([])
+    expect((await own.asOperator().conversations.search({ query: 'скрытая' })).conversations).toEqual([])
+    // Its owner and the admin still find it.
+    const ownerView = await createServerCaller(colleague, 'test').conversations.search({ query: 'секретный' })
+    expect(ownerView.messages.map((m) => m.conversationId)).toEqual([hidden.id])
+    expect((await own.asAdmin().conversations.search({ query: 'скрытая' })).conversations.map((c) => c.conversationId)).toEqual([hidden.id])
   })
 
   it('refuses a query of one character or over 100, with a localized key', async () => {

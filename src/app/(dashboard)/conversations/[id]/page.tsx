@@ -1,6 +1,7 @@
+import { ConversationActions } from '~/features/conversations/conversation-actions'
 import { ConversationHeader } from '~/features/conversations/conversation-header'
 import { ConversationView } from '~/features/conversations/conversation-view'
-import { MessageComposer } from '~/features/conversations/message-composer'
+import { ThreadComposer } from '~/features/conversations/thread-composer'
 import { orNotFound } from '~/features/shell/or-not-found'
 import { getServerCaller } from '~/trpc/server'
 
@@ -19,12 +20,13 @@ export default async function ConversationPage({
   return (
     <div className="flex h-full min-h-0 flex-col">
       <ConversationHeader client={conversation.client} />
+      <ConversationActions conversationId={conversation.id} />
       <div className="min-h-0 flex-1">
         <ConversationView
           key={`${conversation.id}:${focusMessageId ?? ''}`}
           conversationId={conversation.id}
           focusMessageId={focusMessageId}
-          footer={<MessageComposer conversationId={conversation.id} />}
+          footer={<ThreadComposer conversationId={conversation.id} />}
         />
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { createTRPCRouter, orgProcedure } from '../../trpc'
+import { assignmentProcedures } from './_assignment-procedures'
 import { byIdHandler } from './by-id.handler'
 import { conversationByIdInput } from './by-id.schema'
 import { listHandler } from './list.handler'
@@ -16,4 +17,6 @@ export const conversationsRouter = createTRPCRouter({
   messages: orgProcedure.input(messageListInput).query(messagesHandler),
   search: orgProcedure.input(inboxSearchInput).query(searchHandler),
   onEvents: orgProcedure.input(conversationEventsInput).subscription(onEventsHandler),
+  // issue 13: assignment, status, notes
+  ...assignmentProcedures,
 })
