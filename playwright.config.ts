@@ -12,6 +12,7 @@ const dbBase = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.
 const namespace = process.env.SOUL_TEST_NAMESPACE ? `_${process.env.SOUL_TEST_NAMESPACE}` : ''
 export const e2eDatabase = `soul_crm_e2e${namespace}`
 dbBase.pathname = `/${e2eDatabase}`
+export const e2eDatabaseUrl = dbBase.toString()
 
 export const e2eServerEnv = {
   NODE_ENV: process.env.E2E_DEV ? 'development' : 'production',
@@ -41,6 +42,7 @@ export const e2eServerEnv = {
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

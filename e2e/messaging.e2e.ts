@@ -5,7 +5,7 @@
  * puts the settings it changes back.
  */
 import { expect, test } from '@playwright/test'
-import { ensureConnected, NAV_TIMEOUT, phoneAndInbox, readSettings, signedIn, trpc, users, writeSettings } from './whatsapp-helpers'
+import { ensureConnected, NAV_TIMEOUT, phoneAndInbox, readSettings, sendClockOff, signedIn, trpc, users, writeSettings } from './whatsapp-helpers'
 
 test.describe.configure({ timeout: 240_000 })
 
@@ -63,7 +63,7 @@ test('an admin turns on mass sending, bulk-sends to three clients with confirmat
   const original = await readSettings(admin.page)
   try {
     await ensureConnected(admin.page)
-    await writeSettings(admin.page, { ...original, safety: { ...original.safety, enableMassSending: false } })
+    await writeSettings(admin.page, { ...sendClockOff(original), safety: { ...original.safety, enableMassSending: false } })
 
     // Mass sending off: the bulk page says so, and the server refuses with a link to the settings.
     await admin.page.goto('/clients', { timeout: NAV_TIMEOUT })
@@ -134,7 +134,10 @@ test('a send over the limit is refused with the localized limit message', async 
   const admin = await signedIn(browser, users.admin)
   const original = await readSettings(admin.page)
   try {
-    await writeSettings(admin.page, { ...original, rateLimiting: { ...original.rateLimiting, messagesPerMinute: 1, messagesPerHour: 1, messagesPerDay: 1 } })
+    await writeSettings(admin.page, {
+      ...sendClockOff(original),
+      rateLimiting: { ...original.rateLimiting, messagesPerMinute: 1, messagesPerHour: 1, messagesPerDay: 1 },
+    })
     const conversations = await trpc<{ items: Array<{ id: string }> }>(admin.page, 'query', 'conversations.list', { page: 1, pageSize: 5 })
     await admin.page.goto(`/conversations/${conversations.items[0]!.id}`, { timeout: NAV_TIMEOUT })
     const input = admin.page.getByTestId('composer-input')

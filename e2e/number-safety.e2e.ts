@@ -4,7 +4,7 @@
  * another shows the excluded recipient and why, and the same text again is counted as skipped.
  */
 import { expect, test } from '@playwright/test'
-import { ensureConnected, NAV_TIMEOUT, phoneAndInbox, readSettings, signedIn, users, writeSettings } from './whatsapp-helpers'
+import { ensureConnected, NAV_TIMEOUT, phoneAndInbox, readSettings, sendClockOff, signedIn, users, writeSettings } from './whatsapp-helpers'
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 })
 
@@ -47,7 +47,7 @@ test('a bulk send shows the excluded recipient and why, and the same text again 
   const original = await readSettings(admin.page)
   try {
     await ensureConnected(admin.page)
-    await writeSettings(admin.page, { ...original, safety: { ...original.safety, enableMassSending: true, requireConfirmation: false } })
+    await writeSettings(admin.page, { ...sendClockOff(original), safety: { ...original.safety, enableMassSending: true, requireConfirmation: false } })
     const text = `Новая коллекция уже в наличии. ${digits}`
     const sendTo = async () => {
       await admin.page.goto('/clients/bulk', { timeout: NAV_TIMEOUT })

@@ -98,7 +98,7 @@ test.beforeAll(async ({ playwright }) => {
   const settings = resultOf<Settings>(await callAs(victimAdmin, 'query', 'whatsapp.settings.get')).settings
   resultOf(await callAs(victimAdmin, 'mutation', 'whatsapp.settings.update', { safety: { ...settings.safety, enableMassSending: true } }))
   const bulk = resultOf<{ batchId: string | null }>(
-    await callAs(victimAdmin, 'mutation', 'whatsapp.sendBulk', { messages: [{ conversationId: conversation.id, content: 'Рассылка жертвы' }] }),
+    await callAs(victimAdmin, 'mutation', 'whatsapp.sendBulk', { messages: [{ conversationId: conversation.id, content: `Рассылка жертвы ${Date.now()}` }] }),
   )
   resultOf(await callAs(victimAdmin, 'mutation', 'whatsapp.settings.update', { safety: settings.safety }))
   const job = resultOf<{ id: string }>(await callAs(victimAdmin, 'mutation', 'import.start', {}))

@@ -47,6 +47,17 @@ export async function trpc<T = unknown>(page: Page, kind: 'query' | 'mutation', 
 export interface WhatsAppSettings {
   rateLimiting: { messagesPerMinute: number; messagesPerHour: number; messagesPerDay: number; concurrency: number }
   safety: { enableMassSending: boolean; requireConfirmation: boolean; maxBatchSize: number }
+  timeZone: string
+  quietHours: { enabled: boolean; start: string; end: string }
+  warmUp: { enabled: boolean; newSince?: string | null; markNew?: boolean }
+}
+
+/**
+ * The settings with quiet hours and warm-up off: flows that send bulks run at any hour, on a number the
+ * simulator linked minutes ago (send-clock.e2e.ts turns them on).
+ */
+export function sendClockOff(settings: WhatsAppSettings): WhatsAppSettings {
+  return { ...settings, quietHours: { ...settings.quietHours, enabled: false }, warmUp: { enabled: false } }
 }
 
 export async function readSettings(page: Page): Promise<WhatsAppSettings> {

@@ -16,6 +16,9 @@ import { closeIncomingQueue } from './queues/incoming-queue'
 import { watchRedisReset } from './queues/redis-reset-watch'
 import { startIncomingWorker } from './queues/incoming-worker'
 import { closeSendQueue } from './queues/send-queue'
+import { closeSnoozeQueue, startSnoozeWorker } from './queues/snooze-queue'
+import { sweepSnoozes, wakeSnoozed } from './domain/conversations/conversation-status'
+import { logger } from './logger'
 import { startSendWorker } from './queues/send-worker'
 import type { WhatsAppSessionManager } from './whatsapp/session-manager'
 
@@ -24,6 +27,8 @@ export interface PipelineOptions {
   sendConcurrency?: number
   incomingConcurrency?: number
   relayIntervalMs?: number
+  /** The send worker's clock for quiet hours (tests); Date.now by default. */
+  now?: () => Date
 }
 
 export interface Pipeline {
@@ -56,13 +61,21 @@ export function startPipeline(options: PipelineOptions): Pipeline {
       await recordEdit(organizationId, edit)
     },
   })
-  const sendWorker = startSendWorker({ processor: createSendProcessor({ sessionManager }), concurrency: options.sendConcurrency })
+  const sendWorker = startSendWorker({ processor: createSendProcessor({ sessionManager, now: options.now }), concurrency: options.sendConcurrency })
   const incomingDeps = {
     lookupContact: async (organizationId: string, chatId: string) => sessionManager.getContact(organizationId, chatId),
     resolveIdentity: async (organizationId: string, chatId: string) => sessionManager.resolveIdentity(organizationId, chatId),
   }
   const incomingWorker = startIncomingWorker((inboxId) => processIncoming(inboxId, incomingDeps), options.incomingConcurrency ?? 2)
   const stopRelay = startOutboxRelay(options.relayIntervalMs)
+  // issue 13: snoozes end by their delayed job; the sweep at start catches up after downtime (and a
+  // Redis that lost its jobs), and once a minute wakes any overdue one a job missed.
+  const snoozeWorker = startSnoozeWorker(wakeSnoozed)
+  const sweep = (schedule: boolean) =>
+    void sweepSnoozes(new Date(), { schedule }).catch((err) => logger.warn({ err: (err as Error).message }, 'snooze sweep failed'))
+  sweep(true)
+  const sweepTimer = setInterval(() => sweep(false), 60_000)
+  sweepTimer.unref()
   // Redis back empty (restart without persistence): every job it held is gone; PostgreSQL re-queues them now.
   const stopResetWatch = watchRedisReset(relayAfterRedisReset)
   return {
@@ -71,10 +84,11 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     async stopWorkers() {
       stopRelay()
       stopResetWatch()
-      await Promise.allSettled([sendWorker.close(), incomingWorker.close()])
+      clearInterval(sweepTimer)
+      await Promise.allSettled([sendWorker.close(), incomingWorker.close(), snoozeWorker.close()])
     },
     async closeQueues() {
-      await Promise.allSettled([closeSendQueue(), closeIncomingQueue()])
+      await Promise.allSettled([closeSendQueue(), closeIncomingQueue(), closeSnoozeQueue()])
     },
   }
 }

@@ -18,6 +18,9 @@ describe('WhatsApp settings', () => {
       rateLimiting: { messagesPerMinute: 10, messagesPerHour: 100, messagesPerDay: 500, concurrency: 3 },
       safety: { enableMassSending: false, requireConfirmation: true, maxBatchSize: 50 },
       inbox: { sendReadReceipts: true, waitingAmberMinutes: 5, waitingRedMinutes: 30 },
+      timeZone: 'Asia/Bishkek',
+      quietHours: { enabled: true, start: '21:00', end: '09:00' },
+      warmUp: { enabled: true, newSince: null },
     })
   })
 
@@ -35,6 +38,16 @@ describe('WhatsApp settings', () => {
     // A patch keeps the other inbox fields.
     const merged = mergeWhatsAppSettings(getDefaultWhatsAppSettings(), { inbox: { sendReadReceipts: false } })
     expect(merged.inbox).toEqual({ sendReadReceipts: false, waitingAmberMinutes: 5, waitingRedMinutes: 30 })
+  })
+
+  it('validates the time zone and the quiet hours', () => {
+    expect(validateWhatsAppSettings({ timeZone: 'Europe/Moscow' }).timeZone).toBe('Europe/Moscow')
+    const issuesOf = (value: unknown) => issueMessages(() => validateWhatsAppSettings(value))
+    expect(issuesOf({ timeZone: 'Mars/Olympus' })).toContain('timeZone: validation.timeZone')
+    expect(issuesOf({ timeZone: 'x'.repeat(100) })).toContain('timeZone: validation.timeZone')
+    expect(issuesOf({ quietHours: { start: '25:00' } })).toContain('quietHours.start: validation.clockTime')
+    expect(issuesOf({ quietHours: { start: '09:00', end: '09:00' } })).toContain('quietHours.end: validation.quietHoursEmpty')
+    expect(settingsWarnings(validateWhatsAppSettings({ warmUp: { enabled: false }, quietHours: { enabled: false } }))).toEqual(['warmUpOff', 'quietHoursOff'])
   })
 
   it('fills what is missing with defaults', () => {

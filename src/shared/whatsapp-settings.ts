@@ -55,12 +55,49 @@ export const inboxSchema = z.object({
   waitingRedMinutes: minutes(WAITING_BOUNDS.redMaxMinutes, 'validation.redTooLong').default(30),
 })
 export type InboxSettings = z.infer<typeof inboxSchema>
+// --- Send clock: time zone, quiet hours, warm-up (issue 12 points 2 and 3; shared/quiet-hours.ts, shared/warm-up.ts) ---
+
+/** The organization's default time zone. */
+export const DEFAULT_TIME_ZONE = 'Asia/Bishkek'
+
+/** An IANA time zone name the runtime knows ("Asia/Bishkek", "Europe/Moscow", "UTC"). */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(value)) return false
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const timeZoneSchema = z.string({ error: 'validation.timeZone' }).max(64, 'validation.timeZone').refine(isTimeZone, 'validation.timeZone')
+
+const clockTime = z.string({ error: 'validation.clockTime' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.clockTime')
+
+/** Bulk and agent messages wait while it is between start and end, local time (the span may wrap midnight). */
+export const quietHoursSchema = z.object({
+  enabled: z.boolean().default(true),
+  start: clockTime.default('21:00'),
+  end: clockTime.default('09:00'),
+})
+
+/** A new number's daily cap rises along shared/warm-up.ts's curve; `newSince` is set when an admin flags the number as new. */
+export const warmUpSchema = z.object({
+  enabled: z.boolean().default(true),
+  newSince: z.iso.datetime({ error: 'validation.invalid' }).nullable().default(null),
+})
+
+// --- end send clock ---
 
 export const whatsAppSettingsSchema = z
   .object({
     rateLimiting: rateLimitingSchema.default(() => rateLimitingSchema.parse({})),
     safety: safetySchema.default(() => safetySchema.parse({})),
     inbox: inboxSchema.default(() => inboxSchema.parse({})),
+    timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
+    quietHours: quietHoursSchema.default(() => quietHoursSchema.parse({})),
+    warmUp: warmUpSchema.default(() => warmUpSchema.parse({})),
   })
   .superRefine((s, ctx) => {
     if (s.inbox.waitingRedMinutes <= s.inbox.waitingAmberMinutes) {
@@ -73,6 +110,9 @@ export const whatsAppSettingsSchema = z
     if (r.messagesPerDay < r.messagesPerHour) {
       ctx.addIssue({ code: 'custom', path: ['rateLimiting', 'messagesPerDay'], message: 'validation.dayBelowHour' })
     }
+    if (s.quietHours.start === s.quietHours.end) {
+      ctx.addIssue({ code: 'custom', path: ['quietHours', 'end'], message: 'validation.quietHoursEmpty' })
+    }
   })
 
 export type WhatsAppSettings = z.infer<typeof whatsAppSettingsSchema>
@@ -82,6 +122,10 @@ export const whatsAppSettingsPatchSchema = z.object({
   rateLimiting: rateLimitingSchema.partial().optional(),
   safety: safetySchema.partial().optional(),
   inbox: inboxSchema.partial().optional(),
+  timeZone: timeZoneSchema.optional(),
+  quietHours: quietHoursSchema.partial().optional(),
+  /** `markNew`: true flags the number as new from now (warm-up starts again), false clears the flag. */
+  warmUp: z.object({ enabled: z.boolean().optional(), markNew: z.boolean().optional() }).optional(),
 })
 export type WhatsAppSettingsPatch = z.infer<typeof whatsAppSettingsPatchSchema>
 
@@ -99,15 +143,21 @@ export function validateWhatsAppSettings(settings: unknown): WhatsAppSettings {
 }
 
 /** Applies a patch on top of current settings and validates the result. */
-export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsAppSettingsPatch): WhatsAppSettings {
+export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsAppSettingsPatch, now = new Date()): WhatsAppSettings {
+  const { markNew, ...warmUp } = patch.warmUp ?? {}
   return validateWhatsAppSettings({
+    ...current,
     rateLimiting: { ...current.rateLimiting, ...patch.rateLimiting },
     safety: { ...current.safety, ...patch.safety },
     inbox: { ...current.inbox, ...patch.inbox },
+    timeZone: patch.timeZone ?? current.timeZone,
+    quietHours: { ...current.quietHours, ...patch.quietHours },
+    warmUp: { ...current.warmUp, ...warmUp, ...(markNew === undefined ? {} : { newSince: markNew ? now.toISOString() : null }) },
   })
 }
 
-export type SettingsWarning = 'perMinuteRisky' | 'perHourRisky' | 'perDayRisky' | 'concurrencyRisky' | 'batchRisky' | 'massSendingWithoutConfirmation'
+export type SettingsWarning =
+  'perMinuteRisky' | 'perHourRisky' | 'perDayRisky' | 'concurrencyRisky' | 'batchRisky' | 'massSendingWithoutConfirmation' | 'warmUpOff' | 'quietHoursOff'
 
 /** What the form should warn about (allowed, but a ban becomes likelier). */
 export function settingsWarnings(settings: WhatsAppSettings): SettingsWarning[] {
@@ -120,5 +170,7 @@ export function settingsWarnings(settings: WhatsAppSettings): SettingsWarning[] 
   if (r.concurrency > RISK_THRESHOLDS.concurrency) warnings.push('concurrencyRisky')
   if (s.maxBatchSize > RISK_THRESHOLDS.maxBatchSize) warnings.push('batchRisky')
   if (s.enableMassSending && !s.requireConfirmation) warnings.push('massSendingWithoutConfirmation')
+  if (!settings.warmUp.enabled) warnings.push('warmUpOff')
+  if (!settings.quietHours.enabled) warnings.push('quietHoursOff')
   return warnings
 }

@@ -46,6 +46,7 @@ export function BulkProgress({
     ...(progress
       ? ([
           [t('bulk.progress.pending'), progress.pending, 'bulk-pending'],
+          [t('bulk.progress.waitingQuiet'), progress.waitingQuiet, 'bulk-waiting-quiet'],
           [t('bulk.progress.sent'), progress.sent, 'bulk-sent'],
           [t('bulk.progress.delivered'), progress.delivered, 'bulk-delivered'],
           [t('bulk.progress.failed'), progress.failed, 'bulk-failed'],

@@ -10,6 +10,7 @@ import { Card } from '~/components/card'
 import { ConfirmDialog } from '~/components/confirm-dialog'
 import { SendIcon, SpinnerIcon } from '~/components/icons'
 import { useTRPC } from '~/trpc/react'
+import { BulkEstimate } from './bulk-estimate'
 import { BulkMessageEditor } from './bulk-message-editor'
 import { BulkProgress } from './bulk-progress'
 import { BulkRecipientPicker } from './bulk-recipient-picker'
@@ -22,7 +23,8 @@ function pointsToSettings(error: { data?: { code?: string; appCode?: string | nu
 }
 
 /**
- * Bulk send for admins: pick clients, write one text with {name}, preview it, send. A batch above
+ * Bulk send for admins: pick clients, write one text with {name}, preview it (and, from the server,
+ * when it should finish and who will be left out), send. A batch above
  * the safe size needs an explicit confirmation (asked up front when the settings say so, or when the
  * server asks); then the progress follows live.
  */
@@ -144,9 +146,7 @@ export function BulkSend() {
               {sendBulk.isPending ? <SpinnerIcon className="size-4" /> : <SendIcon className="size-4" />}
               {count > 0 ? t('sendTo', { count }) : t('chooseRecipients')}
             </Button>
-            {perMinute && count > 0 && (
-              <p className="text-center text-xs text-slate-500">{t('paceNote', { perMinute, minutes: Math.max(1, Math.ceil(count / perMinute)) })}</p>
-            )}
+            <BulkEstimate recipients={recipients} text={text} />
           </div>
         </Card>
       </div>
@@ -161,6 +161,7 @@ export function BulkSend() {
         onCancel={() => setConfirm(null)}
       >
         <p>{t('confirmBody', { count: confirm?.count ?? count, max: confirm?.max ?? 0 })}</p>
+        {confirm && <BulkEstimate recipients={recipients} text={text} />}
         <p>{t('confirmRisk')}</p>
       </ConfirmDialog>
     </div>

@@ -8,6 +8,7 @@ import { ConversationInboxBadges } from '../inbox/conversation-inbox-badges'
 import { MessageStatusIcon } from './message-status-icon'
 import { useListTime } from './use-chat-dates'
 import type { ConversationSummary } from './use-conversation-list'
+import { ConversationOwner } from './conversation-owner'
 
 /** A row in the conversation list: who, the last message and when. */
 export function ConversationListItem({ conversation, active }: { conversation: ConversationSummary; active: boolean }) {
@@ -35,6 +36,7 @@ export function ConversationListItem({ conversation, active }: { conversation: C
             {at && <span className="shrink-0 text-xs text-slate-500 tabular-nums">{listTime(at)}</span>}
           </div>
           {client.name && client.phone && <p className="truncate text-xs text-slate-400 tabular-nums">{formatPhone(client.phone)}</p>}
+          <ConversationOwner conversation={conversation} />
           <p className="mt-0.5 flex min-w-0 items-center gap-1 text-sm text-slate-600" data-testid="conversation-preview">
             {outgoing && lastMessage && <MessageStatusIcon status={lastMessage.status} className="shrink-0" />}
             {outgoing && <span className="shrink-0 text-slate-400">{t('you')}:</span>}

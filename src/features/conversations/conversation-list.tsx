@@ -11,6 +11,13 @@ import { ConversationListItem } from './conversation-list-item'
 import { useConversationList } from './use-conversation-list'
 import { useLiveConversationList } from './use-live-conversation-list'
 import { SearchInput } from '~/components/search-input'
+import type { ConversationView } from '~/shared/conversation-assignment'
+import { ConversationFilters, type ConversationStatusFilter } from './conversation-filters'
+import { InboxSearchResults } from './inbox-search-results'
+import { MentionsBell } from './mentions-bell'
+
+/** From this many characters on, the search box searches the inbox (names, phones, message texts) instead of filtering the list. */
+const INBOX_SEARCH_MIN_CHARS = 2
 
 /**
  * The left pane: heading, search and the conversations. It is the page's title only while no
@@ -21,16 +28,23 @@ export function ConversationList() {
   const { id: selectedId } = useParams<{ id?: string }>()
   const [search, setSearch] = useState('')
   const deferredSearch = useDeferredValue(search.trim())
-  const list = useConversationList(deferredSearch)
+  const searching = [...deferredSearch].length >= INBOX_SEARCH_MIN_CHARS
+  // issue 13: Mine / Unassigned / Waiting / All, and open (default) / resolved / snoozed.
+  const [view, setView] = useState<ConversationView>('ALL')
+  const [status, setStatus] = useState<ConversationStatusFilter>('OPEN')
+  const list = useConversationList(searching ? '' : deferredSearch, { view, status })
   useLiveConversationList()
   const Heading = selectedId ? 'h2' : 'h1'
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-white">
       <div className="shrink-0 space-y-3 border-b border-slate-100 px-3 pt-4 pb-3 sm:px-4">
-        <Heading data-testid={selectedId ? undefined : 'page-title'} className="text-xl font-semibold tracking-tight text-slate-900">
-          {t('conversations.title')}
-        </Heading>
+        <div className="flex items-center justify-between gap-2">
+          <Heading data-testid={selectedId ? undefined : 'page-title'} className="text-xl font-semibold tracking-tight text-slate-900">
+            {t('conversations.title')}
+          </Heading>
+          <MentionsBell />
+        </div>
         <SearchInput
           value={search}
           onValueChange={setSearch}
@@ -38,9 +52,12 @@ export function ConversationList() {
           aria-label={t('conversations.searchLabel')}
           data-testid="conversations-search"
         />
+        <ConversationFilters view={view} status={status} onViewChange={setView} onStatusChange={setStatus} />
       </div>
       <div className={cx('min-h-0 flex-1 overflow-y-auto', list.isSearching && 'opacity-60')}>
-        {list.isPending ? (
+        {searching ? (
+          <InboxSearchResults query={deferredSearch} />
+        ) : list.isPending ? (
           <ListSkeleton />
         ) : list.error ? (
           <EmptyState
@@ -54,7 +71,7 @@ export function ConversationList() {
             }
           />
         ) : list.conversations.length === 0 ? (
-          deferredSearch ? (
+          deferredSearch || view !== 'ALL' || status !== 'OPEN' ? (
             <p className="px-4 py-8 text-center text-sm text-slate-500">{t('conversations.noMatches')}</p>
           ) : (
             <EmptyState icon={<ChatIcon />} title={t('conversations.emptyTitle')} description={t('conversations.emptyDescription')} />

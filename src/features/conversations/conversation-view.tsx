@@ -8,18 +8,29 @@ import { useMarkRead } from '../inbox/use-mark-read'
 import { MessageThread } from './message-thread'
 import { useConversationMessages } from './use-conversation-messages'
 import { useLiveThread } from './use-live-thread'
+import { useThreadEntries } from './use-thread-entries'
 
 /**
  * A conversation's thread on WhatsApp's chat background, kept current by live events. The thread
  * fills the space; `footer` is the slot at the bottom for a message composer.
  */
-export function ConversationView({ conversationId, footer }: { conversationId: string; footer?: React.ReactNode }) {
+export function ConversationView({
+  conversationId,
+  focusMessageId,
+  footer,
+}: {
+  conversationId: string
+  /** A message to open the thread at (a search hit): older pages load until it is there. */
+  focusMessageId?: string
+  footer?: React.ReactNode
+}) {
   const t = useTranslations('common')
   const thread = useConversationMessages(conversationId)
   useLiveThread(conversationId)
   // Opening the conversation (and each new customer message while it is open) reads it.
   const latestIncomingId = thread.messages.findLast((message) => message.direction === 'INCOMING')?.id ?? null
   useMarkRead(conversationId, latestIncomingId, !thread.isPending && !thread.error)
+  const entries = useThreadEntries(conversationId)
 
   let content: React.ReactNode
   if (thread.isPending) {
@@ -44,7 +55,16 @@ export function ConversationView({ conversationId, footer }: { conversationId: s
       />
     )
   } else {
-    content = <MessageThread messages={thread.messages} hasOlder={thread.hasOlder} isLoadingOlder={thread.isLoadingOlder} onLoadOlder={thread.loadOlder} />
+    content = (
+      <MessageThread
+        messages={thread.messages}
+        hasOlder={thread.hasOlder}
+        isLoadingOlder={thread.isLoadingOlder}
+        onLoadOlder={thread.loadOlder}
+        focusMessageId={focusMessageId}
+        entries={entries.data}
+      />
+    )
   }
 
   return (

@@ -3,6 +3,7 @@ import { cx } from '~/components/class-names'
 import { useDateFormatter } from '~/components/use-date-formatter'
 import { previousTexts } from './edit-history'
 import { MessageRetryButton, StuckPendingRetry } from './message-retry-button'
+import { QuietHoursNotice } from './quiet-hours-notice'
 import { MessageStatusIcon } from './message-status-icon'
 import { LOCAL_ID_PREFIX } from './thread-cache'
 import type { ThreadMessage } from './use-conversation-messages'
@@ -83,7 +84,8 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
           {!message.id.startsWith(LOCAL_ID_PREFIX) && <MessageRetryButton messageId={message.id} conversationId={message.conversationId} />}
         </div>
       )}
-      {outgoing && !message.id.startsWith(LOCAL_ID_PREFIX) && <StuckPendingRetry message={message} />}
+      {outgoing && message.quietUntil && <QuietHoursNotice message={message} />}
+      {outgoing && !message.id.startsWith(LOCAL_ID_PREFIX) && !message.quietUntil && <StuckPendingRetry message={message} />}
     </div>
   )
 }

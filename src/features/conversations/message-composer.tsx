@@ -55,6 +55,7 @@ export function MessageComposer({ conversationId }: { conversationId: string }) 
         deletedAt: null,
         editedAt: null,
         editHistory: [],
+        quietUntil: null,
       }),
     )
     setText('')

@@ -21,6 +21,7 @@ function message(id: string, minute: number, patch: Partial<ThreadMessage> = {})
     deletedAt: null,
     editedAt: null,
     editHistory: [],
+    quietUntil: null,
     ...patch,
   }
 }

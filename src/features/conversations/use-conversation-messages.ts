@@ -31,6 +31,9 @@ export function useConversationMessages(conversationId: string) {
     queryFn: ({ pageParam }) => client.conversations.messages.query({ conversationId, cursor: pageParam, limit: MESSAGES_PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: MessagePage) => page.nextCursor ?? undefined,
+    // Live events reach the cache only while the thread is open: coming back to it (a phone goes list ↔
+    // thread) reloads what arrived meanwhile, however fresh the cache looks.
+    refetchOnMount: 'always',
   })
   const messages = useMemo(() => (query.data ? query.data.pages.toReversed().flatMap((page) => page.items) : []), [query.data])
   return {

@@ -15,6 +15,11 @@ const COALESCE_MS = 200
 export function useLiveConversationList() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const refetch = useCoalesced(() => void queryClient.invalidateQueries(trpc.conversations.list.pathFilter()), COALESCE_MS)
+  const refetch = useCoalesced(() => {
+    void queryClient.invalidateQueries(trpc.conversations.list.pathFilter())
+    // issue 13: the open conversation's owner and status, and the caller's mentions.
+    void queryClient.invalidateQueries(trpc.conversations.byId.pathFilter())
+    void queryClient.invalidateQueries(trpc.mentions.list.pathFilter())
+  }, COALESCE_MS)
   useSubscription(trpc.conversations.onEvents.subscriptionOptions(undefined, { onData: refetch }))
 }

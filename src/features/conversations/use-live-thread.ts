@@ -7,6 +7,7 @@ import { useTRPC } from '~/trpc/react'
 import type { ThreadData } from './thread-cache'
 import { upsertMessage } from './thread-cache'
 import { useMessagesQueryKey } from './use-conversation-messages'
+import { useAddThreadEntry } from './use-thread-entries'
 
 /**
  * Keeps an open conversation's thread current: new messages and status changes (sent, delivered,
@@ -17,11 +18,14 @@ export function useLiveThread(conversationId: string) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const queryKey = useMessagesQueryKey(conversationId)
+  const addEntry = useAddThreadEntry(conversationId)
   useSubscription(
     trpc.conversations.onEvents.subscriptionOptions(
       { conversationId },
       {
         onData: ({ data: event }) => {
+          // issue 13: notes and system lines of this conversation.
+          if (event.type === 'conversation.entry') return void addEntry(event.data.entry)
           if (event.type !== 'message.created' && event.type !== 'message.updated') return
           queryClient.setQueryData<ThreadData>(queryKey, (data) => upsertMessage(data, event.data.message))
         },

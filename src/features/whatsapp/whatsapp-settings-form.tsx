@@ -13,7 +13,9 @@ import { LoadingLine } from '~/components/loading-line'
 import { RISK_THRESHOLDS, SAFE_BOUNDS, settingsWarnings, type WhatsAppSettings } from '~/shared/whatsapp-settings'
 import { useTRPC } from '~/trpc/react'
 import { InboxSettingsFields, inboxToForm, inboxToSettings, type InboxFormValues } from './inbox-settings-fields'
+import { SettingsClockField } from './settings-clock-fields'
 import { SettingsNumberField } from './settings-number-field'
+import { WarmUpPanel } from './warm-up-panel'
 
 type NumberField = 'messagesPerMinute' | 'messagesPerHour' | 'messagesPerDay' | 'concurrency' | 'maxBatchSize'
 const rateFields = ['messagesPerMinute', 'messagesPerHour', 'messagesPerDay', 'concurrency'] as const
@@ -23,6 +25,9 @@ interface FormValues {
   enableMassSending: boolean
   requireConfirmation: boolean
   inbox: InboxFormValues
+  timeZone: string
+  quietHours: { enabled: boolean; start: string; end: string }
+  warmUpEnabled: boolean
 }
 
 function toForm(settings: WhatsAppSettings): FormValues {
@@ -39,11 +44,14 @@ function toForm(settings: WhatsAppSettings): FormValues {
     enableMassSending: s.enableMassSending,
     requireConfirmation: s.requireConfirmation,
     inbox: inboxToForm(settings.inbox),
+    timeZone: settings.timeZone,
+    quietHours: { ...settings.quietHours },
+    warmUpEnabled: settings.warmUp.enabled,
   }
 }
 
 /** What the form holds, as settings; an empty or non-numeric field becomes NaN, which the server refuses with a field error. */
-function toSettings(values: FormValues): WhatsAppSettings {
+function toSettings(values: FormValues, saved: WhatsAppSettings): WhatsAppSettings {
   const n = (field: NumberField) => (values.numbers[field].trim() === '' ? Number.NaN : Number(values.numbers[field]))
   return {
     rateLimiting: {
@@ -54,10 +62,13 @@ function toSettings(values: FormValues): WhatsAppSettings {
     },
     safety: { enableMassSending: values.enableMassSending, requireConfirmation: values.requireConfirmation, maxBatchSize: n('maxBatchSize') },
     inbox: inboxToSettings(values.inbox),
+    timeZone: values.timeZone.trim(),
+    quietHours: values.quietHours,
+    warmUp: { ...saved.warmUp, enabled: values.warmUpEnabled },
   }
 }
 
-/** Limits & safety: sending pace, mass sending switches. Admins edit; operators read. */
+/** Limits & safety: sending pace, mass sending switches, time zone and quiet hours, warm-up. Admins edit; operators read. */
 export function WhatsAppSettingsForm({ canManage }: { canManage: boolean }) {
   const t = useTranslations()
   const trpc = useTRPC()
@@ -109,11 +120,12 @@ function SettingsFormFields({
         setJustSaved(true)
         queryClient.setQueryData(trpc.whatsapp.settings.get.queryKey(), result)
         void queryClient.invalidateQueries(trpc.whatsapp.quota.pathFilter())
+        void queryClient.invalidateQueries(trpc.whatsapp.warmUp.pathFilter())
       },
     }),
   )
 
-  const candidate = toSettings(values)
+  const candidate = toSettings(values, saved)
   const warnings = settingsWarnings(candidate)
   const fieldErrors = update.error?.data?.zodError?.fieldErrors ?? {}
   const errorFor = (field: NumberField) => {
@@ -127,9 +139,13 @@ function SettingsFormFields({
     setJustSaved(false)
     setValues((current) => ({ ...current, numbers: { ...current.numbers, [field]: value } }))
   }
-  const setFlag = (field: 'enableMassSending' | 'requireConfirmation', value: boolean) => {
+  const setFlag = (field: 'enableMassSending' | 'requireConfirmation' | 'warmUpEnabled', value: boolean) => {
     setJustSaved(false)
     setValues((current) => ({ ...current, [field]: value }))
+  }
+  const setClock = (patch: Partial<Pick<FormValues, 'timeZone'>> & { quietHours?: Partial<FormValues['quietHours']> }) => {
+    setJustSaved(false)
+    setValues((current) => ({ ...current, ...patch, quietHours: { ...current.quietHours, ...patch.quietHours } }))
   }
 
   const numberField = (field: NumberField) => (
@@ -207,6 +223,70 @@ function SettingsFormFields({
           fieldErrors={fieldErrors}
           disabled={!canManage}
         />
+        <section className="space-y-3 border-t border-slate-100 pt-5">
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">{t('quietTitle')}</h3>
+            <p className="text-sm text-slate-500">{t('quietDescription')}</p>
+          </div>
+          <div className="space-y-4">
+            <div className="sm:w-1/2 sm:pr-2">
+              <SettingsClockField
+                id="settings-timeZone"
+                type="zone"
+                label={t('fields.timeZone')}
+                hint={t('hints.timeZone')}
+                value={values.timeZone}
+                onChange={(timeZone) => setClock({ timeZone })}
+                error={fieldErrors.timeZone?.[0]}
+                disabled={!canManage}
+              />
+            </div>
+            <Switch
+              label={t('fields.quietHours')}
+              hint={t('hints.quietHours')}
+              checked={values.quietHours.enabled}
+              onChange={(event) => setClock({ quietHours: { enabled: event.target.checked } })}
+              disabled={!canManage}
+              data-testid="settings-quietHours"
+            />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SettingsClockField
+                id="settings-quietStart"
+                type="time"
+                label={t('fields.quietStart')}
+                value={values.quietHours.start}
+                onChange={(start) => setClock({ quietHours: { start } })}
+                error={fieldErrors['quietHours.start']?.[0]}
+                disabled={!canManage || !values.quietHours.enabled}
+              />
+              <SettingsClockField
+                id="settings-quietEnd"
+                type="time"
+                label={t('fields.quietEnd')}
+                value={values.quietHours.end}
+                onChange={(end) => setClock({ quietHours: { end } })}
+                error={fieldErrors['quietHours.end']?.[0]}
+                disabled={!canManage || !values.quietHours.enabled}
+              />
+            </div>
+          </div>
+        </section>
+
+        <section className="space-y-3 border-t border-slate-100 pt-5">
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">{t('warmUpTitle')}</h3>
+            <p className="text-sm text-slate-500">{t('warmUpDescription')}</p>
+          </div>
+          <WarmUpPanel canManage={canManage} />
+          <Switch
+            label={t('fields.warmUp')}
+            hint={t('hints.warmUp')}
+            checked={values.warmUpEnabled}
+            onChange={(event) => setFlag('warmUpEnabled', event.target.checked)}
+            disabled={!canManage}
+            data-testid="settings-warmUp"
+          />
+        </section>
 
         {warnings.length > 0 && (
           <ul className="space-y-2" aria-live="polite">

@@ -2,6 +2,7 @@ import { clientsRouter } from './routers/clients/_router'
 import { conversationsRouter } from './routers/conversations/_router'
 import { devPhoneRouter } from './routers/dev-phone/_router'
 import { importRouter } from './routers/import/_router'
+import { mentionsRouter } from './routers/mentions/_router'
 import { userRouter } from './routers/user/_router'
 import { whatsappRouter } from './routers/whatsapp/_router'
 import { createCallerFactory, createTRPCContext, createTRPCRouter } from './trpc'
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   whatsapp: whatsappRouter,
   devPhone: devPhoneRouter,
   import: importRouter,
+  mentions: mentionsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -2,7 +2,7 @@
  * Everything the server tells browsers in real time. Events are per organization; subscriptions only
  * ever read the caller's organization's stream.
  */
-import type { MessageDirection, MessageOrigin, MessageSender, MessageStatus, WhatsAppSessionStatus } from '../db/generated/enums'
+import type { ConversationEntryKind, MessageDirection, MessageOrigin, MessageSender, MessageStatus, WhatsAppSessionStatus } from '../db/generated/enums'
 import type { ImportJobModel } from '../db/generated/models'
 import type { JsonValue } from '../db/generated/internal/prismaNamespace'
 
@@ -21,6 +21,8 @@ export interface MessageView {
   sentAt: Date | null
   deliveredAt: Date | null
   readAt: Date | null
+  /** PENDING and held by quiet hours until this time (domain/safety/send-clock.ts). */
+  quietUntil: Date | null
   /** PHONE: typed on the business phone itself. */
   origin: MessageOrigin
   /** Deleted for everyone in WhatsApp (the content is kept for the operator). */
@@ -68,11 +70,40 @@ export type AppEvent =
     }
   | { type: 'bulk.progress'; data: BulkProgress }
   | { type: 'import.progress'; data: ImportProgress }
+  // issue 13: thread entries (private notes, assignment and status lines) and @mentions
+  | { type: 'conversation.entry'; data: { conversationId: string; entry: ConversationEntryView } }
+  | { type: 'mention.created'; data: { conversationId: string; userId: string; mention: MentionView } }
+
+/** A thread line that is not a WhatsApp message: a private note or a system line (who did what). */
+export interface ConversationEntryView {
+  id: string
+  conversationId: string
+  kind: ConversationEntryKind
+  authorId: string | null
+  content: string
+  /** Names at the time: `authorName`, `assigneeName`, `previousAssigneeName`, `until` (ISO). */
+  data: JsonValue
+  createdAt: Date
+}
+
+/** An @mention of the user in a note, as their notification list shows it. */
+export interface MentionView {
+  id: string
+  conversationId: string
+  entryId: string
+  readAt: Date | null
+  createdAt: Date
+  authorName: string | null
+  excerpt: string
+  clientName: string | null
+}
 
 export interface BulkProgress {
   batchId: string
   total: number
   pending: number
+  /** Of the pending: held by quiet hours until the morning. */
+  waitingQuiet: number
   sent: number
   delivered: number
   failed: number

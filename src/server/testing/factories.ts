@@ -7,11 +7,19 @@ import { db } from '../db'
 import type { ClientStatus, UserRole } from '../db/generated/enums'
 import type { SessionUser } from '../auth/session-user'
 import { createServerCaller } from '../api/root'
+import { recordCustomerMessage } from '../domain/conversations/read-state'
 
 const unique = () => randomUUID().slice(0, 8)
 
+/**
+ * Tests run at any hour and link numbers on the spot: test organizations have quiet hours and warm-up
+ * off (at night in Bishkek every bulk would wait for the morning; a just-linked number would be capped
+ * at 20), unless a test turns them on (send-clock.int.test.ts).
+ */
+export const TEST_SEND_CLOCK_OFF = { quietHours: { enabled: false }, warmUp: { enabled: false } } as const
+
 export async function createOrganization(name = `Org ${unique()}`) {
-  return db.organization.create({ data: { name }, select: { id: true, name: true } })
+  return db.organization.create({ data: { name, settings: { whatsapp: TEST_SEND_CLOCK_OFF } }, select: { id: true, name: true } })
 }
 
 export async function createUser(organizationId: string, role: UserRole = 'ADMIN'): Promise<SessionUser> {
@@ -69,6 +77,8 @@ export async function createConversation(organizationId: string, clientId: strin
       }),
     )
   }
+  // The customer's messages count as the pipeline counts them: unread, and waiting for a reply (read-state.ts).
+  for (const [i] of messages.entries()) await recordCustomerMessage(conversation.id, new Date(Date.now() - (messages.length - i) * 1000))
   return { ...conversation, messageIds: created.map((m) => m.id) }
 }
 

@@ -21,7 +21,7 @@ import { sendAsCustomer } from '../whatsapp/engines/simulator/simulator-control'
 import { simKey, type SimOutboxEntry } from '../whatsapp/engines/simulator/simulator-state'
 import { readLeaseOwner } from '../whatsapp/session-lease'
 import { WhatsAppSessionManager } from '../whatsapp/session-manager'
-import { createOrganization, createUser } from './factories'
+import { createOrganization, createUser, TEST_SEND_CLOCK_OFF } from './factories'
 import { FaultWorkload, type Delivery, type FaultReport, type FaultTenant } from './fault-run'
 import { clientIdOf, connectPhone, startHarness } from './pipeline-harness'
 import type { PrivatePostgres } from './private-postgres'
@@ -47,7 +47,7 @@ export interface FaultLoad {
 }
 
 /** 20 sends a minute at most (the safe maximum): one organization's replies leave ≥ 3 s apart. */
-const FAST_PACING: Prisma.InputJsonValue = { rateLimiting: { messagesPerMinute: 20, concurrency: 5 } }
+const FAST_PACING: Prisma.InputJsonValue = { rateLimiting: { messagesPerMinute: 20, concurrency: 5 }, ...TEST_SEND_CLOCK_OFF }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

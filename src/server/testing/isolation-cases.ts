@@ -50,6 +50,7 @@ export const isolationCases: Record<string, IsolationCase> = {
   'conversations.list': { input: (v) => ({ organizationId: v.organization.id }) },
   'conversations.byId': { input: (v) => ({ conversationId: v.conversation.id }) },
   'conversations.messages': { input: (v) => ({ conversationId: v.conversation.id }) },
+  'conversations.search': { input: (v) => ({ organizationId: v.organization.id, query: 'привет' }) },
   'whatsapp.status': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.qr': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.connect': { input: (v) => ({ organizationId: v.organization.id }) },
@@ -58,12 +59,45 @@ export const isolationCases: Record<string, IsolationCase> = {
   'whatsapp.send': { input: (v) => ({ conversationId: v.conversation.id, content: 'чужой диалог' }), attacker: 'OPERATOR' },
   'whatsapp.retry': { input: (v) => ({ messageId: v.conversation.messageIds[0] }), attacker: 'OPERATOR' },
   'whatsapp.sendBulk': { input: (v) => ({ organizationId: v.organization.id, messages: [{ conversationId: v.conversation.id, content: 'x' }] }) },
+  'whatsapp.previewBulk': { input: (v) => ({ organizationId: v.organization.id, messages: [{ conversationId: v.conversation.id, content: 'x' }] }) },
   'whatsapp.bulkProgress': { input: (v) => ({ batchId: v.batchId }) },
   'whatsapp.onBulkProgress': { input: (v) => ({ batchId: v.batchId }) },
   'whatsapp.quota': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.warmUp': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.settings.get': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.settings.update': { input: (v) => ({ organizationId: v.organization.id, rateLimiting: { messagesPerMinute: 5 } }) },
   'conversations.onEvents': { input: (v) => ({ conversationId: v.conversation.id }) },
+  // issue 13: assignment, status, notes, mentions
+  'conversations.assign': { input: (v) => ({ conversationId: v.conversation.id, assigneeId: null }) },
+  'conversations.setStatus': { input: (v) => ({ conversationId: v.conversation.id, status: 'RESOLVED' }), attacker: 'OPERATOR' },
+  'conversations.snooze': { input: (v) => ({ conversationId: v.conversation.id, until: new Date(Date.now() + 3_600_000) }), attacker: 'OPERATOR' },
+  'conversations.addNote': { input: (v) => ({ conversationId: v.conversation.id, content: 'чужая заметка' }), attacker: 'OPERATOR' },
+  'conversations.entries': { input: (v) => ({ conversationId: v.conversation.id }) },
+  'conversations.members': {
+    input: () => ({}),
+    ownDataOnly: (result, attacker, victim) => {
+      const members = result as Array<{ id: string }>
+      assert(
+        members.some((m) => m.id === attacker.id),
+        'conversations.members misses the caller',
+      )
+      // (The HTTP table's victim names its operator only.)
+      assert(!members.some((m) => m.id === victim.operator.id), 'conversations.members leaked the victim’s users')
+    },
+  },
+  'conversations.assignmentSettings.get': { input: (v) => ({ organizationId: v.organization.id }) },
+  'conversations.assignmentSettings.update': { input: (v) => ({ organizationId: v.organization.id, operatorsSeeOnlyOwn: true }) },
+  'mentions.list': {
+    input: () => ({}),
+    ownDataOnly: (result, _attacker, victim) => {
+      const { items } = result as { items: Array<{ conversationId: string }> }
+      assert(!items.some((m) => m.conversationId === victim.conversation.id), 'mentions.list leaked the victim’s mentions')
+    },
+  },
+  'mentions.markRead': {
+    input: (v) => ({ conversationId: v.conversation.id }),
+    ownDataOnly: (result) => assert((result as { marked: number }).marked === 0, 'mentions.markRead touched another organization’s mentions'),
+  },
   'import.start': { input: (v) => ({ organizationId: v.organization.id }) },
   'import.cancel': { input: (v) => ({ jobId: v.importJobId }) },
   'import.status': { input: (v) => ({ jobId: v.importJobId }) },

@@ -3,6 +3,7 @@
  * workers and the outbox relay, and helpers to connect an organization's phone.
  */
 import { db, type Prisma } from '../db'
+import { TEST_SEND_CLOCK_OFF } from './factories'
 import { startPipeline, type Pipeline } from '../messaging-pipeline'
 import { registerSessionManager } from '../services'
 import { createSimulatorEngineFactory } from '../whatsapp/engines/simulator'
@@ -20,7 +21,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { timing?: Partial<SimulatorTiming>; engineFactory?: EngineFactory; relayIntervalMs?: number } = {},
+  options: { timing?: Partial<SimulatorTiming>; engineFactory?: EngineFactory; relayIntervalMs?: number; now?: () => Date } = {},
 ): Promise<Harness> {
   const engineFactory = options.engineFactory ?? createSimulatorEngineFactory({ startupMs: 0, ackDelaysMs: [20, 60, 120], ...options.timing })
   const manager = new WhatsAppSessionManager({
@@ -29,7 +30,7 @@ export async function startHarness(
     tickMs: 200,
   })
   registerSessionManager(manager)
-  const pipeline = startPipeline({ sessionManager: manager, relayIntervalMs: options.relayIntervalMs ?? 500 })
+  const pipeline = startPipeline({ sessionManager: manager, relayIntervalMs: options.relayIntervalMs ?? 500, now: options.now })
   await manager.start()
   return {
     manager,
@@ -56,7 +57,7 @@ export async function connectPhone(manager: WhatsAppSessionManager, organization
   await waitFor(() => manager.isConnected(organizationId))
 }
 
-/** Saves WhatsApp settings for an organization (merging over defaults). */
-export async function setSettings(organizationId: string, whatsapp: Prisma.InputJsonValue) {
-  await db.organization.update({ where: { id: organizationId }, data: { settings: { whatsapp } } })
+/** Replaces the organization's WhatsApp settings; quiet hours and warm-up stay off unless given (factories.ts TEST_SEND_CLOCK_OFF). */
+export async function setSettings(organizationId: string, whatsapp: Prisma.InputJsonObject) {
+  await db.organization.update({ where: { id: organizationId }, data: { settings: { whatsapp: { ...TEST_SEND_CLOCK_OFF, ...whatsapp } } } })
 }

@@ -36,7 +36,7 @@ import type {
 import { ImportSession, type ImportSessionHandlers } from './import-session'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases } from './session-lease'
-import { setSessionStatus, type StatusPatch } from './session-status'
+import { noteLinkedNumber, setSessionStatus, type StatusPatch } from './session-status'
 import { createDatabaseArchiveStore } from './session-store'
 import { WhatsAppClient } from './whatsapp-client'
 
@@ -382,6 +382,10 @@ export class WhatsAppSessionManager {
     })
     client.on('ready', (me) => {
       if (!isCurrent()) return
+      // A new number starts its warm-up; in the write queue, before the write that stores the number.
+      writes = writes.then(() =>
+        noteLinkedNumber(organizationId, me.phone).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'linked number not noted')),
+      )
       void update({
         status: WhatsAppSessionStatus.CONNECTED,
         qrCode: null,

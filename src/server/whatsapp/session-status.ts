@@ -128,3 +128,16 @@ export async function setSessionStatus(
   await getEventBus().publish(organizationId, { type: 'whatsapp.status', data: view })
   return view
 }
+
+/**
+ * Called when a session becomes ready with `phone`: a number never linked here before (or another
+ * number than the last one) starts its warm-up now (WhatsAppSession.numberSince, shared/warm-up.ts).
+ * Must run before the status write that stores phoneNumber. A restored session of the same number keeps its date.
+ */
+export async function noteLinkedNumber(organizationId: string, phone: string | null, now = new Date()): Promise<void> {
+  if (!phone) return
+  await db.whatsAppSession.updateMany({
+    where: { organizationId, OR: [{ numberSince: null }, { phoneNumber: null }, { phoneNumber: { not: phone } }] },
+    data: { numberSince: now },
+  })
+}

@@ -1,28 +1,32 @@
 /** Reads of conversations and their messages, always scoped by organization. */
 import { db, type Prisma } from '../../db'
 import { notFound } from '../../errors'
+import { assignmentFilterWhere, assignmentSelect, type AssignmentFilter } from './assignment-filters'
+import { visibleConversationsWhere, type Viewer } from './visibility'
 
-export interface ConversationListFilter {
+export interface ConversationListFilter extends AssignmentFilter {
   search?: string
-  /** Only conversations waiting for a reply, the longest-waiting first (issue 13 point 1). */
-  waiting?: boolean
   page: number
   pageSize: number
 }
 
-export async function listConversations(organizationId: string, filter: ConversationListFilter) {
-  const where: Prisma.ConversationWhereInput = { organizationId }
+/** A page of the conversations the viewer may see (visibility.ts), filtered by view and status. */
+export async function listConversations(organizationId: string, filter: ConversationListFilter, viewer: Viewer) {
+  const where: Prisma.ConversationWhereInput = {
+    AND: [await visibleConversationsWhere(organizationId, viewer), await assignmentFilterWhere(organizationId, viewer, filter)],
+  }
   if (filter.search) {
     const digits = filter.search.replace(/\D/g, '')
     where.client = {
       OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : [])],
     }
   }
-  if (filter.waiting) where.waitingSince = { not: null }
+  // Waiting: the longest-waiting first (issue 13 point 1).
+  const waiting = filter.view === 'WAITING'
   const [rows, total] = await db.$transaction([
     db.conversation.findMany({
       where,
-      orderBy: filter.waiting ? [{ waitingSince: 'asc' }, { id: 'asc' }] : [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      orderBy: waiting ? [{ waitingSince: 'asc' }, { id: 'asc' }] : [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
       select: {
@@ -32,6 +36,7 @@ export async function listConversations(organizationId: string, filter: Conversa
         // Unread and waiting for reply (issue 13 point 1)
         unreadCount: true,
         waitingSince: true,
+        ...assignmentSelect,
         client: { select: { id: true, name: true, phone: true, avatarUrl: true, status: true } },
         messages: {
           orderBy: { createdAt: 'desc' },
@@ -46,9 +51,10 @@ export async function listConversations(organizationId: string, filter: Conversa
   return { items, total, page: filter.page, pageSize: filter.pageSize }
 }
 
-export async function getConversation(organizationId: string, conversationId: string) {
+/** One conversation the viewer may see; NOT_FOUND otherwise (another organization's, or hidden by "only their own"). */
+export async function getConversation(organizationId: string, conversationId: string, viewer: Viewer) {
   const conversation = await db.conversation.findFirst({
-    where: { id: conversationId, organizationId },
+    where: { AND: [await visibleConversationsWhere(organizationId, viewer), { id: conversationId }] },
     select: {
       id: true,
       channel: true,
@@ -56,6 +62,7 @@ export async function getConversation(organizationId: string, conversationId: st
       createdAt: true,
       unreadCount: true,
       waitingSince: true,
+      ...assignmentSelect,
       client: {
         select: { id: true, name: true, phone: true, avatarUrl: true, status: true, preferredLanguage: true, whatsappId: true, optedOutAt: true },
       },
@@ -83,14 +90,15 @@ export const messageSelect = {
   deletedAt: true,
   editedAt: true,
   editHistory: true,
+  quietUntil: true,
 } satisfies Prisma.MessageSelect
 
 /**
  * A page of a conversation's messages, newest page first, returned oldest-to-newest for display.
  * `before` is a message id: the page ends just before it.
  */
-export async function listMessages(organizationId: string, conversationId: string, limit: number, before?: string | null) {
-  await getConversation(organizationId, conversationId)
+export async function listMessages(organizationId: string, conversationId: string, limit: number, before: string | null | undefined, viewer: Viewer) {
+  await getConversation(organizationId, conversationId, viewer)
   let older: Prisma.MessageWhereInput = {}
   if (before) {
     const anchor = await db.message.findFirst({ where: { id: before, organizationId, conversationId }, select: { id: true, createdAt: true } })

@@ -112,13 +112,13 @@ describe('unread counts and read receipts', () => {
     const deps = { sendSeen: async (_org: string, chatId: string) => void calls.push(chatId) }
     await recordCustomerMessage(conversation.id, new Date())
     await setReadReceipts(false)
-    await markConversationRead(org(), conversation.id, shop.operator.id, deps)
+    await markConversationRead(org(), conversation.id, shop.operator, deps)
     expect(calls).toEqual([])
     await setReadReceipts(true)
     await recordCustomerMessage(conversation.id, new Date())
-    await markConversationRead(org(), conversation.id, shop.operator.id, deps)
+    await markConversationRead(org(), conversation.id, shop.operator, deps)
     expect(calls).toEqual([client.whatsappId])
-    await markConversationRead(org(), conversation.id, shop.operator.id, deps)
+    await markConversationRead(org(), conversation.id, shop.operator, deps)
     expect(calls).toHaveLength(1)
   })
 
@@ -132,14 +132,14 @@ describe('unread counts and read receipts', () => {
       tickMs: 60_000,
     })
     expect(elsewhere.hasLocalSession(org())).toBe(false)
-    await markConversationRead(org(), message.conversationId, shop.operator.id, { sendSeen: (o, chat) => elsewhere.sendSeen(o, chat) })
+    await markConversationRead(org(), message.conversationId, shop.operator, { sendSeen: (o, chat) => elsewhere.sendSeen(o, chat) })
     expect(chatId).toMatch(/@c\.us$/)
     await waitFor(async () => (await seenOnPhone(message.whatsappMessageId)) === true)
   })
 
   it('a failing read receipt still reads the conversation (WhatsApp down is not the operator’s error)', async () => {
     const message = await customerWrites(newCustomer(), 'Ау')
-    const result = await markConversationRead(org(), message.conversationId, shop.operator.id, {
+    const result = await markConversationRead(org(), message.conversationId, shop.operator, {
       sendSeen: () => Promise.reject(new Error('not connected')),
     })
     expect(result).toMatchObject({ wasUnread: 1, readReceipt: true })
@@ -164,16 +164,16 @@ describe('unread counts and read receipts', () => {
     })
     await expect(other.asAdmin().conversations.inboxCounts({ organizationId: org() })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(
-      markConversationRead(other.organization.id, message.conversationId, other.operator.id, { sendSeen: async () => undefined }),
+      markConversationRead(other.organization.id, message.conversationId, other.operator, { sendSeen: async () => undefined }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     })
     expect((await conversationState(message.conversationId)).unreadCount).toBe(1)
     expect(await seenOnPhone(message.whatsappMessageId)).toBe(false)
-    // The other organization's figures hold nothing of ours.
-    expect(await other.asOperator().conversations.inboxCounts()).toMatchObject({ waiting: 0, unread: 0 })
-    const theirs = await other.asOperator().conversations.list({ waiting: true })
-    expect(theirs.items).toEqual([])
+    // The other organization's figures hold nothing of ours: only its own waiting conversation.
+    expect(await other.asOperator().conversations.inboxCounts()).toMatchObject({ waiting: 1, unread: 1 })
+    const theirs = await other.asOperator().conversations.list({ view: 'WAITING' })
+    expect(theirs.items.map((c) => c.id)).toEqual([other.conversation.id])
   })
 })
 
@@ -185,7 +185,7 @@ describe('waiting for reply', () => {
     const waiting = await conversationState(first.conversationId)
     expect(waiting.waitingSince?.getTime()).toBe(first.createdAt.getTime())
 
-    const listed = await shop.asOperator().conversations.list({ waiting: true, pageSize: 100 })
+    const listed = await shop.asOperator().conversations.list({ view: 'WAITING', pageSize: 100 })
     expect(listed.items.map((c) => c.id)).toContain(first.conversationId)
     expect(listed.items.find((c) => c.id === first.conversationId)?.waitingSince?.getTime()).toBe(first.createdAt.getTime())
     // The longest-waiting first.
@@ -197,7 +197,7 @@ describe('waiting for reply', () => {
     expect(answered.waitingSince).toBeNull()
     expect(answered.unreadCount).toBe(0)
     expect(answered.lastReadById).toBe(shop.operator.id)
-    expect((await shop.asOperator().conversations.list({ waiting: true, pageSize: 100 })).items.map((c) => c.id)).not.toContain(first.conversationId)
+    expect((await shop.asOperator().conversations.list({ view: 'WAITING', pageSize: 100 })).items.map((c) => c.id)).not.toContain(first.conversationId)
 
     // The customer writes again: waiting again, from that message.
     const again = await customerWrites(from, 'Спасибо, а цена?')
@@ -232,13 +232,14 @@ describe('waiting for reply', () => {
 
   it('the navigation counts waiting conversations of the organization, with the admin’s thresholds', async () => {
     const fresh = await createTenant()
-    expect(await fresh.asOperator().conversations.inboxCounts()).toEqual({ waiting: 0, unread: 0, amberMinutes: 5, redMinutes: 30 })
+    // The tenant's own conversation: two customer messages, unanswered.
+    expect(await fresh.asOperator().conversations.inboxCounts()).toEqual({ waiting: 1, unread: 1, amberMinutes: 5, redMinutes: 30 })
     const a = await createConversation(fresh.organization.id, (await createClient(fresh.organization.id)).id, [])
     const b = await createConversation(fresh.organization.id, (await createClient(fresh.organization.id)).id, [])
     await recordCustomerMessage(a.id, new Date())
     await recordCustomerMessage(b.id, new Date())
     await recordReply(b.id, new Date(Date.now() + 1000), { byPerson: false })
-    expect(await fresh.asOperator().conversations.inboxCounts()).toMatchObject({ waiting: 1, unread: 2 })
+    expect(await fresh.asOperator().conversations.inboxCounts()).toMatchObject({ waiting: 2, unread: 3 })
 
     await fresh.asAdmin().whatsapp.settings.update({ inbox: { waitingAmberMinutes: 10, waitingRedMinutes: 60 } })
     expect(await fresh.asOperator().conversations.inboxCounts()).toMatchObject({ amberMinutes: 10, redMinutes: 60 })
@@ -261,7 +262,29 @@ describe('waiting for reply', () => {
     expect(await fieldErrorsOf({ waitingAmberMinutes: 30, waitingRedMinutes: 30 })).toBe('BAD_REQUEST')
     await expect(shop.asOperator().whatsapp.settings.update({ inbox: { waitingAmberMinutes: 7 } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect((await admin.whatsapp.settings.get()).settings.inbox).toEqual({ sendReadReceipts: true, waitingAmberMinutes: 5, waitingRedMinutes: 30 })
-    expect(await inboxCounts(org())).toMatchObject({ amberMinutes: 5, redMinutes: 30 })
+    expect(await inboxCounts(org(), shop.admin)).toMatchObject({ amberMinutes: 5, redMinutes: 30 })
+  })
+})
+
+describe('"operators see only their own and unassigned"', () => {
+  it('an operator can neither read nor count a colleague’s conversation; the admin counts it', async () => {
+    const team = await createTenant()
+    const colleague = await createConversation(team.organization.id, (await createClient(team.organization.id)).id, [])
+    const unassigned = await createConversation(team.organization.id, (await createClient(team.organization.id)).id, [])
+    await recordCustomerMessage(colleague.id, new Date())
+    await recordCustomerMessage(unassigned.id, new Date())
+    await team.asAdmin().conversations.assign({ conversationId: colleague.id, assigneeId: team.admin.id })
+    await team.asAdmin().conversations.assignmentSettings.update({ operatorsSeeOnlyOwn: true })
+
+    await expect(team.asOperator().conversations.markRead({ conversationId: colleague.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect((await conversationState(colleague.id)).unreadCount).toBe(1)
+    // Besides these two, the tenant's own unassigned conversation waits with unread messages.
+    expect(await team.asOperator().conversations.inboxCounts()).toMatchObject({ waiting: 2, unread: 2 })
+    expect(await team.asAdmin().conversations.inboxCounts()).toMatchObject({ waiting: 3, unread: 3 })
+    expect(await team.asOperator().conversations.markRead({ conversationId: unassigned.id })).toMatchObject({ wasUnread: 1 })
+    // Resolved conversations leave the counts, as they leave the Waiting list.
+    await team.asAdmin().conversations.setStatus({ conversationId: colleague.id, status: 'RESOLVED' })
+    expect(await team.asAdmin().conversations.inboxCounts()).toMatchObject({ waiting: 2, unread: 1 })
   })
 })
 

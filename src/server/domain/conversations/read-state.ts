@@ -19,6 +19,7 @@ import { notFound } from '../../errors'
 import { orgLogger } from '../../logger'
 import { fireAndForget, publishConversation } from '../messages/message-events'
 import { getWhatsAppSettings } from '../settings/settings-service'
+import { assertConversationVisible, visibleConversationsWhere, type Viewer } from './visibility'
 
 type Tx = Prisma.TransactionClient | typeof db
 
@@ -101,9 +102,12 @@ export interface MarkReadDeps {
 export async function markConversationRead(
   organizationId: string,
   conversationId: string,
-  userId: string,
+  viewer: Viewer,
   deps: MarkReadDeps,
 ): Promise<{ unreadCount: 0; wasUnread: number; readReceipt: boolean }> {
+  // Hidden from this operator ("operators see only their own"): not found, like another organization's.
+  await assertConversationVisible(organizationId, viewer, conversationId)
+  const userId = viewer.id
   const wasUnread = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<Array<{ unreadCount: number }>>`
       SELECT "unreadCount" FROM conversations WHERE id = ${conversationId} AND "organizationId" = ${organizationId} FOR UPDATE`
@@ -133,11 +137,16 @@ export async function markConversationRead(
   return { unreadCount: 0, wasUnread, readReceipt }
 }
 
-/** The navigation's figures: conversations waiting for a reply (and how many have unread messages), with the colour thresholds. */
-export async function inboxCounts(organizationId: string) {
+/**
+ * The navigation's figures, over the open conversations this viewer sees (the Waiting filter's list):
+ * how many wait for a reply, how many have unread messages, and the colour thresholds.
+ */
+export async function inboxCounts(organizationId: string, viewer: Viewer) {
+  const visible = await visibleConversationsWhere(organizationId, viewer)
+  const open = { AND: [visible, { status: 'OPEN' as const }] }
   const [waiting, unread, settings] = await Promise.all([
-    db.conversation.count({ where: { organizationId, waitingSince: { not: null } } }),
-    db.conversation.count({ where: { organizationId, unreadCount: { gt: 0 } } }),
+    db.conversation.count({ where: { AND: [open, { waitingSince: { not: null } }] } }),
+    db.conversation.count({ where: { AND: [open, { unreadCount: { gt: 0 } }] } }),
     getWhatsAppSettings(organizationId),
   ])
   return { waiting, unread, amberMinutes: settings.inbox.waitingAmberMinutes, redMinutes: settings.inbox.waitingRedMinutes }

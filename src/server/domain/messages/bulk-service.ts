@@ -1,7 +1,7 @@
 /**
  * Bulk sends: one text (personalized per client) to many. Refused when mass sending is off; a batch
  * above maxBatchSize needs explicit confirmation while confirmation is required; the day's quota must
- * fit the whole batch before anything is queued. Recipients a safety rule leaves out (opted out, the
+ * fit the whole batch before anything is queued (a new number's warm-up lowers it, domain/safety/send-clock). Recipients a safety rule leaves out (opted out, the
  * same text within 24 h: domain/safety/send-guard) are counted by reason, not queued, and use no quota.
  * Sends are staggered at the organization's pace.
  */
@@ -10,6 +10,7 @@ import type { MessageSender } from '../../db/generated/enums'
 import { AppError, isAppError } from '../../errors'
 import { logger } from '../../logger'
 import { assertQuota, consumeQuota } from '../../queues/quota'
+import { guardedQuotaSettings } from '../safety/send-clock'
 import { bulkExclusions, countReasons, type SkipCounts, type SkipReason } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishBulkProgress } from './message-events'
@@ -74,8 +75,8 @@ export async function sendBulk(request: BulkRequest): Promise<BulkResult> {
   const sendable = targets.map((target, i) => ({ ...target, contentHash: hashes[i]! })).filter((_, i) => !leftOut.has(i))
   if (!sendable.length) return { batchId: null, queued: 0, failed: errors.length, errors, excluded, excludedCounts }
 
-  // The whole batch must fit in today's quota; nothing is queued otherwise.
-  const quota = await consumeQuota(organizationId, settings, sendable.length, ['day']).catch(() => {
+  // The whole batch must fit in today's quota (lowered by a new number's warm-up); nothing is queued otherwise.
+  const quota = await consumeQuota(organizationId, await guardedQuotaSettings(organizationId, settings), sendable.length, ['day']).catch(() => {
     throw new AppError('UNAVAILABLE', 'queueUnavailable')
   })
   assertQuota(quota)

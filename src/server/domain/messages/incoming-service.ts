@@ -21,6 +21,8 @@ import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
+import { distributeOnCustomerMessage } from '../conversations/assignment'
+import { announceReopened, reopenOnCustomerMessage } from '../conversations/conversation-status'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { recordCustomerMessage } from '../conversations/read-state'
 import { recordOptOut } from '../safety/opt-out'
@@ -184,6 +186,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   const language = detectLanguage(message.body)
   const sentAt = new Date((message.timestamp || Date.now() / 1000) * 1000)
 
+  let reopened: Awaited<ReturnType<typeof reopenOnCustomerMessage>> = null
   const stored = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<Array<{ processedAt: Date | null }>>`SELECT "processedAt" FROM incoming_inbox WHERE id = ${inboxId} FOR UPDATE`
     if (!locked[0] || locked[0].processedAt) return null
@@ -224,6 +227,8 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
       messageId = created.id
       await touchConversation(conversation.id, sentAt, tx)
       await recordCustomerMessage(conversation.id, sentAt, tx)
+      // issue 13: a resolved or snoozed conversation opens again with the message.
+      reopened = await reopenOnCustomerMessage(tx, organizationId, conversation.id)
       // "стоп", "жазбаңыз", "unsubscribe": no more bulk or agent messages to this customer (domain/safety).
       const optOut = detectOptOut(message.body)
       if (optOut.optOut)
@@ -238,6 +243,9 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
 
   fireAndForget(publishMessage('message.created', stored.messageId))
   fireAndForget(publishConversation(organizationId, stored.conversationId))
+  fireAndForget(announceReopened(organizationId, reopened))
+  // issue 13: round-robin gives an unassigned conversation to the next online operator.
+  await distributeOnCustomerMessage(organizationId, stored.conversationId).catch((err) => log.warn({ err: (err as Error).message }, 'round-robin failed'))
 
   // A LID sender may turn out to be a client we know by phone (or the other way round): link or merge.
   if (deps.resolveIdentity) {

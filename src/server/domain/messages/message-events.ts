@@ -48,11 +48,13 @@ export async function bulkProgress(organizationId: string, batchId: string): Pro
   const delivered = count('DELIVERED') + count('READ')
   const failed = count('FAILED')
   const skippedRows = count('SKIPPED')
+  const waitingQuiet = await db.message.count({ where: { organizationId, batchId, status: 'PENDING', quietUntil: { gt: new Date() } } })
   const done = sent + delivered + failed + skippedRows
   return {
     batchId,
     total: batch.total,
     pending: count('PENDING'),
+    waitingQuiet,
     sent,
     delivered,
     failed,

@@ -46,7 +46,13 @@ export async function relayOnce(now = new Date()): Promise<RelayReport> {
 
   const messages = await db.message.findMany({
     // A PENDING message with a WhatsApp id was taken by WhatsApp Web and awaits its ack: never send it again.
-    where: { direction: 'OUTGOING', status: 'PENDING', whatsappMessageId: null, OR: [{ queuedAt: null }, { queuedAt: { lt: stale } }] },
+    // One held by quiet hours has its delayed job until quietUntil: looked at again only after that (a job lost meanwhile goes then, as it would have).
+    where: {
+      direction: 'OUTGOING',
+      status: 'PENDING',
+      whatsappMessageId: null,
+      AND: [{ OR: [{ queuedAt: null }, { queuedAt: { lt: stale } }] }, { OR: [{ quietUntil: null }, { quietUntil: { lt: now } }] }],
+    },
     select: { id: true, organizationId: true, priority: true },
     orderBy: { createdAt: 'asc' },
     take: 200,

@@ -3,7 +3,8 @@
  * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
  * organization has no pacing slot, then records that a send began, sends (a bulk or agent message a
  * safety rule now stops ends SKIPPED instead, domain/safety/send-guard), records SENT with the WhatsApp
- * id, and on the last failed attempt records FAILED with the error. A message whose earlier send began
+ * id, and on the last failed attempt records FAILED with the error. In quiet hours a bulk or agent
+ * message (or a person's to a customer silent for 24 h) waits for the morning (domain/safety/send-clock). A message whose earlier send began
  * but was never recorded (a crash in between) is first looked up in WhatsApp (send-recovery.ts).
  */
 import type { Job } from 'bullmq'
@@ -16,10 +17,11 @@ import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { resolveClientIdentity } from '../clients/identity-resolution'
+import { quietHoursHold } from '../safety/send-clock'
 import { isGuardedSend, skipReasonAtSend } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { findMessageAhead, orderWaitMs } from './conversation-order'
-import { fireAndForget, publishConversation } from './message-events'
+import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { recordAck } from './ack-recorder'
 import { markAttemptFailed, markSendAttempt, markSent, markSkipped } from './message-status'
 import { recoverUnrecordedSend, type RecoveredSend } from './send-recovery'
@@ -32,6 +34,8 @@ export const RECOVERY_RETRY_MS = 5000
 
 export interface SendProcessorOptions {
   sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat' | 'findRecentOutgoing'> & Partial<Pick<WhatsAppSessionManager, 'resolveIdentity'>>
+  /** The clock for quiet hours (tests set "now" in the organization's zone); Date.now by default. */
+  now?: () => Date
 }
 
 /**
@@ -78,6 +82,7 @@ function createSendAttempt(options: SendProcessorOptions) {
         sender: true,
         contentHash: true,
         sendAttemptAt: true,
+        quietUntil: true,
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
@@ -94,9 +99,15 @@ function createSendAttempt(options: SendProcessorOptions) {
       return { skipped: true, reason: skip }
     }
 
+    const settings = await getWhatsAppSettings(organizationId)
+
+    // --- quiet hours hold (domain/safety/send-clock.ts): waits for the morning, no attempt spent ---
+    const quietWaitMs = await holdForQuietHours({ ...message, organizationId }, settings, options.now?.() ?? new Date(), log)
+    if (quietWaitMs) return delayJob(job, token, quietWaitMs)
+    // --- end quiet hours hold ---
+
     if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
 
-    const settings = await getWhatsAppSettings(organizationId)
     // Only the head of the conversation's queue takes a pacing slot (conversation-order.ts): order per conversation.
     const ahead = await findMessageAhead({ ...message, organizationId })
     if (ahead) {
@@ -159,6 +170,25 @@ function createSendAttempt(options: SendProcessorOptions) {
       await releaseSendSlot(organizationId, undefined, slot.slotId && at ? { slotId: slot.slotId, at } : undefined).catch(() => undefined)
     }
   }
+}
+
+/**
+ * Quiet hours: the wait in ms when the message must wait for the morning (its quietUntil recorded and
+ * shown), else 0 (a hold that is over is cleared).
+ */
+async function holdForQuietHours(
+  message: { id: string; organizationId: string; conversationId: string; sender: string; batchId: string | null; quietUntil: Date | null },
+  settings: Awaited<ReturnType<typeof getWhatsAppSettings>>,
+  now: Date,
+  log: typeof logger,
+): Promise<number> {
+  const until = await quietHoursHold(message, settings, now)
+  if (until?.getTime() !== message.quietUntil?.getTime()) {
+    await db.message.updateMany({ where: { id: message.id, status: 'PENDING' }, data: { quietUntil: until } })
+    fireAndForget(publishMessage('message.updated', message.id))
+    if (until) log.info({ quietUntil: until.toISOString() }, 'message waits for the end of quiet hours')
+  }
+  return until ? Math.max(1, until.getTime() - now.getTime()) : 0
 }
 
 /** The unrecorded send WhatsApp has: recorded with its id (and its ack so far), not sent again. */

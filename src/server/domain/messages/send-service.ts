@@ -15,7 +15,8 @@ import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { recordReply } from '../conversations/read-state'
-import { assertAgentMayWrite } from '../safety/send-guard'
+import { guardedQuotaSettings } from '../safety/send-clock'
+import { assertAgentMayWrite, isGuardedSend } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage, markRetried } from './message-status'
@@ -118,7 +119,9 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
   const conversationId = await resolveConversation(request)
   // An agent does not write to a customer who opted out; a person may.
   if (request.sender === 'AI') await assertAgentMayWrite(request.organizationId, conversationId)
-  const settings = await getWhatsAppSettings(request.organizationId)
+  const configured = await getWhatsAppSettings(request.organizationId)
+  // An agent's message counts against the warm-up cap too; a person's reply only against the configured limits.
+  const settings = request.sender === 'AI' ? await guardedQuotaSettings(request.organizationId, configured) : configured
   let quota: QuotaDecision | null = null
   try {
     quota = await consumeQuota(request.organizationId, settings, 1)
@@ -147,7 +150,7 @@ export async function retryMessage(organizationId: string, messageId: string): P
   await assertCanSend(organizationId)
   const message = await db.message.findFirst({
     where: { id: messageId, organizationId, direction: 'OUTGOING' },
-    select: { id: true, status: true, priority: true, createdAt: true, whatsappMessageId: true },
+    select: { id: true, status: true, priority: true, createdAt: true, whatsappMessageId: true, sender: true, batchId: true },
   })
   if (!message) throw new AppError('NOT_FOUND', 'messageNotFound')
   // A PENDING message may be retried once it has waited long (an outage may have stranded it), unless
@@ -158,7 +161,8 @@ export async function retryMessage(organizationId: string, messageId: string): P
   }
   if (message.status === 'FAILED') {
     // A PENDING message was counted when it was accepted; a FAILED one is sent anew.
-    const settings = await getWhatsAppSettings(organizationId)
+    const configured = await getWhatsAppSettings(organizationId)
+    const settings = isGuardedSend(message) ? await guardedQuotaSettings(organizationId, configured) : configured
     const quota = await consumeQuota(organizationId, settings, 1).catch(() => null)
     if (quota) assertQuota(quota)
   }

@@ -50,14 +50,14 @@ describe('readExportFile', () => {
     const { growth, error } = await peakGrowth(() => readExportFile('chat.zip', bomb.toString('base64')))
     expect(error).toMatchObject({ messageKey: 'exportTooLarge' })
     expect(growth).toBeLessThan(100 * MB)
-  })
+  }, 30_000)
 
   it('stops inflating at 20 MB of text when the header claims just under the cap', async () => {
     const bomb = await zipBomb({ inflatedBytes: 1024 * MB, claimedBytes: MAX_TEXT_BYTES - 1 })
     const { growth, error } = await peakGrowth(() => readExportFile('chat.zip', bomb.toString('base64')))
     expect(error).toMatchObject({ messageKey: 'exportTooLarge', params: { maxMb: 20 } })
     expect(growth).toBeLessThan(100 * MB)
-  })
+  }, 30_000)
 
   it('refuses an honest header over the cap without inflating, and a zip that is not one', async () => {
     const bomb = await zipBomb({ inflatedBytes: 30 * MB, claimedBytes: 30 * MB })

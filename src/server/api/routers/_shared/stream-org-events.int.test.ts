@@ -13,7 +13,7 @@ import { streamOrgEvents } from './stream-org-events'
 type Tracked<T> = [id: string, data: T, symbol?: unknown]
 
 function progress(batchId: string, sent: number): BulkProgress {
-  return { batchId, total: 10, pending: 10 - sent, sent, delivered: 0, failed: 0, skipped: 0, excluded: 0, reasons: {}, percent: sent * 10 }
+  return { batchId, total: 10, pending: 10 - sent, waitingQuiet: 0, sent, delivered: 0, failed: 0, skipped: 0, excluded: 0, reasons: {}, percent: sent * 10 }
 }
 
 function publish(organizationId: string, batchId: string, sent: number) {

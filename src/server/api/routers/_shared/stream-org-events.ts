@@ -21,8 +21,8 @@ export interface StreamOrgEventsOptions<T extends AppEventType, S, O> {
    * taken, so a change in between arrives again as an event rather than being lost.
    */
   snapshot?: () => Promise<S>
-  /** Which events concern this subscriber (default: all of the given types). */
-  filter?: (event: Extract<AppEvent, { type: T }>) => boolean
+  /** Which events concern this subscriber (default: all of the given types); may ask the database. */
+  filter?: (event: Extract<AppEvent, { type: T }>) => boolean | Promise<boolean>
   /** What of an event the browser receives. */
   map: (event: Extract<AppEvent, { type: T }>) => O
 }
@@ -42,7 +42,7 @@ export async function* streamOrgEvents<T extends AppEventType, O, S = never>(opt
       if (options.snapshot) yield tracked(after, await options.snapshot())
     }
     for await (const delivered of bus.subscribe(options.organizationId, { types: options.types, lastEventId: after, signal })) {
-      if (options.filter && !options.filter(delivered.event)) continue
+      if (options.filter && !(await options.filter(delivered.event))) continue
       yield tracked(delivered.id, options.map(delivered.event))
     }
   } finally {

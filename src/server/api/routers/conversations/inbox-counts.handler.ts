@@ -3,5 +3,5 @@ import type { OrgContext } from '../../trpc'
 
 /** The navigation's badge: conversations waiting for a reply and with unread messages, and the colour thresholds. */
 export function inboxCountsHandler({ ctx }: { ctx: OrgContext }) {
-  return inboxCounts(ctx.organizationId)
+  return inboxCounts(ctx.organizationId, ctx.user)
 }

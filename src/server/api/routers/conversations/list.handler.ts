@@ -4,5 +4,5 @@ import type { ConversationListInput } from './list.schema'
 
 /** A page of the organization's conversations, most recent first. */
 export function listHandler({ ctx, input }: { ctx: OrgContext; input: ConversationListInput }) {
-  return listConversations(ctx.organizationId, input)
+  return listConversations(ctx.organizationId, input, ctx.user)
 }

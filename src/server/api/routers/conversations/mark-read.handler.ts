@@ -8,7 +8,7 @@ import type { MarkReadInput } from './mark-read.schema'
  * keeps read receipts on (the session manager reaches whichever process runs the session).
  */
 export function markReadHandler({ ctx, input }: { ctx: OrgContext; input: MarkReadInput }) {
-  return markConversationRead(ctx.organizationId, input.conversationId, ctx.user.id, {
+  return markConversationRead(ctx.organizationId, input.conversationId, ctx.user, {
     sendSeen: async (organizationId, chatId) => getSessionManager().sendSeen(organizationId, chatId),
   })
 }

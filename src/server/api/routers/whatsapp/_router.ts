@@ -1,6 +1,6 @@
 /**
  * whatsapp: the connection (status, QR, connect, disconnect, live status), sending (single messages
- * from operators and agents, retries, bulk sends by admins, their progress, quotas) and settings.
+ * from operators and agents, retries, bulk sends by admins, their preview and progress, quotas, warm-up) and settings.
  */
 import { orgOnlyInput } from '../_shared/inputs'
 import { adminProcedure, createTRPCRouter, orgProcedure } from '../../trpc'
@@ -12,6 +12,8 @@ import { disconnectInput } from './disconnect.schema'
 import { onBulkProgressHandler } from './on-bulk-progress.handler'
 import { onStatusHandler } from './on-status.handler'
 import { statusSubscriptionInput } from './on-status.schema'
+import { previewBulkHandler } from './preview-bulk.handler'
+import { previewBulkInput } from './preview-bulk.schema'
 import { qrHandler } from './qr.handler'
 import { quotaHandler } from './quota.handler'
 import { retryHandler } from './retry.handler'
@@ -22,14 +24,17 @@ import { sendHandler } from './send.handler'
 import { sendInput } from './send.schema'
 import { whatsappSettingsRouter } from './settings/_router'
 import { statusHandler } from './status.handler'
+import { warmUpHandler } from './warm-up.handler'
 
 export const whatsappRouter = createTRPCRouter({
   send: orgProcedure.input(sendInput).mutation(sendHandler),
   retry: orgProcedure.input(retryInput).mutation(retryHandler),
   sendBulk: adminProcedure.input(bulkInput).mutation(sendBulkHandler),
+  previewBulk: adminProcedure.input(previewBulkInput).mutation(previewBulkHandler),
   bulkProgress: orgProcedure.input(bulkProgressInput).query(bulkProgressHandler),
   onBulkProgress: orgProcedure.input(bulkProgressInput).subscription(onBulkProgressHandler),
   quota: orgProcedure.input(orgOnlyInput).query(quotaHandler),
+  warmUp: orgProcedure.input(orgOnlyInput).query(warmUpHandler),
 
   settings: whatsappSettingsRouter,
 
