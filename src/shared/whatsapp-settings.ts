@@ -39,10 +39,47 @@ export const safetySchema = z.object({
   maxBatchSize: count(SAFE_BOUNDS.maxBatchSize, 'validation.batchTooLarge').default(50),
 })
 
+// --- governor (issue 12 point 1): when WhatsApp's answers to bulk and agent sends look risky, those sends pause ---
+/** Bounds of the governor's settings: looser values would let a number be banned before the pause. */
+export const GOVERNOR_BOUNDS = {
+  windowHours: { min: 1, max: 168 },
+  windowSends: { min: 20, max: 500 },
+  minSample: { min: 5, max: 200 },
+  deliveryTimeoutMinutes: { min: 5, max: 1440 },
+  maxUndeliveredPercent: { min: 5, max: 80 },
+  maxFailedPercent: { min: 2, max: 50 },
+  maxNotOnWhatsAppPercent: { min: 5, max: 80 },
+  minReplyPercent: { min: 0, max: 50 },
+  replyWaitMinutes: { min: 10, max: 1440 },
+} as const
+
+const bounded = (key: keyof typeof GOVERNOR_BOUNDS) =>
+  z.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(GOVERNOR_BOUNDS[key].min).max(GOVERNOR_BOUNDS[key].max)
+
+/** The governor's rule (domain/safety/governor.ts): documented defaults, admins may tune within GOVERNOR_BOUNDS. */
+export const governorSchema = z.object({
+  /** The rolling window: the last `windowSends` bulk/agent sends, none older than `windowHours`. */
+  windowHours: bounded('windowHours').default(24),
+  windowSends: bounded('windowSends').default(50),
+  /** No rate is judged on fewer sends than this (1 failure of 2 sends pauses nothing). */
+  minSample: bounded('minSample').default(20),
+  /** A send without a delivery ack (two ticks) this long after it left counts as never delivered. */
+  deliveryTimeoutMinutes: bounded('deliveryTimeoutMinutes').default(30),
+  maxUndeliveredPercent: bounded('maxUndeliveredPercent').default(30),
+  maxFailedPercent: bounded('maxFailedPercent').default(10),
+  maxNotOnWhatsAppPercent: bounded('maxNotOnWhatsAppPercent').default(20),
+  /** 0 turns the reply-rate rule off. */
+  minReplyPercent: bounded('minReplyPercent').default(2),
+  /** Replies are counted for sends at least this old. */
+  replyWaitMinutes: bounded('replyWaitMinutes').default(120),
+})
+// --- end governor ---
+
 export const whatsAppSettingsSchema = z
   .object({
     rateLimiting: rateLimitingSchema.default(() => rateLimitingSchema.parse({})),
     safety: safetySchema.default(() => safetySchema.parse({})),
+    governor: governorSchema.default(() => governorSchema.parse({})),
   })
   .superRefine((s, ctx) => {
     const r = s.rateLimiting
@@ -52,6 +89,9 @@ export const whatsAppSettingsSchema = z
     if (r.messagesPerDay < r.messagesPerHour) {
       ctx.addIssue({ code: 'custom', path: ['rateLimiting', 'messagesPerDay'], message: 'validation.dayBelowHour' })
     }
+    if (s.governor.minSample > s.governor.windowSends) {
+      ctx.addIssue({ code: 'custom', path: ['governor', 'minSample'], message: 'validation.governorSampleAboveWindow' })
+    }
   })
 
 export type WhatsAppSettings = z.infer<typeof whatsAppSettingsSchema>
@@ -60,6 +100,7 @@ export type WhatsAppSettings = z.infer<typeof whatsAppSettingsSchema>
 export const whatsAppSettingsPatchSchema = z.object({
   rateLimiting: rateLimitingSchema.partial().optional(),
   safety: safetySchema.partial().optional(),
+  governor: governorSchema.partial().optional(),
 })
 export type WhatsAppSettingsPatch = z.infer<typeof whatsAppSettingsPatchSchema>
 
@@ -81,6 +122,7 @@ export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsApp
   return validateWhatsAppSettings({
     rateLimiting: { ...current.rateLimiting, ...patch.rateLimiting },
     safety: { ...current.safety, ...patch.safety },
+    governor: { ...current.governor, ...patch.governor },
   })
 }
 

@@ -21,6 +21,8 @@ interface FormValues {
   numbers: Record<NumberField, string>
   enableMassSending: boolean
   requireConfirmation: boolean
+  /** Edited in its own card (governor-settings-card.tsx): kept as saved. */
+  governor: WhatsAppSettings['governor']
 }
 
 function toForm(settings: WhatsAppSettings): FormValues {
@@ -36,6 +38,7 @@ function toForm(settings: WhatsAppSettings): FormValues {
     },
     enableMassSending: s.enableMassSending,
     requireConfirmation: s.requireConfirmation,
+    governor: settings.governor,
   }
 }
 
@@ -50,6 +53,7 @@ function toSettings(values: FormValues): WhatsAppSettings {
       concurrency: n('concurrency'),
     },
     safety: { enableMassSending: values.enableMassSending, requireConfirmation: values.requireConfirmation, maxBatchSize: n('maxBatchSize') },
+    governor: values.governor,
   }
 }
 

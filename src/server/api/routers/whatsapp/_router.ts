@@ -9,6 +9,7 @@ import { bulkProgressInput } from './bulk-progress.schema'
 import { connectHandler } from './connect.handler'
 import { disconnectHandler } from './disconnect.handler'
 import { disconnectInput } from './disconnect.schema'
+import { whatsappGovernorRouter } from './governor/_router'
 import { onBulkProgressHandler } from './on-bulk-progress.handler'
 import { onStatusHandler } from './on-status.handler'
 import { statusSubscriptionInput } from './on-status.schema'
@@ -32,6 +33,7 @@ export const whatsappRouter = createTRPCRouter({
   quota: orgProcedure.input(orgOnlyInput).query(quotaHandler),
 
   settings: whatsappSettingsRouter,
+  governor: whatsappGovernorRouter,
 
   status: orgProcedure.input(orgOnlyInput).query(statusHandler),
   qr: orgProcedure.input(orgOnlyInput).query(qrHandler),
