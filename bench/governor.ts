@@ -36,8 +36,13 @@ async function main() {
     const batch = await db.bulkBatch.create({ data: { organizationId: org.id, sender: 'HUMAN', total: HEALTHY + CAP }, select: { id: true } })
     const conversations = []
     for (let i = 0; i < 20; i++) {
-      const client = await db.client.create({ data: { organizationId: org.id, phone: `+99670${String(i).padStart(7, '0')}1`, name: `c${i}` }, select: { id: true } })
-      conversations.push((await db.conversation.create({ data: { organizationId: org.id, clientId: client.id, channel: 'WHATSAPP' }, select: { id: true } })).id)
+      const client = await db.client.create({
+        data: { organizationId: org.id, phone: `+99670${String(i).padStart(7, '0')}1`, name: `c${i}` },
+        select: { id: true },
+      })
+      conversations.push(
+        (await db.conversation.create({ data: { organizationId: org.id, clientId: client.id, channel: 'WHATSAPP' }, select: { id: true } })).id,
+      )
     }
     const start = Date.now() - (HEALTHY + CAP + 10) * GAP_MS
     let afterFailuresBegan = 0
@@ -48,7 +53,16 @@ async function main() {
       const failing = n >= HEALTHY && drawPercent(rate + 1000 * KINDS.indexOf(kind), n) < rate
       if (n >= HEALTHY) afterFailuresBegan++
       if (failing) failuresSent++
-      const base = { organizationId: org.id, conversationId: conversations[n % conversations.length]!, content: `bench ${n}`, direction: 'OUTGOING' as const, sender: 'HUMAN' as const, batchId: batch.id, sendAttemptAt: at, createdAt: at }
+      const base = {
+        organizationId: org.id,
+        conversationId: conversations[n % conversations.length]!,
+        content: `bench ${n}`,
+        direction: 'OUTGOING' as const,
+        sender: 'HUMAN' as const,
+        batchId: batch.id,
+        sendAttemptAt: at,
+        createdAt: at,
+      }
       const sent = { whatsappMessageId: `bench_${org.id}_${n}`, sentAt: at }
       // Healthy: delivered a few seconds later.
       if (!failing) await db.message.create({ data: { ...base, ...sent, status: 'DELIVERED', deliveredAt: new Date(at.getTime() + 2000) } })

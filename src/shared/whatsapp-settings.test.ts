@@ -17,6 +17,7 @@ describe('WhatsApp settings', () => {
     expect(getDefaultWhatsAppSettings()).toEqual({
       rateLimiting: { messagesPerMinute: 10, messagesPerHour: 100, messagesPerDay: 500, concurrency: 3 },
       safety: { enableMassSending: false, requireConfirmation: true, maxBatchSize: 50 },
+      governor: expect.objectContaining({ minSample: 20, maxFailedPercent: 10 }),
     })
   })
 
@@ -69,6 +70,25 @@ describe('WhatsApp settings', () => {
       'concurrencyRisky',
       'batchRisky',
       'massSendingWithoutConfirmation',
+    ])
+  })
+})
+
+// --- governor (issue 12 point 1) ---
+describe('governor settings', () => {
+  it('admins may tune within the safe bounds', () => {
+    const s = mergeWhatsAppSettings(getDefaultWhatsAppSettings(), { governor: { maxFailedPercent: 20, minSample: 10 } })
+    expect(s.governor).toMatchObject({ maxFailedPercent: 20, minSample: 10, windowSends: 50 })
+  })
+
+  it('refuses a looser rule than the bounds, or a minimum sample larger than the window', () => {
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { maxFailedPercent: 90 } }))).toEqual([
+      'governor.maxFailedPercent: Too big: expected number to be <=50',
+    ])
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { minSample: 2 } }))).toHaveLength(1)
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { minSample: 1.5 } }))).toContain('governor.minSample: validation.wholeNumber')
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { windowSends: 30, minSample: 40 } }))).toEqual([
+      'governor.minSample: validation.governorSampleAboveWindow',
     ])
   })
 })

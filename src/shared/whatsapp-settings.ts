@@ -53,8 +53,13 @@ export const GOVERNOR_BOUNDS = {
   replyWaitMinutes: { min: 10, max: 1440 },
 } as const
 
+/** Out of bounds: the generic localized "at least {min}" / "at most {max}" (server/i18n/translate.ts). */
 const bounded = (key: keyof typeof GOVERNOR_BOUNDS) =>
-  z.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(GOVERNOR_BOUNDS[key].min).max(GOVERNOR_BOUNDS[key].max)
+  z
+    .number({ error: (issue) => (issue.code === 'invalid_type' ? 'validation.wholeNumber' : undefined) })
+    .int('validation.wholeNumber')
+    .min(GOVERNOR_BOUNDS[key].min)
+    .max(GOVERNOR_BOUNDS[key].max)
 
 /** The governor's rule (domain/safety/governor.ts): documented defaults, admins may tune within GOVERNOR_BOUNDS. */
 export const governorSchema = z.object({

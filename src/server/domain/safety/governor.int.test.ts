@@ -47,13 +47,20 @@ describe('the governor', { timeout: 120_000 }, () => {
 
   it('pauses bulk sends within a bounded number of sends after WhatsApp starts failing them', async () => {
     // A healthy start: a few bulk messages delivered.
-    const good = await shop.asAdmin().whatsapp.sendBulk({ messages: Array.from({ length: GOOD_BEFORE }, (_, i) => ({ to: phoneOf(i), content: `Новинки ${i}` })) })
-    await waitFor(async () => (await db.message.count({ where: { batchId: good.batchId!, status: { in: ['SENT', 'DELIVERED', 'READ'] } } })) === GOOD_BEFORE, 30_000)
+    const good = await shop
+      .asAdmin()
+      .whatsapp.sendBulk({ messages: Array.from({ length: GOOD_BEFORE }, (_, i) => ({ to: phoneOf(i), content: `Новинки ${i}` })) })
+    await waitFor(
+      async () => (await db.message.count({ where: { batchId: good.batchId!, status: { in: ['SENT', 'DELIVERED', 'READ'] } } })) === GOOD_BEFORE,
+      30_000,
+    )
     expect((await readGovernorState(shop.organization.id)).paused).toBe(false)
 
     // From now on every send is acked −1.
     await setBehaviour(clientIdOf(shop.organization.id), { failAckPercent: 100, seed: 7 })
-    const bulk = await shop.asAdmin().whatsapp.sendBulk({ messages: Array.from({ length: BULK }, (_, i) => ({ to: phoneOf(100 + i), content: `Скидки ${i}` })) })
+    const bulk = await shop
+      .asAdmin()
+      .whatsapp.sendBulk({ messages: Array.from({ length: BULK }, (_, i) => ({ to: phoneOf(100 + i), content: `Скидки ${i}` })) })
     bulkId = bulk.batchId!
     await waitFor(async () => (await readGovernorState(shop.organization.id)).paused, 90_000)
 
@@ -92,7 +99,10 @@ describe('the governor', { timeout: 120_000 }, () => {
     await setBehaviour(clientIdOf(shop.organization.id), {})
     const reply = await shop.asOperator().whatsapp.send({ conversationId: shop.conversation.id, content: 'Здравствуйте! Сейчас отвечу.' })
     await waitFor(async () => ['SENT', 'DELIVERED', 'READ'].includes((await db.message.findUnique({ where: { id: reply.messageId } }))?.status ?? ''), 30_000)
-    expect(await db.message.findUnique({ where: { id: agent.messageId }, select: { status: true, sendAttemptAt: true } })).toEqual({ status: 'PENDING', sendAttemptAt: null })
+    expect(await db.message.findUnique({ where: { id: agent.messageId }, select: { status: true, sendAttemptAt: true } })).toEqual({
+      status: 'PENDING',
+      sendAttemptAt: null,
+    })
   })
 
   it('only an admin of the organization resumes; then every held message is sent', async () => {

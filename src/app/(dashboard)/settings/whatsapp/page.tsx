@@ -3,6 +3,7 @@ import { PageHeader } from '~/components/page-header'
 import { isAdminRole } from '~/features/shell/roles'
 import { getCurrentUser } from '~/features/shell/get-current-user'
 import { pageMetadata } from '~/features/shell/page-metadata'
+import { GovernorCard } from '~/features/whatsapp/governor-card'
 import { QuotaUsage } from '~/features/whatsapp/quota-usage'
 import { WhatsAppConnectionCard } from '~/features/whatsapp/whatsapp-connection-card'
 import { WhatsAppSettingsForm } from '~/features/whatsapp/whatsapp-settings-form'
@@ -29,6 +30,7 @@ export default async function WhatsAppSettingsPage() {
         <WhatsAppSettingsForm canManage={canManage} />
         <QuotaUsage />
       </div>
+      <GovernorCard canManage={canManage} />
     </div>
   )
 }
