@@ -47,6 +47,8 @@ export async function trpc<T = unknown>(page: Page, kind: 'query' | 'mutation', 
 export interface WhatsAppSettings {
   rateLimiting: { messagesPerMinute: number; messagesPerHour: number; messagesPerDay: number; concurrency: number }
   safety: { enableMassSending: boolean; requireConfirmation: boolean; maxBatchSize: number }
+  /** The sending governor's rule (src/shared/whatsapp-settings.ts). */
+  governor?: Record<string, number>
 }
 
 export async function readSettings(page: Page): Promise<WhatsAppSettings> {

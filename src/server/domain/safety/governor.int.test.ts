@@ -10,8 +10,8 @@ import { db } from '../../db'
 import { createTenant, type Tenant } from '../../testing/factories'
 import { clientIdOf, connectPhone, setSettings, startHarness, type Harness } from '../../testing/pipeline-harness'
 import { waitFor } from '../../testing/wait-for'
-import { setBehaviour } from '../../whatsapp/engines/simulator/simulator-behaviour'
-import { readGovernorState } from './governor'
+import { drawPercent, NO_BEHAVIOUR, outcomeOf, setBehaviour } from '../../whatsapp/engines/simulator/simulator-behaviour'
+import { evaluateGovernor, readGovernorState } from './governor'
 
 let harness: Harness
 let shop: Tenant
@@ -134,5 +134,42 @@ describe('the governor', { timeout: 120_000 }, () => {
     ])
     expect(history[0]!.actorName).toBe(shop.admin.name)
     expect(await other.asAdmin().whatsapp.governor.history()).toEqual([])
+  })
+})
+
+describe('simulated recipients in chosen proportions', { timeout: 90_000 }, () => {
+  it('a seeded mix gives the same outcomes every run; never-delivered sends pause once they are older than the delivery wait', async () => {
+    const mixed = await createTenant()
+    const rule = { windowSends: 20, minSample: 5, maxNotOnWhatsAppPercent: 80, maxUndeliveredPercent: 10, deliveryTimeoutMinutes: 30 }
+    await setSettings(mixed.organization.id, { ...settings, governor: rule })
+    await connectPhone(harness.manager, mixed.organization.id)
+    const behaviour = { notOnWhatsAppPercent: 30, undeliveredPercent: 30, seed: 42 }
+    await setBehaviour(clientIdOf(mixed.organization.id), behaviour)
+    const SENDS = 8
+    const expected = Array.from({ length: SENDS }, (_, i) => outcomeOf({ ...NO_BEHAVIOUR, ...behaviour }, drawPercent(behaviour.seed, i + 1)))
+    const count = (o: string) => expected.filter((e) => e === o).length
+
+    const bulk = await mixed
+      .asAdmin()
+      .whatsapp.sendBulk({ messages: Array.from({ length: SENDS }, (_, i) => ({ to: phoneOf(500 + i), content: `Акция ${i}` })) })
+    await waitFor(async () => (await db.message.count({ where: { batchId: bulk.batchId!, status: 'PENDING', whatsappMessageId: null } })) === 0, 60_000)
+    // Acks settle (the simulator's READ comes 120 ms after a send).
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const rows = await db.message.findMany({ where: { batchId: bulk.batchId! }, select: { status: true, skipReason: true, deliveredAt: true, readAt: true } })
+    expect(rows.filter((r) => r.skipReason === 'NOT_ON_WHATSAPP')).toHaveLength(count('notOnWhatsApp'))
+    expect(rows.filter((r) => r.status === 'SENT' && !r.deliveredAt && !r.readAt)).toHaveLength(count('undelivered'))
+    expect(rows.filter((r) => r.status === 'READ')).toHaveLength(count('ok'))
+
+    // Judged now: nothing is older than the delivery wait yet, so "never delivered" is not judged.
+    const { figures } = await mixed.asAdmin().whatsapp.governor.status()
+    expect(figures).toMatchObject({ answered: SENDS, notOnWhatsApp: count('notOnWhatsApp'), matured: 0, undelivered: 0 })
+    expect(await evaluateGovernor(mixed.organization.id)).toBe(false)
+    // 31 minutes later the undelivered share is judged, and it is above 10 %.
+    const later = new Date(Date.now() + 31 * 60_000)
+    expect(await evaluateGovernor(mixed.organization.id, later)).toBe(count('undelivered') * 100 > 10 * (SENDS - count('notOnWhatsApp')))
+    const state = await readGovernorState(mixed.organization.id)
+    expect(state.pause?.trip).toMatchObject({ reason: 'UNDELIVERED', sample: SENDS - count('notOnWhatsApp') })
+    // The other organization's state is untouched.
+    expect((await readGovernorState(other.organization.id)).paused).toBe(false)
   })
 })

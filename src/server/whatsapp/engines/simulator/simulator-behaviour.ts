@@ -3,8 +3,8 @@
  * tests, bench and /dev/phone (issue 12): some numbers are not on WhatsApp (the send is refused with
  * INVALID_RECIPIENT), some sends are acked −1 (ERROR), some never reach the device (one tick forever),
  * and some recipients have blocked the business. A block looks exactly like "never delivered": real
- * WhatsApp tells the sender nothing about it (one tick forever), and neither does whatsapp-web.js
- * (no event or field reports being blocked by someone; Contact.isBlocked is whether WE blocked them).
+ * WhatsApp tells the sender nothing about it (one tick forever), and neither does whatsapp-web.js 1.34.7
+ * (no event in src/util/Constants.js Events reports being blocked; Contact.isBlocked is whether WE blocked them).
  *
  * Each send draws one number from a seeded hash of (seed, n), n counting the session's sends, so a
  * run with the same seed and proportions gets the same outcomes in the same order.
