@@ -31,9 +31,11 @@ test('the admin sees why bulk sends paused, with the figures, and resumes; an op
     })
     // QA: from now on every recipient is "not on WhatsApp".
     await setBehaviour('100')
-    await trpc(admin.page, 'mutation', 'whatsapp.sendBulk', {
-      messages: Array.from({ length: 7 }, (_, i) => ({ to: `+996 703 ${digits}${i}1`, content: `Скидки недели ${digits}` })),
+    const bulk = await trpc<{ queued: number }>(admin.page, 'mutation', 'whatsapp.sendBulk', {
+      messages: Array.from({ length: 7 }, (_, i) => ({ to: `+996 703 ${digits.slice(0, 3)} ${digits.slice(3)}${i + 1}`, content: `Скидки недели ${digits}` })),
     })
+
+    expect(bulk.queued).toBe(7)
 
     // The pause reaches both browsers live: the pages are not reloaded.
     await admin.page.goto('/settings/whatsapp', { timeout: NAV_TIMEOUT })
