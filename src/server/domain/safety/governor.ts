@@ -94,7 +94,13 @@ export async function evaluateGovernor(organizationId: string, now = new Date(),
     const current = await tx.governorEvent.findFirst({ where: { organizationId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { action: true } })
     if (current?.action === 'PAUSED') return false
     await tx.governorEvent.create({
-      data: { organizationId, action: 'PAUSED', actorUserId: null, reason: trip.reason, figures: { trip: { ...trip }, figures: { ...figures, since: figures.since.toISOString() } } },
+      data: {
+        organizationId,
+        action: 'PAUSED',
+        actorUserId: null,
+        reason: trip.reason,
+        figures: { trip: { ...trip }, figures: { ...figures, since: figures.since.toISOString() } },
+      },
     })
     return true
   })
