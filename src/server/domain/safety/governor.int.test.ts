@@ -134,6 +134,10 @@ describe('the governor', { timeout: 120_000 }, () => {
     ])
     expect(history[0]!.actorName).toBe(shop.admin.name)
     expect(await other.asAdmin().whatsapp.governor.history()).toEqual([])
+
+    // The rule is the admin's to tune, within bounds; an operator may not.
+    await expect(shop.asAdmin().whatsapp.settings.update({ governor: { minSample: 30 } })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(shop.asOperator().whatsapp.settings.update({ governor: { minSample: 8 } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })
 
