@@ -92,3 +92,12 @@ describe('governor settings', () => {
     ])
   })
 })
+
+describe('a governor patch', () => {
+  it('keeps the saved values of the fields it leaves out', async () => {
+    const { whatsAppSettingsPatchSchema } = await import('./whatsapp-settings')
+    const saved = mergeWhatsAppSettings(getDefaultWhatsAppSettings(), { governor: { windowSends: 20, minSample: 6 } })
+    const patch = whatsAppSettingsPatchSchema.parse({ governor: { maxFailedPercent: 20 } })
+    expect(mergeWhatsAppSettings(saved, patch).governor).toMatchObject({ windowSends: 20, minSample: 6, maxFailedPercent: 20 })
+  })
+})

@@ -78,6 +78,19 @@ export const governorSchema = z.object({
   /** Replies are counted for sends at least this old. */
   replyWaitMinutes: bounded('replyWaitMinutes').default(120),
 })
+
+/** The rule as a patch: a field left out keeps its saved value (`.partial()` would fill in its default instead). */
+export const governorPatchSchema = z.object({
+  windowHours: bounded('windowHours').optional(),
+  windowSends: bounded('windowSends').optional(),
+  minSample: bounded('minSample').optional(),
+  deliveryTimeoutMinutes: bounded('deliveryTimeoutMinutes').optional(),
+  maxUndeliveredPercent: bounded('maxUndeliveredPercent').optional(),
+  maxFailedPercent: bounded('maxFailedPercent').optional(),
+  maxNotOnWhatsAppPercent: bounded('maxNotOnWhatsAppPercent').optional(),
+  minReplyPercent: bounded('minReplyPercent').optional(),
+  replyWaitMinutes: bounded('replyWaitMinutes').optional(),
+})
 // --- end governor ---
 
 export const whatsAppSettingsSchema = z
@@ -105,7 +118,7 @@ export type WhatsAppSettings = z.infer<typeof whatsAppSettingsSchema>
 export const whatsAppSettingsPatchSchema = z.object({
   rateLimiting: rateLimitingSchema.partial().optional(),
   safety: safetySchema.partial().optional(),
-  governor: governorSchema.partial().optional(),
+  governor: governorPatchSchema.optional(),
 })
 export type WhatsAppSettingsPatch = z.infer<typeof whatsAppSettingsPatchSchema>
 
