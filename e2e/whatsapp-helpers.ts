@@ -50,6 +50,8 @@ export interface WhatsAppSettings {
   timeZone: string
   quietHours: { enabled: boolean; start: string; end: string }
   warmUp: { enabled: boolean; newSince?: string | null; markNew?: boolean }
+  /** The sending governor's rule (src/shared/whatsapp-settings.ts). */
+  governor?: Record<string, number>
 }
 
 /**

@@ -21,6 +21,7 @@ describe('WhatsApp settings', () => {
       timeZone: 'Asia/Bishkek',
       quietHours: { enabled: true, start: '21:00', end: '09:00' },
       warmUp: { enabled: true, newSince: null },
+      governor: expect.objectContaining({ minSample: 20, maxFailedPercent: 10 }),
     })
   })
 
@@ -100,5 +101,33 @@ describe('WhatsApp settings', () => {
       'batchRisky',
       'massSendingWithoutConfirmation',
     ])
+  })
+})
+
+// --- governor (issue 12 point 1) ---
+describe('governor settings', () => {
+  it('admins may tune within the safe bounds', () => {
+    const s = mergeWhatsAppSettings(getDefaultWhatsAppSettings(), { governor: { maxFailedPercent: 20, minSample: 10 } })
+    expect(s.governor).toMatchObject({ maxFailedPercent: 20, minSample: 10, windowSends: 50 })
+  })
+
+  it('refuses a looser rule than the bounds, or a minimum sample larger than the window', () => {
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { maxFailedPercent: 90 } }))).toEqual([
+      'governor.maxFailedPercent: Too big: expected number to be <=50',
+    ])
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { minSample: 2 } }))).toHaveLength(1)
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { minSample: 1.5 } }))).toContain('governor.minSample: validation.wholeNumber')
+    expect(issueMessages(() => validateWhatsAppSettings({ governor: { windowSends: 30, minSample: 40 } }))).toEqual([
+      'governor.minSample: validation.governorSampleAboveWindow',
+    ])
+  })
+})
+
+describe('a governor patch', () => {
+  it('keeps the saved values of the fields it leaves out', async () => {
+    const { whatsAppSettingsPatchSchema } = await import('./whatsapp-settings')
+    const saved = mergeWhatsAppSettings(getDefaultWhatsAppSettings(), { governor: { windowSends: 20, minSample: 6 } })
+    const patch = whatsAppSettingsPatchSchema.parse({ governor: { maxFailedPercent: 20 } })
+    expect(mergeWhatsAppSettings(saved, patch).governor).toMatchObject({ windowSends: 20, minSample: 6, maxFailedPercent: 20 })
   })
 })

@@ -89,6 +89,59 @@ export const warmUpSchema = z.object({
 })
 
 // --- end send clock ---
+// --- governor (issue 12 point 1): when WhatsApp's answers to bulk and agent sends look risky, those sends pause ---
+/** Bounds of the governor's settings: looser values would let a number be banned before the pause. */
+export const GOVERNOR_BOUNDS = {
+  windowHours: { min: 1, max: 168 },
+  windowSends: { min: 20, max: 500 },
+  minSample: { min: 5, max: 200 },
+  deliveryTimeoutMinutes: { min: 5, max: 1440 },
+  maxUndeliveredPercent: { min: 5, max: 80 },
+  maxFailedPercent: { min: 2, max: 50 },
+  maxNotOnWhatsAppPercent: { min: 5, max: 80 },
+  minReplyPercent: { min: 0, max: 50 },
+  replyWaitMinutes: { min: 10, max: 1440 },
+} as const
+
+/** Out of bounds: the generic localized "at least {min}" / "at most {max}" (server/i18n/translate.ts). */
+const bounded = (key: keyof typeof GOVERNOR_BOUNDS) =>
+  z
+    .number({ error: (issue) => (issue.code === 'invalid_type' ? 'validation.wholeNumber' : undefined) })
+    .int('validation.wholeNumber')
+    .min(GOVERNOR_BOUNDS[key].min)
+    .max(GOVERNOR_BOUNDS[key].max)
+
+/** The governor's rule (domain/safety/governor.ts): documented defaults, admins may tune within GOVERNOR_BOUNDS. */
+export const governorSchema = z.object({
+  /** The rolling window: the last `windowSends` bulk/agent sends, none older than `windowHours`. */
+  windowHours: bounded('windowHours').default(24),
+  windowSends: bounded('windowSends').default(50),
+  /** No rate is judged on fewer sends than this (1 failure of 2 sends pauses nothing). */
+  minSample: bounded('minSample').default(20),
+  /** A send without a delivery ack (two ticks) this long after it left counts as never delivered. */
+  deliveryTimeoutMinutes: bounded('deliveryTimeoutMinutes').default(30),
+  maxUndeliveredPercent: bounded('maxUndeliveredPercent').default(30),
+  maxFailedPercent: bounded('maxFailedPercent').default(10),
+  maxNotOnWhatsAppPercent: bounded('maxNotOnWhatsAppPercent').default(20),
+  /** 0 turns the reply-rate rule off. */
+  minReplyPercent: bounded('minReplyPercent').default(2),
+  /** Replies are counted for sends at least this old. */
+  replyWaitMinutes: bounded('replyWaitMinutes').default(120),
+})
+
+/** The rule as a patch: a field left out keeps its saved value (`.partial()` would fill in its default instead). */
+export const governorPatchSchema = z.object({
+  windowHours: bounded('windowHours').optional(),
+  windowSends: bounded('windowSends').optional(),
+  minSample: bounded('minSample').optional(),
+  deliveryTimeoutMinutes: bounded('deliveryTimeoutMinutes').optional(),
+  maxUndeliveredPercent: bounded('maxUndeliveredPercent').optional(),
+  maxFailedPercent: bounded('maxFailedPercent').optional(),
+  maxNotOnWhatsAppPercent: bounded('maxNotOnWhatsAppPercent').optional(),
+  minReplyPercent: bounded('minReplyPercent').optional(),
+  replyWaitMinutes: bounded('replyWaitMinutes').optional(),
+})
+// --- end governor ---
 
 export const whatsAppSettingsSchema = z
   .object({
@@ -98,6 +151,7 @@ export const whatsAppSettingsSchema = z
     timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
     quietHours: quietHoursSchema.default(() => quietHoursSchema.parse({})),
     warmUp: warmUpSchema.default(() => warmUpSchema.parse({})),
+    governor: governorSchema.default(() => governorSchema.parse({})),
   })
   .superRefine((s, ctx) => {
     if (s.inbox.waitingRedMinutes <= s.inbox.waitingAmberMinutes) {
@@ -113,6 +167,9 @@ export const whatsAppSettingsSchema = z
     if (s.quietHours.start === s.quietHours.end) {
       ctx.addIssue({ code: 'custom', path: ['quietHours', 'end'], message: 'validation.quietHoursEmpty' })
     }
+    if (s.governor.minSample > s.governor.windowSends) {
+      ctx.addIssue({ code: 'custom', path: ['governor', 'minSample'], message: 'validation.governorSampleAboveWindow' })
+    }
   })
 
 export type WhatsAppSettings = z.infer<typeof whatsAppSettingsSchema>
@@ -126,6 +183,7 @@ export const whatsAppSettingsPatchSchema = z.object({
   quietHours: quietHoursSchema.partial().optional(),
   /** `markNew`: true flags the number as new from now (warm-up starts again), false clears the flag. */
   warmUp: z.object({ enabled: z.boolean().optional(), markNew: z.boolean().optional() }).optional(),
+  governor: governorPatchSchema.optional(),
 })
 export type WhatsAppSettingsPatch = z.infer<typeof whatsAppSettingsPatchSchema>
 
@@ -153,6 +211,7 @@ export function mergeWhatsAppSettings(current: WhatsAppSettings, patch: WhatsApp
     timeZone: patch.timeZone ?? current.timeZone,
     quietHours: { ...current.quietHours, ...patch.quietHours },
     warmUp: { ...current.warmUp, ...warmUp, ...(markNew === undefined ? {} : { newSince: markNew ? now.toISOString() : null }) },
+    governor: { ...current.governor, ...patch.governor },
   })
 }
 

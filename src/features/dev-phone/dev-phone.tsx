@@ -5,10 +5,13 @@ import { useTranslations } from 'next-intl'
 import { Alert } from '~/components/alert'
 import { Button } from '~/components/button'
 import { LoadingLine } from '~/components/loading-line'
+import { useCurrentUser } from '../shell/current-user'
+import { isAdminRole } from '../shell/roles'
 import { BusinessPhonePanel } from './business-phone-panel'
 import { CustomerSimulator } from './customer-simulator'
 import { PhoneOutbox } from './phone-outbox'
 import { PhoneSidePanel } from './phone-side-panel'
+import { RecipientBehaviourPanel } from './recipient-behaviour-panel'
 import { usePhoneActions, usePhoneState } from './use-phone-state'
 
 /** /dev/phone: QA's stand-in for the business phone and its customers, against the simulator engine. */
@@ -16,6 +19,7 @@ export function DevPhone() {
   const t = useTranslations()
   const { query, status } = usePhoneState()
   const actions = usePhoneActions()
+  const admin = isAdminRole(useCurrentUser().role)
 
   if (query.isPending) {
     return <LoadingLine className="py-10">{t('common.loading')}</LoadingLine>
@@ -42,6 +46,7 @@ export function DevPhone() {
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <div className="space-y-5">
           <BusinessPhonePanel state={query.data} status={status} actions={actions} />
+          {admin && <RecipientBehaviourPanel behaviour={query.data.behaviour} />}
           <PhoneSidePanel recent={query.data.recent} actions={actions} />
           <PhoneOutbox outbox={query.data.outbox} />
         </div>

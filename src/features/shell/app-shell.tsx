@@ -14,6 +14,8 @@ import { CurrentUserProvider, type ShellUser } from './current-user'
 import { LocaleSwitcher } from './locale-switcher'
 import { SidebarNav } from './sidebar-nav'
 import { SignOutButton } from './sign-out-button'
+import { GovernorBanner } from '~/features/whatsapp/governor-banner'
+import { isAdminRole } from './roles'
 
 export type { ShellUser }
 
@@ -112,7 +114,11 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
         </header>
         <main className="min-h-0 flex-1 overflow-y-auto">
           <InboxLive userId={user.id} />
-          <CurrentUserProvider user={user}>{children}</CurrentUserProvider>
+          <CurrentUserProvider user={user}>
+            {/* The sending governor's pause, on every page (issue 12): why, and Resume for admins. */}
+            <GovernorBanner canManage={isAdminRole(user.role)} className="mx-3 mt-3 sm:mx-6" />
+            {children}
+          </CurrentUserProvider>
         </main>
       </div>
     </div>

@@ -28,6 +28,8 @@ interface FormValues {
   timeZone: string
   quietHours: { enabled: boolean; start: string; end: string }
   warmUpEnabled: boolean
+  /** Edited in its own card (governor-settings-card.tsx): kept as saved. */
+  governor: WhatsAppSettings['governor']
 }
 
 function toForm(settings: WhatsAppSettings): FormValues {
@@ -47,6 +49,7 @@ function toForm(settings: WhatsAppSettings): FormValues {
     timeZone: settings.timeZone,
     quietHours: { ...settings.quietHours },
     warmUpEnabled: settings.warmUp.enabled,
+    governor: settings.governor,
   }
 }
 
@@ -65,6 +68,7 @@ function toSettings(values: FormValues, saved: WhatsAppSettings): WhatsAppSettin
     timeZone: values.timeZone.trim(),
     quietHours: values.quietHours,
     warmUp: { ...saved.warmUp, enabled: values.warmUpEnabled },
+    governor: values.governor,
   }
 }
 

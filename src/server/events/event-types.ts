@@ -73,6 +73,7 @@ export type AppEvent =
   // issue 13: thread entries (private notes, assignment and status lines) and @mentions
   | { type: 'conversation.entry'; data: { conversationId: string; entry: ConversationEntryView } }
   | { type: 'mention.created'; data: { conversationId: string; userId: string; mention: MentionView } }
+  | { type: 'governor.state'; data: GovernorStateView }
 
 /** A thread line that is not a WhatsApp message: a private note or a system line (who did what). */
 export interface ConversationEntryView {
@@ -97,6 +98,45 @@ export interface MentionView {
   excerpt: string
   clientName: string | null
 }
+
+// --- governor (issue 12 point 1) ---
+/** What WhatsApp answered to the organization's recent bulk and agent sends (domain/safety/governor-figures.ts). */
+export interface GovernorFigures {
+  /** The window's start: the later of "windowHours ago" and the last resume. */
+  since: Date
+  /** Sends WhatsApp answered (taken, failed or refused), newest `windowSends`. */
+  answered: number
+  /** Of those: ack −1 or refused (FAILED). */
+  failed: number
+  /** Of those: the number has no WhatsApp account. */
+  notOnWhatsApp: number
+  /** Sends older than the delivery timeout (newest `windowSends`), and how many never reached the device. */
+  matured: number
+  undelivered: number
+  /** Sends older than the reply wait (newest `windowSends`), and how many the customer answered. */
+  replyMatured: number
+  replied: number
+}
+
+export type GovernorReason = 'UNDELIVERED' | 'FAILED' | 'NOT_ON_WHATSAPP' | 'LOW_REPLIES'
+
+/** The threshold a pause crossed: the measured share against the limit, over `sample` sends. */
+export interface GovernorTrip {
+  reason: GovernorReason
+  percent: number
+  limitPercent: number
+  sample: number
+}
+
+/** Whether bulk and agent sends of the organization are paused, and why. */
+export interface GovernorStateView {
+  paused: boolean
+  /** The current pause (null when not paused). */
+  pause: { at: Date; trip: GovernorTrip; figures: GovernorFigures } | null
+  /** The last resume (null: never resumed). */
+  resumed: { at: Date; byUserId: string | null } | null
+}
+// --- end governor ---
 
 export interface BulkProgress {
   batchId: string

@@ -65,6 +65,10 @@ export const isolationCases: Record<string, IsolationCase> = {
   'whatsapp.quota': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.warmUp': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.settings.get': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.governor.status': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.governor.history': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.governor.resume': { input: (v) => ({ organizationId: v.organization.id }) },
+  'whatsapp.governor.onState': { input: (v) => ({ organizationId: v.organization.id }) },
   'whatsapp.settings.update': { input: (v) => ({ organizationId: v.organization.id, rateLimiting: { messagesPerMinute: 5 } }) },
   'conversations.onEvents': { input: (v) => ({ conversationId: v.conversation.id }) },
   // issue 13: assignment, status, notes, mentions
@@ -127,6 +131,7 @@ export const isolationCases: Record<string, IsolationCase> = {
   'devPhone.failNextAcks': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
   'devPhone.stallLogins': { input: (v) => ({ organizationId: v.organization.id, count: 1 }) },
   'devPhone.expireQr': { input: (v) => ({ organizationId: v.organization.id }) },
+  'devPhone.setBehaviour': { input: (v) => ({ organizationId: v.organization.id, notOnWhatsAppPercent: 50 }) },
   // Unread and waiting for reply, notifications (issue 13 points 1 and 7)
   'conversations.markRead': { input: (v) => ({ conversationId: v.conversation.id }), attacker: 'OPERATOR' },
   'conversations.inboxCounts': { input: (v) => ({ organizationId: v.organization.id }) },

@@ -6,6 +6,8 @@
 import { db } from '../../db'
 import type { MessageStatus } from '../../db/generated/enums'
 import type { WaAck } from '../../whatsapp/engine/types'
+import { evaluateGovernor } from '../safety/governor'
+import { fireAndForget } from './message-events'
 import { ACK_ERROR_REASON, markAckFailed, markAcked, parkEarlyAck } from './message-status'
 
 /**
@@ -40,6 +42,11 @@ export async function recordAck(organizationId: string, ack: { id: string; ack: 
     await parkEarlyAck(organizationId, ack.id, status)
     return false
   }
-  if (status === 'FAILED') return markAckFailed(message.id, ACK_ERROR_REASON)
+  if (status === 'FAILED') {
+    const moved = await markAckFailed(message.id, ACK_ERROR_REASON)
+    // --- governor (issue 12 point 1): an ack −1 may cross the failure threshold; judged now, not at the next send ---
+    if (moved) fireAndForget(evaluateGovernor(organizationId))
+    return moved
+  }
   return markAcked(message.id, status)
 }

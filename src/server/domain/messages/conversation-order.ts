@@ -40,9 +40,9 @@ export interface OrderedMessage {
 
 /**
  * The id of an unsent message of the same conversation that must leave before `message`, or null when
- * `message` is its conversation's head.
+ * `message` is its conversation's head. `passGuarded`: agent messages (held by the governor) do not count.
  */
-export async function findMessageAhead(message: OrderedMessage): Promise<string | null> {
+export async function findMessageAhead(message: OrderedMessage, options: { passGuarded?: boolean } = {}): Promise<string | null> {
   const { priority, createdAt, id } = message
   const where: Prisma.MessageWhereInput = {
     organizationId: message.organizationId,
@@ -53,6 +53,8 @@ export async function findMessageAhead(message: OrderedMessage): Promise<string 
     whatsappMessageId: null,
     id: { not: id },
     ...(message.batchId ? {} : { batchId: null }),
+    // While the governor holds bulk and agent messages, a person's reply does not wait behind a held agent message.
+    ...(options.passGuarded ? { sender: { not: 'AI' as const } } : {}),
     OR: [{ priority: { gt: priority } }, { priority, createdAt: { lt: createdAt } }, { priority, createdAt, id: { lt: id } }],
   }
   const ahead = await db.message.findFirst({ where, select: { id: true } })

@@ -6,6 +6,8 @@
  * id, and on the last failed attempt records FAILED with the error. In quiet hours a bulk or agent
  * message (or a person's to a customer silent for 24 h) waits for the morning (domain/safety/send-clock). A message whose earlier send began
  * but was never recorded (a crash in between) is first looked up in WhatsApp (send-recovery.ts).
+ * While the sending governor has paused the organization (domain/safety/governor.ts), bulk and agent
+ * messages wait the same way; a person's reply does not.
  */
 import type { Job } from 'bullmq'
 import { db } from '../../db'
@@ -17,7 +19,9 @@ import type { SendJobData } from '../../queues/send-queue'
 import { isEngineError } from '../../whatsapp/engine/errors'
 import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
 import { resolveClientIdentity } from '../clients/identity-resolution'
+import { evaluateGovernor, governorHoldMs, isGovernorPaused } from '../safety/governor'
 import { quietHoursHold } from '../safety/send-clock'
+import { isQuietAt } from '~/shared/quiet-hours'
 import { isGuardedSend, skipReasonAtSend } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { findMessageAhead, orderWaitMs } from './conversation-order'
@@ -108,8 +112,19 @@ function createSendAttempt(options: SendProcessorOptions) {
 
     if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
 
+    // --- governor (issue 12 point 1): while WhatsApp's answers look risky, bulk and agent sends wait (no attempt spent) ---
+    if (isGuardedSend(message)) {
+      const holdMs = await governorHoldMs(organizationId, settings.governor)
+      if (holdMs > 0) {
+        log.debug({ holdMs }, 'bulk and agent sends are paused by the governor; waiting')
+        return delayJob(job, token, holdMs)
+      }
+    }
     // Only the head of the conversation's queue takes a pacing slot (conversation-order.ts): order per conversation.
-    const ahead = await findMessageAhead({ ...message, organizationId })
+    // A person's reply passes bulk and agent messages the governor or quiet hours hold (human replies keep flowing).
+    const passGuarded =
+      !isGuardedSend(message) && (isQuietAt(options.now?.() ?? new Date(), settings.timeZone, settings.quietHours) || (await isGovernorPaused(organizationId)))
+    const ahead = await findMessageAhead({ ...message, organizationId }, { passGuarded })
     if (ahead) {
       log.debug({ ahead }, 'waiting for an earlier message of the conversation')
       return delayJob(job, token, orderWaitMs(settings.rateLimiting.messagesPerMinute))
@@ -156,6 +171,7 @@ function createSendAttempt(options: SendProcessorOptions) {
       if (isEngineError(error) && error.code === 'INVALID_RECIPIENT' && isGuardedSend(message)) {
         await markSkipped(messageId, 'NOT_ON_WHATSAPP')
         log.info({ reason: 'NOT_ON_WHATSAPP' }, 'message skipped: the number is not on WhatsApp')
+        fireAndForget(evaluateGovernor(organizationId))
         return { skipped: true, reason: 'NOT_ON_WHATSAPP' }
       }
       const attempt = job.attemptsMade + 1
@@ -163,6 +179,7 @@ function createSendAttempt(options: SendProcessorOptions) {
       const reason = isEngineError(error) ? `${error.code}: ${error.message}` : String((error as Error)?.message ?? error)
       await markAttemptFailed(messageId, reason, final)
       log.warn({ attempt, final, reason }, 'send failed')
+      if (final && isGuardedSend(message)) fireAndForget(evaluateGovernor(organizationId))
       if (final) throw new UnrecoverableError(reason)
       throw error
     } finally {

@@ -115,6 +115,8 @@ describe('quiet hours', { timeout: 90_000 }, () => {
       const recipients = await Promise.all(Array.from({ length: 6 }, (_, i) => createClient(shop.organization.id, { name: `Клиент ${i}` })))
       const bulk = await shop.asAdmin().whatsapp.sendBulk({ messages: recipients.map((c) => ({ clientId: c.id, content: 'Вечерняя акция' })) })
       expect(bulk.queued).toBe(6)
+      // An agent's message in the same conversation waits for the morning, and does not hold the person's reply back.
+      const agent = await sendMessageForAgent(shop.organization.id, null, 'Напоминание от агента', shop.conversation.id, 'FOLLOW_UP')
       const reply = await shop.asOperator().whatsapp.send({ conversationId: shop.conversation.id, content: 'Отвечаем сразу' })
       const late = await shop.asOperator().whatsapp.send({ conversationId: silentConversation.id, content: 'Напишу вам утром' })
 
@@ -123,7 +125,7 @@ describe('quiet hours', { timeout: 90_000 }, () => {
 
       // The bulk and the message to the silent customer wait until 09:00–10:00 Bishkek, each at its own time.
       const held = await waitFor(async () => {
-        const rows = await db.message.findMany({ where: { OR: [{ batchId: bulk.batchId! }, { id: late.messageId }] } })
+        const rows = await db.message.findMany({ where: { OR: [{ batchId: bulk.batchId! }, { id: { in: [late.messageId, agent.messageId] } }] } })
         return rows.every((m) => m.quietUntil) ? rows : null
       }, 20_000)
       const untils = held.map((m) => m.quietUntil!.getTime())

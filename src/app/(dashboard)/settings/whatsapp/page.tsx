@@ -4,6 +4,7 @@ import { isAdminRole } from '~/features/shell/roles'
 import { getCurrentUser } from '~/features/shell/get-current-user'
 import { pageMetadata } from '~/features/shell/page-metadata'
 import { AssignmentSettingsCard } from '~/features/conversations/assignment-settings-card'
+import { GovernorCard } from '~/features/whatsapp/governor-card'
 import { QuotaUsage } from '~/features/whatsapp/quota-usage'
 import { WhatsAppConnectionCard } from '~/features/whatsapp/whatsapp-connection-card'
 import { WhatsAppSettingsForm } from '~/features/whatsapp/whatsapp-settings-form'
@@ -31,6 +32,7 @@ export default async function WhatsAppSettingsPage() {
         <QuotaUsage />
       </div>
       <AssignmentSettingsCard canManage={canManage} />
+      <GovernorCard canManage={canManage} />
     </div>
   )
 }

@@ -27,6 +27,8 @@ import { sendAsCustomerHandler } from './send-as-customer.handler'
 import { customerMessageInput } from './send-as-customer.schema'
 import { sendNoticeHandler } from './send-notice.handler'
 import { noticeInput } from './send-notice.schema'
+import { setBehaviourHandler } from './set-behaviour.handler'
+import { behaviourInput } from './set-behaviour.schema'
 import { setNetworkHandler } from './set-network.handler'
 import { networkInput } from './set-network.schema'
 import { simulatorAdminProcedure, simulatorProcedure } from './simulator-procedure'
@@ -52,4 +54,5 @@ export const devPhoneRouter = createTRPCRouter({
   failNextAcks: simulatorAdminProcedure.input(failNextAcksInput).mutation(failNextAcksHandler),
   stallLogins: simulatorAdminProcedure.input(stallLoginsInput).mutation(stallLoginsHandler),
   expireQr: simulatorAdminProcedure.input(orgOnlyInput).mutation(expireQrHandler),
+  setBehaviour: simulatorAdminProcedure.input(behaviourInput).mutation(setBehaviourHandler),
 })

@@ -9,6 +9,7 @@ import { bulkProgressInput } from './bulk-progress.schema'
 import { connectHandler } from './connect.handler'
 import { disconnectHandler } from './disconnect.handler'
 import { disconnectInput } from './disconnect.schema'
+import { whatsappGovernorRouter } from './governor/_router'
 import { onBulkProgressHandler } from './on-bulk-progress.handler'
 import { onStatusHandler } from './on-status.handler'
 import { statusSubscriptionInput } from './on-status.schema'
@@ -37,6 +38,7 @@ export const whatsappRouter = createTRPCRouter({
   warmUp: orgProcedure.input(orgOnlyInput).query(warmUpHandler),
 
   settings: whatsappSettingsRouter,
+  governor: whatsappGovernorRouter,
 
   status: orgProcedure.input(orgOnlyInput).query(statusHandler),
   qr: orgProcedure.input(orgOnlyInput).query(qrHandler),

@@ -40,6 +40,7 @@ import {
   type SimOutboxEntry,
   type SimSignal,
 } from './simulator-state'
+import { nextSendOutcome } from './simulator-behaviour'
 
 export interface SimulatorTiming {
   /** How long WhatsApp Web takes to show the first QR or restore a session. */
@@ -268,6 +269,9 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     if (!/^\d{6,15}@c\.us$|^\d+@lid$/.test(chatId) || /0000@c\.us$/.test(chatId)) {
       throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
     }
+    // How this recipient answers, drawn from the proportions set for the governor's tests (simulator-behaviour.ts).
+    const outcome = await nextSendOutcome(clientId)
+    if (outcome === 'notOnWhatsApp') throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
     const id = `true_${chatId}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`
     const timestamp = Math.floor(Date.now() / 1000)
     const entry: SimOutboxEntry = { id, to: chatId, body: text, timestamp }
@@ -288,7 +292,9 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     })
     const ackFailures = await redis().decr(simKey.failAckNext(clientId))
     if (ackFailures < 0) await redis().del(simKey.failAckNext(clientId))
-    const acks: WaAck[] = ackFailures >= 0 ? ['ERROR'] : ['SERVER', 'DEVICE', 'READ']
+    // Undelivered and blocked: one tick forever (WhatsApp never says a recipient blocked us).
+    const acks: WaAck[] =
+      ackFailures >= 0 || outcome === 'failAck' ? ['ERROR'] : outcome === 'undelivered' || outcome === 'blocked' ? ['SERVER'] : ['SERVER', 'DEVICE', 'READ']
     // WhatsApp has it now (sendText returns without an ack): what getMessageAcks answers until the next ack.
     await storeAck(clientId, id, 'SERVER')
     acks.forEach((ack, i) =>

@@ -29,6 +29,9 @@ export const simKey = {
   history: (clientId: string) => redisKey('sim', 'history', clientId),
   /** Sends whose WhatsApp ack will be −1 (ACK_ERROR) instead of SERVER/DEVICE/READ. */
   failAckNext: (clientId: string) => redisKey('sim', 'failacknext', clientId),
+  /** How recipients answer sends, in proportions (SimBehaviour), and the count of sends it has decided. */
+  behaviour: (clientId: string) => redisKey('sim', 'behaviour', clientId),
+  behaviourDraws: (clientId: string) => redisKey('sim', 'behaviour-draws', clientId),
   /** Each sent message's current ack (id → WaAck), what WhatsApp would answer about it later. */
   acks: (clientId: string) => redisKey('sim', 'acks', clientId),
   /** Logins that link (authenticated) but never become ready. */
