@@ -4,8 +4,8 @@
  * a private note with an @mention reaches the colleague named (live, in their mentions) and never the
  * customer's phone.
  */
-import { expect, test, type Page } from '@playwright/test'
-import { NAV_TIMEOUT, phoneAndInbox, signedIn, users } from './whatsapp-helpers'
+import { expect, test } from '@playwright/test'
+import { NAV_TIMEOUT, phoneAndInbox, signedIn, users, customerWrites } from './whatsapp-helpers'
 
 test.describe.configure({ timeout: 240_000 })
 
@@ -14,13 +14,6 @@ const PHONE_VIEWPORT = { width: 390, height: 844 }
 function uniqueCustomer() {
   const digits = String(Date.now()).slice(-6)
   return { phone: `+996 701 ${digits.slice(0, 3)} ${digits.slice(3)}`, name: `E2E Инбокс ${digits}`, stamp: digits }
-}
-
-async function customerWrites(qa: Page, customer: ReturnType<typeof uniqueCustomer>, body: string) {
-  await qa.getByTestId('phone-customer-from').fill(customer.phone)
-  await qa.getByTestId('phone-customer-name').fill(customer.name)
-  await qa.getByTestId('phone-customer-body').fill(body)
-  await qa.getByTestId('phone-customer-send').click()
 }
 
 test('assign to me, resolve, and a new customer message reopens it (phone width)', async ({ browser }) => {

@@ -4,7 +4,7 @@
  * another shows the excluded recipient and why, and the same text again is counted as skipped.
  */
 import { expect, test } from '@playwright/test'
-import { ensureConnected, NAV_TIMEOUT, phoneAndInbox, readSettings, sendClockOff, signedIn, users, writeSettings } from './whatsapp-helpers'
+import { ensureConnected, NAV_TIMEOUT, phoneAndInbox, readSettings, sendClockOff, signedIn, users, writeSettings, customerWrites } from './whatsapp-helpers'
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 })
 
@@ -20,12 +20,7 @@ test('a customer writes "стоп": the operator sees the opt-out badge in the c
       [other, `Здравствуйте, сколько стоит доставка? ${digits}`],
       [optedOut, 'СТОП!!!'],
     ] as const) {
-      await qa.getByTestId('phone-customer-from').fill(customer.phone)
-      await qa.getByTestId('phone-customer-name').fill(customer.name)
-      await qa.getByTestId('phone-customer-body').fill(body)
-      await qa.getByTestId('phone-customer-send').click()
-      // The phone clears its form once the message is out; the next one is typed after that.
-      await expect(qa.getByTestId('phone-customer-body')).toHaveValue('', { timeout: 15_000 })
+      await customerWrites(qa, customer, body)
     }
     const item = operator.getByTestId('conversation-item').filter({ hasText: optedOut.phone })
     await expect(item).toBeVisible({ timeout: 30_000 })

@@ -5,7 +5,7 @@
  * it wait for their end), the warm-up cap, and how many recipients will be left out and why.
  */
 import { expect, test } from '@playwright/test'
-import { ensureConnected, NAV_TIMEOUT, readSettings, signedIn, users, writeSettings, type WhatsAppSettings } from './whatsapp-helpers'
+import { ensureConnected, NAV_TIMEOUT, readSettings, signedIn, users, writeSettings, type WhatsAppSettings, customerWrites } from './whatsapp-helpers'
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 })
 
@@ -62,11 +62,7 @@ test('before sending, the bulk screen shows the finish time (after quiet hours),
       [other, `Здравствуйте! ${digits}`],
       [optedOut, 'стоп'],
     ] as const) {
-      await qa.getByTestId('phone-customer-from').fill(customer.phone)
-      await qa.getByTestId('phone-customer-name').fill(customer.name)
-      await qa.getByTestId('phone-customer-body').fill(body)
-      await qa.getByTestId('phone-customer-send').click()
-      await expect(qa.getByTestId('phone-customer-body')).toHaveValue('', { timeout: 15_000 })
+      await customerWrites(qa, customer, body)
     }
     // Quiet hours from 30 minutes ago to 90 minutes from now, in the organization's zone.
     const quietEnd = bishkekClock(90)

@@ -135,3 +135,15 @@ export async function phoneAndInbox(browser: Browser) {
   }
   return { qa: admin.page, operator: operator.page, close }
 }
+
+/**
+ * A customer writes from /dev/phone (`qa` has it open): fills the form and sends, then waits until the
+ * phone cleared it, so the next message can be typed. The name is left as it is when not given.
+ */
+export async function customerWrites(qa: Page, customer: { phone: string; name?: string }, body: string) {
+  await qa.getByTestId('phone-customer-from').fill(customer.phone)
+  if (customer.name !== undefined) await qa.getByTestId('phone-customer-name').fill(customer.name)
+  await qa.getByTestId('phone-customer-body').fill(body)
+  await qa.getByTestId('phone-customer-send').click()
+  await expect(qa.getByTestId('phone-customer-body')).toHaveValue('', { timeout: 15_000 })
+}

@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../db'
 import { createTenant, type Tenant } from '../testing/factories'
 import { isolationCases } from '../testing/isolation-cases'
 import { appRouter, createServerCaller } from './root'
+import { codeOf } from './testing/error-code'
 
 type AnyFn = (input?: unknown) => Promise<unknown>
 
@@ -19,15 +19,6 @@ async function call(user: Tenant['admin'], path: string, input: unknown) {
     return first
   }
   return result
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'OK'
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `UNEXPECTED: ${String(error)}`
-  }
 }
 
 describe('tenant isolation', () => {

@@ -5,7 +5,6 @@
  * on a customer message, the snooze wake-up (delayed job and startup sweep), and private notes that never
  * reach the engine while their @mentions reach the one named.
  */
-import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../../db'
 import type { SessionUser } from '../../../auth/session-user'
@@ -19,6 +18,7 @@ import { updateAssignmentSettings } from '../../../domain/settings/assignment-se
 import { claimOnReply } from '../../../domain/conversations/assignment'
 import { snoozeConversation, sweepSnoozes } from '../../../domain/conversations/conversation-status'
 import { markOnline } from '../../../domain/conversations/presence'
+import { codeOf } from '../../testing/error-code'
 
 let harness: Harness
 let shop: Tenant
@@ -26,15 +26,6 @@ let other: Tenant
 let operator2: SessionUser
 
 const as = (user: SessionUser) => createServerCaller(user, 'test')
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'OK'
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `UNEXPECTED: ${String(error)}`
-  }
-}
 
 async function freshConversation(tenant: Tenant = shop) {
   const client = await createClient(tenant.organization.id)
