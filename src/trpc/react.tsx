@@ -6,6 +6,7 @@
  */
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from '@trpc/client'
+import { sharedSubscriptionLink } from './shared-subscription-link'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
 import { useState } from 'react'
 import superjson from 'superjson'
@@ -29,6 +30,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => publicEnv.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error }),
+        // Subscribers of the same procedure and input share one stream (browsers allow 6 connections per host).
+        sharedSubscriptionLink<AppRouter>(),
         splitLink({
           condition: (op) => op.type === 'subscription',
           true: httpSubscriptionLink<AppRouter, typeof EventSource>({ url: '/api/trpc', transformer: superjson }),

@@ -19,18 +19,18 @@ export function useLiveThread(conversationId: string) {
   const queryClient = useQueryClient()
   const queryKey = useMessagesQueryKey(conversationId)
   const addEntry = useAddThreadEntry(conversationId)
+  // The organization's stream, shared with the list and the shell (sharedSubscriptionLink), filtered here:
+  // a stream of its own per thread would hold one more of the browser's 6 connections.
   useSubscription(
-    trpc.conversations.onEvents.subscriptionOptions(
-      { conversationId },
-      {
-        onData: ({ data: event }) => {
-          // issue 13: notes and system lines of this conversation.
-          if (event.type === 'conversation.entry') return void addEntry(event.data.entry)
-          if (event.type !== 'message.created' && event.type !== 'message.updated') return
-          queryClient.setQueryData<ThreadData>(queryKey, (data) => upsertMessage(data, event.data.message))
-        },
+    trpc.conversations.onEvents.subscriptionOptions(undefined, {
+      onData: ({ data: event }) => {
+        if (!('conversationId' in event.data) || event.data.conversationId !== conversationId) return
+        // issue 13: notes and system lines of this conversation.
+        if (event.type === 'conversation.entry') return void addEntry(event.data.entry)
+        if (event.type !== 'message.created' && event.type !== 'message.updated') return
+        queryClient.setQueryData<ThreadData>(queryKey, (data) => upsertMessage(data, event.data.message))
       },
-    ),
+    }),
   )
 }
 

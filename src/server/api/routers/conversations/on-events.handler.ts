@@ -21,10 +21,12 @@ export async function* onEventsHandler({ ctx, input, signal }: { ctx: OrgContext
     yield* streamOrgEvents({
       organizationId: ctx.organizationId,
       userId: ctx.user.id,
-      types: ['message.created', 'message.updated', 'conversation.updated', 'conversation.entry', 'mention.created'],
+      // governor.state too: the shell's banner listens on this one stream rather than opening another (browsers allow 6 per host).
+      types: ['message.created', 'message.updated', 'conversation.updated', 'conversation.entry', 'mention.created', 'governor.state'],
       lastEventId: input?.lastEventId,
       signal,
       filter: async (event) => {
+        if (event.type === 'governor.state') return !input?.conversationId
         if (event.type === 'mention.created' && event.data.userId !== ctx.user.id) return false
         if (input?.conversationId && event.data.conversationId !== input.conversationId) return false
         return !restricted || conversationVisibleTo(ctx.organizationId, ctx.user, event.data.conversationId)
