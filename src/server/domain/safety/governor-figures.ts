@@ -17,15 +17,8 @@ import type { WhatsAppSettings } from '~/shared/whatsapp-settings'
 
 export type GovernorSettings = WhatsAppSettings['governor']
 
-interface FigureRow {
-  answered: number
-  failed: number
-  notOnWhatsApp: number
-  matured: number
-  undelivered: number
-  replyMatured: number
-  replied: number
-}
+/** One row of the window query: the figures without their start. */
+type FigureRow = Omit<GovernorFigures, 'since'>
 
 /** The start of the window: `windowHours` ago, or the last resume if that is later. */
 export function windowStart(settings: GovernorSettings, lastResumeAt: Date | null, now: Date): Date {
