@@ -187,3 +187,40 @@ describe('detectLanguageWithConfidence', () => {
     expect(performance.now() - started).toBeLessThan(500)
   })
 })
+
+// Kyrgyz and Russian typed in Latin letters (phones without a Kyrgyz keyboard); not in the eval set either.
+describe('detectLanguage: Latin-typed Kyrgyz and Russian', () => {
+  it.each([
+    'salam eje, kara kurtka kaldyby?',
+    'erteng kelip alsam bolobu?',
+    'zhakshy, rahmat, kütüp turam',
+    'akchany mbankka kotordum',
+    'Narynga jönötüp beresizbi?',
+    'balama bateinke kerek ele',
+    'kechiresiz, jooap bere albay kaldym',
+  ])('ky: %s', (text) => {
+    expect(detectLanguage(text)).toBe('ky')
+  })
+
+  it.each([
+    'skinte foto drugogo cveta pojaluysta',
+    'spasibo, vse poluchila',
+    'skolko stoit dostavka v Bishkeke?',
+    'mojno zavtra posle obeda?',
+    'a chernyy cvet est?',
+  ])('ru: %s', (text) => {
+    expect(detectLanguage(text)).toBe('ru')
+  })
+
+  it.each(['Thanks, see you tomorrow', 'Do you have this in black?', 'no problem', 'I sent the money'])('stays English: %s', (text) => {
+    expect(detectLanguage(text)).toBe('en')
+  })
+
+  it.each([
+    ['assalomu alaykum, narxi qancha?', 'uz'],
+    ['salem, bagasy qansha?', 'kk'],
+    ['tashakkur, narkhash chand ast?', 'tg'],
+  ])('tells a neighbour apart: %s', (text, language) => {
+    expect(detectLanguage(text)).toBe(language)
+  })
+})

@@ -11,6 +11,7 @@ import { russianWordWeight } from './language/lexicon-russian'
 import { cyrillicShapeEvidence, latinShapeEvidence, type Evidence } from './language/morphology'
 import { censusScripts, findSpecialLetters, specialLetterLanguages } from './language/scripts'
 import { tokenize, type Token } from './language/tokens'
+import { latinToCyrillic } from './language/transliteration'
 
 /** Codes `detectLanguage` can answer (ISO 639-1, plus 'und' for undetermined). */
 export const DETECTABLE_LANGUAGES = [
@@ -92,21 +93,63 @@ function scoreCyrillic(token: Token, scores: Evidence, letters: ReturnType<typeo
   add(scores, 'ru', shape.ru ?? 0)
 }
 
+/** Transliterated Kyrgyz/Russian weighs a little less than a word written in its own letters. */
+const TRANSLIT_WEIGHT = 0.9
+/** An unknown word's Cyrillic reading is judged by its endings, at this share. */
+const TRANSLIT_SHAPE_WEIGHT = 0.6
+
+/** Kyrgyz and Russian evidence of a Latin word read back into Cyrillic ("baasy" → "баасы"). */
+function translitEvidence(token: Token): { ky: number; ru: number; known: boolean } {
+  const readings = latinToCyrillic(token.raw)
+  let ky = 0
+  let ru = 0
+  for (const reading of readings) {
+    ky = Math.max(ky, KYRGYZ_LEXICON.get(reading) ?? SHARED_GREETINGS.get(reading) ?? 0)
+    // Translit often drops the soft sign at the end: "dogovorilis", "pozvonit".
+    ru = Math.max(ru, russianWordWeight(reading), /[бвдзлмнпрстфц]$/.test(reading) ? russianWordWeight(reading + 'ь') : 0)
+  }
+  if (ky > 0 || ru > 0) return { ky: ky * TRANSLIT_WEIGHT, ru: ru * TRANSLIT_WEIGHT, known: true }
+  const first = readings[0]
+  if (!first || first.length < 3) return { ky: 0, ru: 0, known: false }
+  let shapeKy = 0
+  let shapeRu = 0
+  for (const reading of readings) {
+    const shape = cyrillicShapeEvidence(reading, reading)
+    shapeKy = Math.max(shapeKy, shape.ky ?? 0)
+    shapeRu = Math.max(shapeRu, shape.ru ?? 0)
+  }
+  return { ky: shapeKy * TRANSLIT_SHAPE_WEIGHT, ru: shapeRu * TRANSLIT_SHAPE_WEIGHT, known: false }
+}
+
 function scoreLatin(token: Token, scores: Evidence): void {
   let known = false
-  const en = ENGLISH_LEXICON.get(token.folded)
+  const en = ENGLISH_LEXICON.get(token.folded) ?? 0
   if (en) {
     add(scores, 'en', en)
     known = true
   }
+  const direct: Evidence = {}
   for (const [language, lexicon] of Object.entries(LATIN_LEXICONS)) {
     const weight = lexicon.get(token.folded)
     if (weight) {
-      add(scores, language, weight)
+      direct[language] = weight
       known = true
     }
   }
   const shape = latinShapeEvidence(token.raw, token.folded)
+  const neighbour = Object.keys(direct).some((language) => language !== 'ru' && language !== 'ky') || (shape.uz ?? 0) > 0 || (shape.tr ?? 0) >= 1
+  const translit = translitEvidence(token)
+  // ö and ü without Turkish ç ş ğ ı: Kyrgyz typed on a phone that has them ("tüshündüm", "jönötösüzbü").
+  if (/[öü]/.test(token.raw) && !/[çşğı]/.test(token.raw) && !neighbour) translit.ky = Math.max(translit.ky, 0.5) + 0.4
+  // English words read as Cyrillic ("no" → "но", "to" → "то") and neighbours' words are not evidence.
+  const damp = en ? 0.2 : neighbour ? 0.3 : translit.known || !known ? 1 : 0
+  for (const [language, weight] of Object.entries(direct)) {
+    if (language === 'ru' || language === 'ky') continue
+    add(scores, language, weight)
+  }
+  add(scores, 'ru', Math.max(direct.ru ?? 0, translit.ru * damp))
+  add(scores, 'ky', Math.max(direct.ky ?? 0, translit.ky * damp))
+  if (translit.known) known = true
   for (const [language, weight] of Object.entries(shape)) add(scores, language, known ? weight * 0.5 : weight)
 }
 

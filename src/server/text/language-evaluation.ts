@@ -112,10 +112,7 @@ const CALIBRATION_EDGES = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001]
  * Calibration of a detector: per confidence bucket, how many of its answers were right. 'und'
  * answers count as right only where the label is 'und'.
  */
-export function calibrationTable(
-  samples: readonly LabeledText[],
-  detect: (text: string) => { language: string; confidence: number },
-): CalibrationRow[] {
+export function calibrationTable(samples: readonly LabeledText[], detect: (text: string) => { language: string; confidence: number }): CalibrationRow[] {
   const rows: CalibrationRow[] = CALIBRATION_EDGES.slice(0, -1).map((from, index) => ({
     from,
     to: Math.min(1, CALIBRATION_EDGES[index + 1]!),
