@@ -34,6 +34,8 @@ export interface ExportRow {
   outgoing: boolean
   createdAt: Date
   hasMedia: boolean
+  /** Deleted for everyone by its author: content is the notice, stored with deletedAt. */
+  deleted: boolean
 }
 
 export interface ExportRowsData {
@@ -82,11 +84,14 @@ export function exportRows(messages: ParsedExportMessage[], businessAuthor: stri
     outgoing: m.author === businessAuthor,
     createdAt: m.timestamp,
     hasMedia: m.hasMedia,
+    deleted: m.isDeleted,
   }))
-  const fromClient = messages.filter((m) => m.author !== businessAuthor)
+  // A deletion notice is WhatsApp's wording, not what the client wrote: no say in language or status.
+  const written = messages.filter((m) => !m.isDeleted)
+  const fromClient = written.filter((m) => m.author !== businessAuthor)
   return {
     rows,
     clientLanguage: detectLanguage(fromClient.map((m) => m.body ?? '').join('\n')),
-    clientStatus: detectClientStatus(messages.map((m) => ({ body: m.body ?? '', fromClient: m.author !== businessAuthor, timestamp: m.timestamp }))).status,
+    clientStatus: detectClientStatus(written.map((m) => ({ body: m.body ?? '', fromClient: m.author !== businessAuthor, timestamp: m.timestamp }))).status,
   }
 }

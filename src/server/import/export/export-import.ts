@@ -126,6 +126,7 @@ export async function commitExport(organizationId: string, createdById: string |
     direction: row.outgoing ? MessageDirection.OUTGOING : MessageDirection.INCOMING,
     createdAt: row.createdAt,
     hasMedia: row.hasMedia,
+    deletedAt: row.deleted ? row.createdAt : null,
   }))
   const result = await importMessages(organizationId, conversation.id, rows)
   await touchConversation(conversation.id, rows[rows.length - 1]!.createdAt)

@@ -62,6 +62,39 @@ describe('export upload by id', () => {
     await expect(a.asAdmin().import.previewExport({ fileName: 'chat.txt', uploadId })).resolves.toMatchObject({ total: 4 })
   })
 
+  it('imports deleted messages as their author’s messages, marked deleted (Android and iOS, ru and en)', async () => {
+    const tenant = await createTenant()
+    const org = tenant.organization.id
+    const text = [
+      '01.03.2026, 10:00 - Айгуль: Салам, канча турат?',
+      '01.03.2026, 10:01 - Айгуль: Данное сообщение удалено',
+      '01.03.2026, 10:02 - Магазин: Вы удалили данное сообщение',
+      '01.03.2026, 10:03 - Магазин: 1500 сом',
+      '[01.03.2026, 10:04:00] Айгуль: \u200eThis message was deleted.',
+    ].join('\n')
+    const { uploadId } = await saveExportUpload(org, 'chat.txt', chunksOf(text))
+    const preview = await tenant.asAdmin().import.previewExport({ fileName: 'chat.txt', uploadId, timeZone: 'UTC' })
+    expect(preview.total).toBe(5)
+    const result = await tenant
+      .asAdmin()
+      .import.commitExport({ fileName: 'chat.txt', uploadId, timeZone: 'UTC', clientId: tenant.client.id, businessAuthor: 'Магазин' })
+    expect(result.job).toMatchObject({ status: 'COMPLETED', messagesImported: 5 })
+    const stored = await db.message.findMany({
+      // The tenant's client has a conversation already: only the imported day.
+      where: { conversationId: result.conversationId, createdAt: { gte: new Date('2026-03-01T00:00:00Z'), lt: new Date('2026-03-02T00:00:00Z') } },
+      orderBy: { createdAt: 'asc' },
+      select: { content: true, direction: true, deletedAt: true, language: true },
+    })
+    expect(stored.map((m) => [m.direction, m.content, m.deletedAt !== null])).toEqual([
+      ['INCOMING', 'Салам, канча турат?', false],
+      ['INCOMING', 'Данное сообщение удалено', true],
+      ['OUTGOING', 'Вы удалили данное сообщение', true],
+      ['OUTGOING', '1500 сом', false],
+      ['INCOMING', 'This message was deleted.', true],
+    ])
+    expect(stored.filter((m) => m.deletedAt).every((m) => m.language === null)).toBe(true)
+  })
+
   it('a stream that throws past its cap leaves no file behind', async () => {
     const tenant = await createTenant()
     async function* tooBig() {

@@ -18,6 +18,8 @@ export interface MessageToImport {
   direction: MessageDirection
   createdAt: Date
   hasMedia?: boolean
+  /** Deleted for everyone (an export's "This message was deleted"): stored with this deletedAt. */
+  deletedAt?: Date | null
 }
 
 const BATCH = 500
@@ -41,7 +43,8 @@ export async function importMessages(
         sender: m.direction === 'INCOMING' ? 'CLIENT' : 'HUMAN',
         status: importedStatus(m.direction),
         whatsappMessageId: m.whatsappMessageId,
-        language: isMediaPlaceholder(m.content) ? null : detectLanguage(m.content),
+        language: m.deletedAt || isMediaPlaceholder(m.content) ? null : detectLanguage(m.content),
+        ...(m.deletedAt ? { deletedAt: m.deletedAt } : {}),
         metadata: { imported: true, ...(m.hasMedia ? { hasMedia: true } : {}) },
         createdAt: m.createdAt,
         ...(m.direction === 'OUTGOING' ? { sentAt: m.createdAt } : {}),

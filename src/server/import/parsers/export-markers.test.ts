@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSystemBody, matchMediaPlaceholder, trimInvisible } from './export-markers'
+import { isDeletedNotice, isSystemBody, matchMediaPlaceholder, trimInvisible } from './export-markers'
 
 describe('matchMediaPlaceholder', () => {
   it.each([
@@ -37,11 +37,32 @@ describe('matchMediaPlaceholder', () => {
   })
 })
 
+describe('isDeletedNotice', () => {
+  it('recognizes the deleted-message notices of Android and iOS, ru and en', () => {
+    for (const notice of [
+      'This message was deleted',
+      'You deleted this message',
+      '\u200eThis message was deleted.',
+      '\u200eYou deleted this message.',
+      'Данное сообщение удалено',
+      'Вы удалили данное сообщение',
+      '\u200eЭто сообщение удалено.',
+      '\u200eВы удалили это сообщение.',
+    ]) {
+      expect(isDeletedNotice(notice), notice).toBe(true)
+      expect(isSystemBody(notice, true), notice).toBe(false)
+    }
+  })
+
+  it('leaves ordinary text alone', () => {
+    expect(isDeletedNotice('I deleted this message by mistake, sorry')).toBe(false)
+    expect(isDeletedNotice('Это сообщение удалено? Я его не вижу')).toBe(false)
+  })
+})
+
 describe('isSystemBody', () => {
   it('recognizes notices that are system wherever they appear', () => {
     expect(isSystemBody('Messages and calls are end-to-end encrypted. Tap to learn more.', false)).toBe(true)
-    expect(isSystemBody('This message was deleted', false)).toBe(true)
-    expect(isSystemBody('Вы удалили это сообщение', false)).toBe(true)
     expect(isSystemBody('Your security code with Aigul changed. Tap to learn more.', false)).toBe(true)
   })
 

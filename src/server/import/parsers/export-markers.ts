@@ -77,7 +77,6 @@ const ALWAYS_SYSTEM: readonly RegExp[] = [
   /^сообщения в (?:этой группе|этом чате) (?:теперь )?защищены сквозным шифрованием/i,
   /^your security code with .{1,100} changed/i,
   /^ваш код безопасности .{1,100} изменился/i,
-  /^(?:you deleted this message|this message was deleted|вы удалили это сообщение|это сообщение (?:было )?удалено|данное сообщение удалено|сообщение удалено)\.?$/i,
   /disappearing messages (?:were )?turned (?:on|off)|turned (?:on|off) disappearing messages/i,
   /исчезающие сообщения (?:включены|отключены)|(?:включил|отключил)\S* исчезающие сообщения/i,
   /^this (?:chat|group) is with a business account|^(?:этот чат|эта группа) (?:ведётся|ведется) с бизнес-аккаунтом/i,
@@ -92,6 +91,20 @@ const GROUP_EVENTS: readonly RegExp[] = [
   / (?:добавил|удалил|вышел|покинул|изменил|сменил|присоединил(?:ся|ась))(?:а|\(а\)|-?\(?ла\)?)?(?:\s|$)/i,
   / (?:теперь администратор|больше не администратор)/i,
 ]
+
+/**
+ * "Deleted for everyone", as the export writes it in the deleted message's place, after its author:
+ * Android "This message was deleted" / "You deleted this message" (ru "Данное сообщение удалено",
+ * "Вы удалили данное сообщение", older "Это сообщение удалено", "Вы удалили это сообщение"); iOS the
+ * same behind U+200E and with a full stop ("‎This message was deleted.").
+ */
+const DELETED_NOTICE =
+  /^(?:you deleted this message|this message was deleted|вы удалили (?:это|данное) сообщение|(?:это|данное) сообщение (?:было )?удалено|сообщение удалено)\.?$/i
+
+/** Whether a body (after an author) is the notice of a deleted message. */
+export function isDeletedNotice(body: string): boolean {
+  return DELETED_NOTICE.test(trimInvisible(body))
+}
 
 /** Whether a body (after an author) is really a system notice. `hadMark`: the body began with U+200E. */
 export function isSystemBody(body: string, hadMark: boolean): boolean {

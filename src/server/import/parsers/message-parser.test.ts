@@ -94,11 +94,11 @@ describe('to24Hour', () => {
 
 describe('splitAuthorAndBody', () => {
   it('splits at the first ": "', () => {
-    expect(splitAuthorAndBody('Dana Smith: time: 5pm')).toEqual({ author: 'Dana Smith', body: 'time: 5pm', isSystem: false })
+    expect(splitAuthorAndBody('Dana Smith: time: 5pm')).toEqual({ author: 'Dana Smith', body: 'time: 5pm', isSystem: false, isDeleted: false })
   })
 
   it('treats a line without an author as a system notice', () => {
-    expect(splitAuthorAndBody('Aigul added Bek')).toEqual({ author: null, body: 'Aigul added Bek', isSystem: true })
+    expect(splitAuthorAndBody('Aigul added Bek')).toEqual({ author: null, body: 'Aigul added Bek', isSystem: true, isDeleted: false })
   })
 
   it('does not take quoted text as an author', () => {

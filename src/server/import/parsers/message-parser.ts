@@ -4,7 +4,7 @@
  * iOS writes `[31.12.23, 21:05:33] Name: text`. Which date field is the day is decided per file
  * (whatsapp-export-parser.ts); here a header only keeps its fields as written.
  */
-import { INVISIBLE_MARKS, isSystemBody, trimInvisible } from './export-markers'
+import { INVISIBLE_MARKS, isDeletedNotice, isSystemBody, trimInvisible } from './export-markers'
 
 export type ExportLayout = 'android' | 'ios'
 export type DateOrder = 'dmy' | 'mdy' | 'ymd'
@@ -100,6 +100,8 @@ export interface LineContent {
   /** The text after the author (or the whole notice), as written. */
   body: string
   isSystem: boolean
+  /** The author deleted this message ("This message was deleted"); `body` is the notice. */
+  isDeleted: boolean
 }
 
 const QUOTES = /["“”«»„]/
@@ -123,14 +125,16 @@ export function cleanAuthor(candidate: string): string {
 /**
  * Splits what follows a header into author and body. A line with no plausible `Author: ` is a system
  * notice; so is an authored line whose body is a notice (iOS prefixes notices with the chat name).
+ * A deleted message keeps its author: "Shop: This message was deleted" is Shop's message, deleted.
  */
 export function splitAuthorAndBody(rest: string): LineContent {
   const separator = AUTHOR_SEPARATOR.exec(rest)
   const candidate = separator ? rest.slice(0, separator.index) : ''
   if (!separator || !isPlausibleAuthor(candidate) || isSystemBody(rest, false)) {
-    return { author: null, body: trimInvisible(rest), isSystem: true }
+    return { author: null, body: trimInvisible(rest), isSystem: true, isDeleted: false }
   }
   const body = rest.slice(separator.index + separator[0].length)
-  if (isSystemBody(body, /^[\u200e\u200f]/.test(body))) return { author: null, body: trimInvisible(body), isSystem: true }
-  return { author: cleanAuthor(candidate), body, isSystem: false }
+  if (isDeletedNotice(body)) return { author: cleanAuthor(candidate), body: trimInvisible(body), isSystem: false, isDeleted: true }
+  if (isSystemBody(body, /^[\u200e\u200f]/.test(body))) return { author: null, body: trimInvisible(body), isSystem: true, isDeleted: false }
+  return { author: cleanAuthor(candidate), body, isSystem: false, isDeleted: false }
 }

@@ -156,6 +156,41 @@ describe('parseWhatsAppExport: message structure', () => {
   })
 })
 
+describe('parseWhatsAppExport: deleted messages keep their author', () => {
+  it.each([
+    ['Android en, theirs', '12/31/23, 9:05 PM - Shop: This message was deleted', 'Shop', 'This message was deleted'],
+    ['Android en, mine', '12/31/23, 9:05 PM - Aigul: You deleted this message', 'Aigul', 'You deleted this message'],
+    ['Android ru, theirs', '31.12.2023, 21:05 - Магазин: Данное сообщение удалено', 'Магазин', 'Данное сообщение удалено'],
+    ['Android ru, mine', '31.12.2023, 21:05 - Эрмек: Вы удалили данное сообщение', 'Эрмек', 'Вы удалили данное сообщение'],
+    ['Android ru, older wording', '31.12.2023, 21:05 - Эрмек: Вы удалили это сообщение', 'Эрмек', 'Вы удалили это сообщение'],
+    ['iOS en, theirs', '[31/12/2023, 21:05:33] Shop: \u200eThis message was deleted.', 'Shop', 'This message was deleted.'],
+    ['iOS en, mine', '[12/31/23, 9:05:33 PM] Aigul: \u200eYou deleted this message.', 'Aigul', 'You deleted this message.'],
+    ['iOS ru, theirs', '[31.12.2023, 21:05:33] Магазин: \u200eЭто сообщение удалено.', 'Магазин', 'Это сообщение удалено.'],
+    ['iOS ru, mine', '[31.12.2023, 21:05:33] \u200e+996 555 123 456: \u200eВы удалили это сообщение.', '+996 555 123 456', 'Вы удалили это сообщение.'],
+  ])('%s', (_layout, line, author, body) => {
+    const [message] = parseWhatsAppExport(line, { timeZone: 'UTC' })
+    expect(message).toMatchObject({ author, body, isSystem: false, isDeleted: true, hasMedia: false, mediaKind: null })
+  })
+
+  it('keeps ordinary messages and system lines apart from deletions', () => {
+    const parsed = parseWhatsAppExport(
+      [
+        '31.12.23, 21:05 - Сообщения и звонки защищены сквозным шифрованием.',
+        '31.12.23, 21:06 - Aigul: I deleted this message by mistake, sorry',
+        '31.12.23, 21:07 - Aigul: This message was deleted',
+        '31.12.23, 21:08 - This message was deleted',
+      ].join('\n'),
+      { timeZone: 'UTC' },
+    )
+    expect(parsed.map(({ author, isSystem, isDeleted }) => ({ author, isSystem, isDeleted }))).toEqual([
+      { author: null, isSystem: true, isDeleted: false },
+      { author: 'Aigul', isSystem: false, isDeleted: false },
+      { author: 'Aigul', isSystem: false, isDeleted: true },
+      { author: null, isSystem: true, isDeleted: false },
+    ])
+  })
+})
+
 describe('parseWhatsAppExport: system lines', () => {
   it.each([
     '31.12.23, 21:05 - Messages and calls are end-to-end encrypted. No one outside of this chat can read them.',
@@ -165,9 +200,6 @@ describe('parseWhatsAppExport: system lines', () => {
     '31.12.23, 21:05 - Эрмек добавил(а) Айгуль',
     '31.12.23, 21:05 - Вы создали группу «Магазин»',
     '31.12.23, 21:05 - Aigul changed the subject from "Shop: old" to "Shop: new"',
-    '31.12.23, 21:05 - Aigul: You deleted this message',
-    '31.12.23, 21:05 - Aigul: This message was deleted',
-    '31.12.23, 21:05 - Эрмек: Вы удалили это сообщение',
     '[31.12.23, 21:05:33] Shop team: \u200eMessages and calls are end-to-end encrypted.',
     '[31.12.23, 21:05:33] Shop team: \u200eAigul added Bek',
     '[31.12.23, 21:05:33] Shop team: \u200eYou created group “Shop team”',

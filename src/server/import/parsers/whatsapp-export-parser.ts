@@ -15,8 +15,10 @@ export interface ParsedExportMessage {
   author: string | null
   /** The text, continuation lines joined by '\n'; null when the message is only a media placeholder. */
   body: string | null
-  /** True for lines with no author: encryption notice, group events, deleted messages. */
+  /** True for lines with no author: encryption notice, group events. */
   isSystem: boolean
+  /** The author deleted it for everyone: `body` is the notice as written ("This message was deleted"). */
+  isDeleted: boolean
   /** True for media placeholders in any language ("<Media omitted>", "image omitted", "<attached: …>"). */
   hasMedia: boolean
   /** What the placeholder says the media was, when it says; null without media. */
@@ -87,20 +89,21 @@ interface Draft {
   author: string | null
   firstLine: string
   isSystem: boolean
+  isDeleted: boolean
   more: string[]
 }
 
 function finish(draft: Draft): ParsedExportMessage {
-  const { timestamp, author, isSystem } = draft
-  if (isSystem) {
+  const { timestamp, author, isSystem, isDeleted } = draft
+  if (isSystem || isDeleted) {
     const body = [draft.firstLine, ...draft.more].join('\n').trimEnd()
-    return { timestamp, author: null, body, isSystem: true, hasMedia: false, mediaKind: null }
+    return { timestamp, author: isSystem ? null : author, body, isSystem, isDeleted, hasMedia: false, mediaKind: null }
   }
   const media = matchMediaPlaceholder(draft.firstLine)
   const lines = media ? [media.caption, ...draft.more] : [draft.firstLine, ...draft.more]
   const text = trimInvisible(lines.join('\n').replace(EDITED_MARKER, ''))
   const body = text.length > 0 ? text : media ? null : ''
-  return { timestamp, author, body, isSystem: false, hasMedia: media !== null, mediaKind: media?.kind ?? null }
+  return { timestamp, author, body, isSystem: false, isDeleted: false, hasMedia: media !== null, mediaKind: media?.kind ?? null }
 }
 
 /**
@@ -127,7 +130,7 @@ export function parseWhatsAppExport(text: string, options: ParseExportOptions = 
     if (header && timestamp) {
       if (draft) messages.push(finish(draft))
       const content = splitAuthorAndBody(header.rest)
-      draft = { timestamp, author: content.author, firstLine: content.body, isSystem: content.isSystem, more: [] }
+      draft = { timestamp, author: content.author, firstLine: content.body, isSystem: content.isSystem, isDeleted: content.isDeleted, more: [] }
     } else if (draft) {
       draft.more.push(line)
     }
