@@ -4,7 +4,7 @@ import { Card } from '~/components/card'
 import { PhoneText } from '~/components/phone-text'
 import { useDateFormatter } from '~/components/use-date-formatter'
 import { useClientDisplayName } from './client-display-name'
-import { useLanguageName } from './client-languages'
+import { ClientLanguageSelect } from './client-language-select'
 import { ClearOptOutButton } from './clear-opt-out-button'
 import { ClientStatusBadge } from './client-status-badge'
 import { OptOutBadge } from './opt-out-badge'
@@ -15,12 +15,11 @@ import { DetailList, type DetailRow } from '~/components/detail-list'
 export function ClientCard({ client, canClearOptOut = false }: { client: ClientDetails; canClearOptOut?: boolean }) {
   const t = useTranslations('clients')
   const format = useDateFormatter()
-  const languageName = useLanguageName()
   const displayName = useClientDisplayName()
   const rows: DetailRow[] = [
     [t('columns.phone'), <PhoneText key="phone" phone={client.phone} className="tabular-nums" />, 'client-phone'],
     ...(client.email ? [[t('email'), client.email, 'client-email'] as [string, React.ReactNode, string]] : []),
-    [t('columns.language'), languageName(client.preferredLanguage) ?? t('noLanguage'), 'client-language'],
+    [t('columns.language'), <ClientLanguageSelect key="language" client={client} />, 'client-language'],
     [t('columns.created'), format.dateTime(client.createdAt, { dateStyle: 'long' }), 'client-created'],
   ]
   return (

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl'
 
 /** Languages clients write in, offered in the filter (the first three are the interface languages). */
-export const clientLanguages = ['ru', 'ky', 'en', 'uz', 'kk', 'tr'] as const
+export const clientLanguages = ['ru', 'ky', 'en', 'uz', 'kk', 'tg', 'tr'] as const
 
 /** A client's language as a localized name; unknown codes are shown as the code. */
 export function useLanguageName() {

@@ -11,7 +11,10 @@ export interface AgentContext {
   conversationId: string
   messageId: string
   body: string
+  /** The language of this message (detectLanguage; 'und' for "ok"). */
   language: string
+  /** The client's preferred language: chosen by a person, or decided from their recent messages (domain/clients/client-language.ts). Answer in this one. */
+  clientLanguage: string | null
   recentMessages: Array<{ direction: 'INCOMING' | 'OUTGOING'; content: string; createdAt: Date }>
 }
 

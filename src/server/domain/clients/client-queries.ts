@@ -53,6 +53,9 @@ export async function getClient(organizationId: string, clientId: string) {
     where: { id: clientId, organizationId },
     select: {
       ...clientListSelect,
+      preferredLanguageSource: true,
+      languageMatches: true,
+      languageSampled: true,
       email: true,
       whatsappId: true,
       lid: true,

@@ -28,6 +28,9 @@ const mergeSelect = {
   email: true,
   avatarUrl: true,
   preferredLanguage: true,
+  preferredLanguageSource: true,
+  languageMatches: true,
+  languageSampled: true,
   metadata: true,
 } as const
 
@@ -89,7 +92,8 @@ export async function mergeClients(tx: Tx, organizationId: string, aId: string, 
       name: survivor.name ?? merged.name,
       email: survivor.email ?? merged.email,
       avatarUrl: survivor.avatarUrl ?? merged.avatarUrl,
-      preferredLanguage: survivor.preferredLanguage ?? merged.preferredLanguage,
+      // A person's choice on either record stands over a detected language (issue 17).
+      ...languageOfMerge(survivor, merged),
       // An opt-out from either record stands: it is the same person.
       ...(survivor.optedOutAt ? {} : { optedOutAt: merged.optedOutAt, optOutSource: merged.optOutSource, optOutMessageId: merged.optOutMessageId }),
       metadata: { ...asObject(merged.metadata), ...asObject(survivor.metadata) } as Prisma.InputJsonValue,
@@ -124,4 +128,22 @@ function latest(a: Date | null, b: Date | null): Date | null {
 
 function asObject(value: Prisma.JsonValue): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {}
+}
+
+type LanguageFields = Pick<
+  Prisma.ClientGetPayload<{ select: typeof mergeSelect }>,
+  'preferredLanguage' | 'preferredLanguageSource' | 'languageMatches' | 'languageSampled'
+>
+
+/** The merged client's language: a MANUAL choice first (the survivor's before the merged record's), else the survivor's detected one. */
+function languageOfMerge(survivor: LanguageFields, merged: LanguageFields): LanguageFields {
+  const pick = (client: LanguageFields): LanguageFields => ({
+    preferredLanguage: client.preferredLanguage,
+    preferredLanguageSource: client.preferredLanguageSource,
+    languageMatches: client.languageMatches,
+    languageSampled: client.languageSampled,
+  })
+  if (survivor.preferredLanguageSource === 'MANUAL') return pick(survivor)
+  if (merged.preferredLanguageSource === 'MANUAL') return pick(merged)
+  return survivor.preferredLanguage ? pick(survivor) : pick(merged)
 }

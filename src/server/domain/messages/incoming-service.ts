@@ -19,6 +19,7 @@ import { SpoolFullError } from '../../spool/file-spool'
 import { getIncomingSpool, noteSpoolStatus } from '../../spool/incoming-spool'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
+import { refreshClientLanguage } from '../clients/client-language'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
 import { distributeOnCustomerMessage } from '../conversations/assignment'
@@ -260,7 +261,12 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
 
   await enrichClient(organizationId, stored.clientId, message, deps).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
 
-  const replyMessageId = await replyFromAgent({ organizationId, ...stored, whatsappMessageId: message.id, body: message.body, language }, log)
+  // issue 17: the client's language from their recent messages (a manual choice stays); agents answer in it.
+  const clientLanguage = await refreshClientLanguage(organizationId, stored.clientId).catch((err) => {
+    log.warn({ err: (err as Error).message }, 'client language not refreshed')
+    return null
+  })
+  const replyMessageId = await replyFromAgent({ organizationId, ...stored, whatsappMessageId: message.id, body: message.body, language, clientLanguage }, log)
   return { status: 'processed', ...stored, replyMessageId }
 }
 
@@ -280,6 +286,7 @@ interface StoredMessage {
   whatsappMessageId: string
   body: string
   language: string
+  clientLanguage: string | null
 }
 
 /**

@@ -6,6 +6,7 @@
 import { db, MessageDirection } from '../../db'
 import { AppError } from '../../errors'
 import { normalizeIdentity } from '../../domain/clients/client-identity'
+import { refreshClientLanguage } from '../../domain/clients/client-language'
 import { findOrCreateClient } from '../../domain/clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../../domain/conversations/find-or-create-conversation'
 import { importMessages } from '../importers/message-importer'
@@ -129,6 +130,8 @@ export async function commitExport(organizationId: string, createdById: string |
     deletedAt: row.deleted ? row.createdAt : null,
   }))
   const result = await importMessages(organizationId, conversation.id, rows)
+  // The client's language from their recent messages, imported ones included (a manual choice stays).
+  if (result.inserted) await refreshClientLanguage(organizationId, clientId)
   await touchConversation(conversation.id, rows[rows.length - 1]!.createdAt)
   await updateImportJob(organizationId, job.id, {
     status: 'COMPLETED',

@@ -8,6 +8,7 @@ import type { WaContact, WaRawMessage } from '../../whatsapp/engine/types'
 import { mediaPlaceholder as placeholderText } from '../../text/media-placeholder'
 import { mediaPlaceholder } from '../../whatsapp/whatsapp-client'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
+import { refreshClientLanguage } from '../../domain/clients/client-language'
 import { findClientId, findOrCreateClient } from '../../domain/clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../../domain/conversations/find-or-create-conversation'
 import { countExisting, importMessages } from '../importers/message-importer'
@@ -120,6 +121,8 @@ export async function importChat(
         duplicates = result.duplicates
         const last = rows.reduce((a, b) => (a.createdAt > b.createdAt ? a : b))
         await touchConversation(conversation.id, last.createdAt, tx)
+        // The client's language from the imported messages' recent ones (a manual choice stays).
+        if (imported) await refreshClientLanguage(organizationId, client.id, tx)
       }
       return {
         skipped: null,

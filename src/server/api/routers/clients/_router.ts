@@ -5,9 +5,12 @@ import { clearOptOutHandler } from './clear-opt-out.handler'
 import { clearOptOutInput } from './clear-opt-out.schema'
 import { listHandler } from './list.handler'
 import { clientListInput } from './list.schema'
+import { setLanguageHandler } from './set-language.handler'
+import { setLanguageInput } from './set-language.schema'
 
 export const clientsRouter = createTRPCRouter({
   list: orgProcedure.input(clientListInput).query(listHandler),
   byId: orgProcedure.input(clientByIdInput).query(byIdHandler),
   clearOptOut: adminProcedure.input(clearOptOutInput).mutation(clearOptOutHandler),
+  setLanguage: orgProcedure.input(setLanguageInput).mutation(setLanguageHandler),
 })

@@ -1,0 +1,113 @@
+/**
+ * A client's preferred language, decided from their recent messages rather than one: the last 20
+ * messages with text vote, each by the detector's confidence, and a language needs a clear lead and a
+ * minimum of evidence before it is set, more before it replaces another. A one-word "ok" or "рахмат"
+ * changes nothing. A language chosen by an admin or operator (MANUAL) is never overwritten; clearing
+ * it hands the decision back to the messages. Agents get the result (incoming-service.ts).
+ */
+import { db } from '../../db'
+import { notFound } from '../../errors'
+import { detectLanguageWithConfidence } from '../../text'
+import { isMediaPlaceholder } from '../../text/media-placeholder'
+import type { Tx } from './identity-lock'
+
+/** How many of the client's latest messages with text vote. */
+export const RECENT_MESSAGES = 20
+/** The leader's share of the weighted votes, below which nothing changes. */
+const MIN_SHARE = 0.6
+/** Weighted votes needed to set a first language (one clear sentence). */
+const MIN_WEIGHT_TO_SET = 0.6
+/** Weighted votes and messages needed to replace a language already set. */
+const MIN_WEIGHT_TO_CHANGE = 2
+const MIN_MATCHES_TO_CHANGE = 3
+
+/** What the messages say: the leading language with its weighted votes, and how many messages were in each language. */
+export interface LanguageVotes {
+  leader: string | null
+  weight: number
+  share: number
+  /** Messages per detected language ('und' not counted). */
+  counts: Record<string, number>
+  /** Messages that voted (with text, 'und' ones included). */
+  sampled: number
+}
+
+/** Tallies the votes of message texts (newest first or any order). */
+export function tallyLanguageVotes(texts: readonly string[]): LanguageVotes {
+  const weights: Record<string, number> = {}
+  const counts: Record<string, number> = {}
+  for (const text of texts) {
+    const { language, confidence } = detectLanguageWithConfidence(text)
+    if (language === 'und') continue
+    weights[language] = (weights[language] ?? 0) + confidence
+    counts[language] = (counts[language] ?? 0) + 1
+  }
+  const ranked = Object.entries(weights).sort((a, b) => b[1] - a[1])
+  const total = ranked.reduce((sum, [, weight]) => sum + weight, 0)
+  const [leader, weight] = ranked[0] ?? [null, 0]
+  return { leader, weight, share: total > 0 ? weight / total : 0, counts, sampled: texts.length }
+}
+
+/** The language to keep: the current one unless the votes clearly and sufficiently point elsewhere. */
+export function nextPreferredLanguage(current: string | null, votes: LanguageVotes): string | null {
+  const { leader, weight, share } = votes
+  if (!leader || leader === current || share < MIN_SHARE) return current
+  if (!current) return weight >= MIN_WEIGHT_TO_SET ? leader : null
+  return weight >= MIN_WEIGHT_TO_CHANGE && (votes.counts[leader] ?? 0) >= MIN_MATCHES_TO_CHANGE ? leader : current
+}
+
+/** The texts of the client's latest messages (theirs, not deleted, not media placeholders), newest first. */
+async function recentClientTexts(organizationId: string, clientId: string, tx: Tx): Promise<string[]> {
+  const rows = await tx.message.findMany({
+    where: { organizationId, conversation: { clientId, organizationId }, direction: 'INCOMING', sender: 'CLIENT', deletedAt: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: RECENT_MESSAGES * 2,
+    select: { content: true },
+  })
+  return rows
+    .map((row) => row.content)
+    .filter((content) => content.trim().length > 0 && !isMediaPlaceholder(content))
+    .slice(0, RECENT_MESSAGES)
+}
+
+/**
+ * Decides the client's language again from their recent messages and stores it with its evidence
+ * ("14 of 17"). A MANUAL choice is left alone. Returns the client's language (null when unknown or
+ * when the client is not in this organization).
+ */
+export async function refreshClientLanguage(organizationId: string, clientId: string, tx: Tx = db): Promise<string | null> {
+  const client = await tx.client.findFirst({
+    where: { id: clientId, organizationId },
+    select: { preferredLanguage: true, preferredLanguageSource: true, languageMatches: true, languageSampled: true },
+  })
+  if (!client) return null
+  if (client.preferredLanguageSource === 'MANUAL') return client.preferredLanguage
+  const votes = tallyLanguageVotes(await recentClientTexts(organizationId, clientId, tx))
+  const language = nextPreferredLanguage(client.preferredLanguage, votes)
+  const matches = language ? (votes.counts[language] ?? 0) : null
+  const sampled = language ? votes.sampled : null
+  if (language === client.preferredLanguage && matches === client.languageMatches && sampled === client.languageSampled) return language
+  // Guarded by the source: a manual choice made meanwhile wins.
+  await tx.client.updateMany({
+    where: { id: clientId, organizationId, preferredLanguageSource: 'DETECTED' },
+    data: { preferredLanguage: language, languageMatches: matches, languageSampled: sampled },
+  })
+  return language
+}
+
+/**
+ * An admin or operator sets the client's language (MANUAL, kept from then on), or clears the choice
+ * (null): the language is decided from the messages again.
+ */
+export async function setClientLanguage(organizationId: string, clientId: string, language: string | null): Promise<{ language: string | null }> {
+  return db.$transaction(async (tx) => {
+    const found = await tx.client.updateMany({
+      where: { id: clientId, organizationId },
+      data: language
+        ? { preferredLanguage: language, preferredLanguageSource: 'MANUAL', languageMatches: null, languageSampled: null }
+        : { preferredLanguage: null, preferredLanguageSource: 'DETECTED', languageMatches: null, languageSampled: null },
+    })
+    if (found.count === 0) throw notFound('clientNotFound')
+    return { language: language ?? (await refreshClientLanguage(organizationId, clientId, tx)) }
+  })
+}
