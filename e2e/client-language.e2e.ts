@@ -19,7 +19,8 @@ test('the client card explains the language from many messages, and a manual cho
     }
     await operator.setViewportSize({ width: 390, height: 844 })
     await operator.goto(`/clients?q=${customer.phone.replace(/\D/g, '')}`, { timeout: NAV_TIMEOUT })
-    await operator.getByTestId('client-row').filter({ hasText: customer.name }).getByRole('link').first().click()
+    await operator.getByTestId('client-row').filter({ hasText: customer.phone }).getByTestId('client-link').click()
+    await operator.waitForURL(/\/clients\/[^/?]+$/, { timeout: NAV_TIMEOUT })
     const evidence = operator.getByTestId('client-language-evidence')
     // The last message may still be on its way: reload until the card counts all four.
     await expect(async () => {
