@@ -205,6 +205,8 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
    * throws EngineError(NOT_CONNECTED) when not connected.
    */
   sendSeen(chatId: string): Promise<boolean>
+  /** The pid (and process group) of the browser this engine runs, for memory metrics; absent without one. */
+  browserPid?(): number | null
 }
 
 /** What the session store keeps for an engine: an opaque archive. */
