@@ -22,7 +22,7 @@ async function scrape(request: APIRequestContext): Promise<string> {
 
 /** The value of one series (name and exact label set, e.g. `{organization="org_demo"}`), 0 when absent. */
 function valueOf(body: string, series: string): number {
-  const line = body.split('\n').find((l) => l.startsWith(`${series} `) || l.startsWith(`${series.replace(/}$/, '')},app="soul-crm"} `))
+  const line = body.split('\n').find((l) => l.startsWith(`${series} `))
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0
 }
 

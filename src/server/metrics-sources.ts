@@ -4,6 +4,7 @@
  */
 import { getWhatsAppSettings } from './domain/settings/settings-service'
 import { incomingBuffer } from './domain/messages/incoming-service'
+import { isGovernorPaused } from './domain/safety/governor'
 import { readQuota } from './queues/quota'
 import type { WhatsAppSessionManager } from './whatsapp/session-manager'
 import type { Metrics } from './observability/metrics'
@@ -27,6 +28,9 @@ export function registerObservability(sessionManager: WhatsAppSessionManager): v
         m.quotaUsed.set({ organization: organizationId, window }, state.limit > 0 ? (state.limit - state.remaining) / state.limit : 0)
       }
     }
+    const paused = await Promise.all(local.map(({ organizationId }) => isGovernorPaused(organizationId)))
+    m.governorPaused.reset()
+    local.forEach(({ organizationId }, i) => m.governorPaused.set({ organization: organizationId }, paused[i] ? 1 : 0))
     m.chromiumRss.reset()
     for (const { organizationId, browserPid } of local) {
       if (browserPid) m.chromiumRss.set({ organization: organizationId }, processGroupRss(browserPid))

@@ -20,7 +20,6 @@ export type OutgoingKind = 'operator' | 'bulk' | 'agent'
 
 function createMetrics() {
   const registry = new Registry()
-  registry.setDefaultLabels({ app: 'soul-crm' })
   // Event-loop lag, heap, RSS, GC, handles of this Node process (the standard names).
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 })
   const registers = [registry]
@@ -82,6 +81,18 @@ function createMetrics() {
       name: 'soul_sessions',
       help: 'WhatsApp sessions by status (all nodes, from the database)',
       labelNames: ['status'] as const,
+      registers,
+    }),
+    sessionUp: new Gauge({
+      name: 'soul_session_up',
+      help: 'Per organization whose admin wants WhatsApp connected: 1 while its session is CONNECTED, 0 otherwise (all nodes, from the database)',
+      labelNames: ['organization'] as const,
+      registers,
+    }),
+    governorPaused: new Gauge({
+      name: 'soul_governor_paused',
+      help: 'Per organization with a session on this node: 1 while the sending governor holds bulk and agent sends',
+      labelNames: ['organization'] as const,
       registers,
     }),
     queueJobs: new Gauge({

@@ -18,9 +18,14 @@ export const OBSERVED_QUEUES = [SEND_QUEUE, INCOMING_QUEUE, SNOOZE_QUEUE] as con
 export const QUEUE_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'failed'] as const
 
 export async function collectSessions(m: Metrics): Promise<void> {
-  const rows = await db.whatsAppSession.groupBy({ by: ['status'], _count: { _all: true } })
+  const [rows, wanted] = await Promise.all([
+    db.whatsAppSession.groupBy({ by: ['status'], _count: { _all: true } }),
+    db.whatsAppSession.findMany({ where: { wantedConnected: true }, select: { organizationId: true, status: true } }),
+  ])
   m.sessions.reset()
   for (const row of rows) m.sessions.set({ status: row.status }, row._count._all)
+  m.sessionUp.reset()
+  for (const session of wanted) m.sessionUp.set({ organization: session.organizationId }, session.status === 'CONNECTED' ? 1 : 0)
 }
 
 export function queueCollector(queueNames: readonly string[]) {
