@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { foldSearchText } from './fold-text'
-import { cleanMessageText, MESSAGE_MAX_LENGTH } from './message-text'
+import { outgoingTextInput } from './message-text'
 
 /** The languages a reply can be written for; null means "for any language". */
 export const QUICK_REPLY_LANGUAGES = ['ru', 'ky', 'en'] as const
@@ -34,10 +34,7 @@ export const quickReplyShortcutInput = z
   )
 
 /** A reply's text, cleaned like an outgoing message (shared/message-text.ts) and then checked. */
-export const quickReplyTextInput = z
-  .string()
-  .transform(cleanMessageText)
-  .pipe(z.string().trim().min(1, 'validation.messageEmpty').max(MESSAGE_MAX_LENGTH, 'validation.messageTooLong'))
+export const quickReplyTextInput = outgoingTextInput
 
 export const quickReplyLanguageInput = z.enum(QUICK_REPLY_LANGUAGES).nullable()
 
