@@ -108,7 +108,11 @@ test.beforeAll(async ({ playwright }) => {
   const job = resultOf<{ id: string }>(await callAs(victimAdmin, 'mutation', 'import.start', {}))
   resultOf(await callAs(victimAdmin, 'mutation', 'import.cancel', { jobId: job.id }))
   const quickReply = resultOf<{ id: string }>(
-    await callAs(victimAdmin, 'mutation', 'quickReplies.create', { shortcut: `victim-${Date.now().toString(36)}`, text: 'Ответ жертвы, {name}', language: 'ru' }),
+    await callAs(victimAdmin, 'mutation', 'quickReplies.create', {
+      shortcut: `victim-${Date.now().toString(36)}`,
+      text: 'Ответ жертвы, {name}',
+      language: 'ru',
+    }),
   )
 
   victim = {

@@ -15,15 +15,7 @@ const keys = (list: typeof replies) => list.map((r) => `${r.shortcut}:${r.langua
 
 describe('rankQuickReplies', () => {
   it('puts the client’s language first, then any language, then the others', () => {
-    expect(keys(rankQuickReplies(replies, '', 'ky'))).toEqual([
-      'price:ky',
-      'көйнөк:ky',
-      'address:*',
-      'delivery:ru',
-      'hello:ru',
-      'price:ru',
-      'price:en',
-    ])
+    expect(keys(rankQuickReplies(replies, '', 'ky'))).toEqual(['price:ky', 'көйнөк:ky', 'address:*', 'delivery:ru', 'hello:ru', 'price:ru', 'price:en'])
     expect(keys(rankQuickReplies(replies, '', 'en')).slice(0, 2)).toEqual(['price:en', 'address:*'])
   })
 

@@ -25,13 +25,7 @@ const SHORTCUT_PATTERN = /^[a-z0-9а-яёңөү_-]+$/u
 export const quickReplyShortcutInput = z
   .string()
   .transform((value) => value.trim().replace(/^\/+/, '').toLocaleLowerCase())
-  .pipe(
-    z
-      .string()
-      .min(1, 'validation.required')
-      .max(QUICK_REPLY_SHORTCUT_MAX)
-      .regex(SHORTCUT_PATTERN, 'validation.quickReplyShortcut'),
-  )
+  .pipe(z.string().min(1, 'validation.required').max(QUICK_REPLY_SHORTCUT_MAX).regex(SHORTCUT_PATTERN, 'validation.quickReplyShortcut'))
 
 /** A reply's text, cleaned like an outgoing message (shared/message-text.ts) and then checked. */
 export const quickReplyTextInput = outgoingTextInput

@@ -97,7 +97,9 @@ describe('quickReplies', () => {
 
   it('concurrent creates of one (shortcut, any language) keep exactly one', async () => {
     const shortcut = `race-${unique()}`
-    const codes = await Promise.all(Array.from({ length: 6 }, (_, i) => codeOf(as(shop.admin).quickReplies.create({ shortcut, text: `Вариант ${i}`, language: null }))))
+    const codes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => codeOf(as(shop.admin).quickReplies.create({ shortcut, text: `Вариант ${i}`, language: null }))),
+    )
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1)
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(5)
     expect(await db.quickReply.count({ where: { organizationId: shop.organization.id, shortcut } })).toBe(1)
