@@ -192,3 +192,9 @@ export const BellOffIcon = (p: IconProps) => (
     <path d="M10.3 20.5a1.9 1.9 0 0 0 3.4 0M3 3l18 18" />
   </Outline>
 )
+
+export const PlusIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Outline>
+)
