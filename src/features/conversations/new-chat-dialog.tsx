@@ -162,7 +162,13 @@ function ClientPicker({ disabled, onPick }: { disabled: boolean; onPick: (client
   return (
     <div className="space-y-2 border-t border-slate-100 bg-slate-50 px-5 py-4">
       <p className="text-sm font-medium text-slate-700">{t('orClient')}</p>
-      <SearchInput value={search} onValueChange={setSearch} placeholder={t('clientSearch')} aria-label={t('clientSearch')} data-testid="new-chat-client-search" />
+      <SearchInput
+        value={search}
+        onValueChange={setSearch}
+        placeholder={t('clientSearch')}
+        aria-label={t('clientSearch')}
+        data-testid="new-chat-client-search"
+      />
       {query.length >= 2 &&
         (clients.isPending ? (
           <SpinnerIcon className="mx-auto size-4 text-slate-400" />

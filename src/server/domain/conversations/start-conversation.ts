@@ -78,7 +78,11 @@ export async function startConversation(
     let clientId = target.clientId
     let clientCreated = false
     if (!clientId) {
-      const found = await findOrCreateClient(organizationId, { phone: target.phone, whatsappId: chatId, name: target.name, metadata: { source: 'new-chat' } }, tx)
+      const found = await findOrCreateClient(
+        organizationId,
+        { phone: target.phone, whatsappId: chatId, name: target.name, metadata: { source: 'new-chat' } },
+        tx,
+      )
       if (!found) throw new AppError('BAD_REQUEST', 'newChat.phone.invalid')
       clientId = found.id
       clientCreated = found.created
