@@ -56,7 +56,7 @@ test('an operator starts a chat with a new phone number at phone width, writes f
     // The customer's phone received it, at that number.
     const entry = admin.page.getByTestId('phone-outbox-entry').filter({ hasText: first })
     await expect(entry).toBeVisible({ timeout: 30_000 })
-    await expect(entry).toContainText(number.digits)
+    await expect(entry).toContainText(number.international)
   } finally {
     await admin.context.close()
     await operator.context.close()
