@@ -200,3 +200,9 @@ export const QuickReplyIcon = (p: IconProps) => (
     <path d="m13 6.5-3.5 5.5h5L11 17" />
   </Outline>
 )
+
+export const PlusIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Outline>
+)
