@@ -116,6 +116,8 @@ export const envSchema = z.object({
   MEDIA_DIR: z.preprocess(emptyAsUnset, z.string().default('.data/media')),
   /** The largest media file stored (bytes); a larger one stays a placeholder with the reason. */
   MEDIA_MAX_BYTES: z.preprocess(emptyAsUnset, wholeNumber('MEDIA_MAX_BYTES', 1024, 'bytes').default(16 * 1024 * 1024)),
+  /** The first retry of a failed media download waits this long, then twice as long each time (4 attempts). */
+  MEDIA_DOWNLOAD_RETRY_MS: z.preprocess(emptyAsUnset, wholeNumber('MEDIA_DOWNLOAD_RETRY_MS', 0).default(5000)),
   /** S3-compatible object storage for media (all of bucket, access key and secret set = S3 instead of MEDIA_DIR). */
   MEDIA_S3_ENDPOINT: z.preprocess(emptyAsUnset, z.url('MEDIA_S3_ENDPOINT must be a URL such as https://s3.example.com').optional()),
   MEDIA_S3_REGION: z.preprocess(emptyAsUnset, z.string().default('us-east-1')),

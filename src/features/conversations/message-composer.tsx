@@ -8,6 +8,7 @@ import { Alert } from '~/components/alert'
 import { cx } from '~/components/class-names'
 import { CloseIcon, SendIcon, SpinnerIcon, WifiOffIcon } from '~/components/icons'
 import { fieldClasses } from '~/components/input'
+import { NO_MEDIA } from '~/shared/message-media'
 import { useTRPC } from '~/trpc/react'
 import { useCurrentUser } from '../shell/current-user'
 import { useWhatsAppStatus } from '../whatsapp/use-whatsapp-status'
@@ -56,6 +57,7 @@ export function MessageComposer({ conversationId }: { conversationId: string }) 
         editedAt: null,
         editHistory: [],
         quietUntil: null,
+        ...NO_MEDIA,
       }),
     )
     setText('')

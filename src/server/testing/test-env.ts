@@ -14,6 +14,7 @@ export const integrationEnv = {
   INCOMING_SPOOL_DIR: `/tmp/soul-incoming-spool-test${namespace}`,
   // The local media store of the run (issue 14).
   MEDIA_DIR: `/tmp/soul-media-test${namespace}`,
+  MEDIA_DOWNLOAD_RETRY_MS: '100',
   AUTH_SECRET: 'test-secret-not-for-production-0123456789',
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',
