@@ -57,7 +57,13 @@ export class S3MediaStore implements MediaStore {
       const key = mediaKeyFor(sha256)
       if (!(await this.stat(key))) {
         await this.client.send(
-          new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(tmp), ContentLength: limit.size, ContentType: 'application/octet-stream' }),
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            Body: createReadStream(tmp),
+            ContentLength: limit.size,
+            ContentType: 'application/octet-stream',
+          }),
         )
       }
       return { key, sha256, size: limit.size }

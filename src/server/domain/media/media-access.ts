@@ -18,9 +18,20 @@ export async function findServableMedia(organizationId: string, viewer: Viewer, 
   if (!/^[a-z0-9]{10,40}$/i.test(messageId)) return null
   const message = await db.message.findFirst({
     where: { id: messageId, organizationId, mediaStatus: 'STORED', conversation: await visibleConversationsWhere(organizationId, viewer) },
-    select: { mediaKind: true, mediaFileName: true, mediaFile: { select: { organizationId: true, storageKey: true, sha256: true, size: true, contentType: true } } },
+    select: {
+      mediaKind: true,
+      mediaFileName: true,
+      mediaFile: { select: { organizationId: true, storageKey: true, sha256: true, size: true, contentType: true } },
+    },
   })
   const file = message?.mediaFile
   if (!file || file.organizationId !== organizationId) return null
-  return { storageKey: file.storageKey, sha256: file.sha256, size: file.size, contentType: file.contentType, mediaKind: message.mediaKind, fileName: message.mediaFileName }
+  return {
+    storageKey: file.storageKey,
+    sha256: file.sha256,
+    size: file.size,
+    contentType: file.contentType,
+    mediaKind: message.mediaKind,
+    fileName: message.mediaFileName,
+  }
 }

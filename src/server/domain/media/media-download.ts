@@ -42,7 +42,10 @@ class MediaUnavailable extends Error {
   }
 }
 
-async function finish(messageId: string, data: { mediaStatus: 'STORED' | 'TOO_LARGE' | 'UNAVAILABLE'; mediaError: string | null; mediaFileId?: string; mediaAttempts: number; mediaFileName?: string }) {
+async function finish(
+  messageId: string,
+  data: { mediaStatus: 'STORED' | 'TOO_LARGE' | 'UNAVAILABLE'; mediaError: string | null; mediaFileId?: string; mediaAttempts: number; mediaFileName?: string },
+) {
   await db.message.update({ where: { id: messageId }, data, select: { id: true } })
   fireAndForget(publishMessage('message.updated', messageId))
 }

@@ -15,7 +15,10 @@ function unescape(value: string): string {
 /** One vCard's display name and phone numbers. */
 export function parseVCard(vcard: string): WaContactCard {
   // Folded lines (RFC 6350 3.2): a line starting with a space or tab continues the previous one.
-  const lines = vcard.replace(/\r\n/g, '\n').replace(/\n[ \t]/g, '').split('\n')
+  const lines = vcard
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n')
   let name = ''
   let structured = ''
   const phones: string[] = []
