@@ -13,6 +13,7 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['clients.list', 'query'],
   ['clients.byId', 'query'],
   ['clients.clearOptOut', 'mutation'],
+  ['clients.delete', 'mutation'],
   ['conversations.list', 'query'],
   ['conversations.byId', 'query'],
   ['conversations.messages', 'query'],

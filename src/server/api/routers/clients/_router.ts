@@ -3,6 +3,8 @@ import { byIdHandler } from './by-id.handler'
 import { clientByIdInput } from './by-id.schema'
 import { clearOptOutHandler } from './clear-opt-out.handler'
 import { clearOptOutInput } from './clear-opt-out.schema'
+import { deleteClientHandler } from './delete.handler'
+import { deleteClientInput } from './delete.schema'
 import { listHandler } from './list.handler'
 import { clientListInput } from './list.schema'
 
@@ -10,4 +12,6 @@ export const clientsRouter = createTRPCRouter({
   list: orgProcedure.input(clientListInput).query(listHandler),
   byId: orgProcedure.input(clientByIdInput).query(byIdHandler),
   clearOptOut: adminProcedure.input(clearOptOutInput).mutation(clearOptOutHandler),
+  // issue 14: the client, their conversations, messages and media files.
+  delete: adminProcedure.input(deleteClientInput).mutation(deleteClientHandler),
 })
