@@ -64,7 +64,7 @@ test('a customer sends a photo and a voice note: the operator sees the image, op
     expect(src).toMatch(/^\/api\/media\//)
     const anonymous = await browser.newContext()
     try {
-      const response = await anonymous.request.get(src!)
+      const response = await anonymous.request.get(new URL(src!, operator.url()).toString())
       expect(response.status()).toBe(401)
     } finally {
       await anonymous.close()
