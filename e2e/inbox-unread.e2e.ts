@@ -6,7 +6,7 @@
  * width, and the notifications switch is saved on the user.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { NAV_TIMEOUT, phoneAndInbox } from './whatsapp-helpers'
+import { customerWrites, NAV_TIMEOUT, phoneAndInbox } from './whatsapp-helpers'
 
 test.describe.configure({ timeout: 240_000 })
 
@@ -31,12 +31,6 @@ async function countsLoaded(page: Page) {
   await expect(page.getByTestId('conversation-list')).toBeVisible({ timeout: 30_000 })
 }
 
-async function customerWrites(qa: Page, phone: string, text: string) {
-  await qa.getByTestId('phone-customer-from').fill(phone)
-  await qa.getByTestId('phone-customer-body').fill(text)
-  await qa.getByTestId('phone-customer-send').click()
-}
-
 test('the waiting badge updates live; opening the chat clears unread and sends blue ticks; the reply ends the wait', async ({ browser }) => {
   const { qa, operator, close } = await phoneAndInbox(browser)
   try {
@@ -45,7 +39,7 @@ test('the waiting badge updates live; opening the chat clears unread and sends b
 
     const customer = uniqueCustomer()
     const text = `Здравствуйте, есть доставка? ${customer.stamp}`
-    await customerWrites(qa, customer.phone, text)
+    await customerWrites(qa, customer, text)
 
     // No reload: the navigation and the tab title count one more waiting conversation.
     await expect.poll(() => waitingCount(operator, 'nav-waiting-count'), { timeout: 20_000 }).toBe(before + 1)
@@ -56,7 +50,7 @@ test('the waiting badge updates live; opening the chat clears unread and sends b
 
     // A second message: two unread, still one waiting conversation.
     const second = `И сколько стоит? ${customer.stamp}`
-    await customerWrites(qa, customer.phone, second)
+    await customerWrites(qa, customer, second)
     const item2 = operator.getByTestId('conversation-item').filter({ hasText: second })
     await expect(item2.getByTestId('unread-count')).toHaveText('2', { timeout: 20_000 })
     expect(await waitingCount(operator, 'nav-waiting-count')).toBe(before + 1)
@@ -88,7 +82,7 @@ test('at phone width the waiting count is in the top bar and updates live; the n
     await countsLoaded(operator)
     const before = await waitingCount(operator, 'header-waiting-count')
     const customer = uniqueCustomer()
-    await customerWrites(qa, customer.phone, `Салам, суроо бар ${customer.stamp}`)
+    await customerWrites(qa, customer, `Салам, суроо бар ${customer.stamp}`)
     await expect.poll(() => waitingCount(operator, 'header-waiting-count'), { timeout: 20_000 }).toBe(before + 1)
     await expect(operator.getByTestId('header-waiting-count')).toBeVisible()
 

@@ -220,3 +220,9 @@ export const ImageOffIcon = (p: IconProps) => (
     <path d="m3 16 5-5 4 4M14 13l2-2 5 5M4 4l16 16" />
   </Outline>
 )
+
+export const PlusIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Outline>
+)

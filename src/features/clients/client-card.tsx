@@ -11,6 +11,7 @@ import { DeleteClientButton } from './delete-client-button'
 import { OptOutBadge } from './opt-out-badge'
 import type { ClientDetails } from './client-types'
 import { DetailList, type DetailRow } from '~/components/detail-list'
+import { StartChatButton } from '../conversations/start-chat-button'
 
 /** The client's details: who they are, where they are in the pipeline, whether they opted out, and since when. */
 export function ClientCard({ client, canClearOptOut = false, canDelete = false }: { client: ClientDetails; canClearOptOut?: boolean; canDelete?: boolean }) {
@@ -38,6 +39,7 @@ export function ClientCard({ client, canClearOptOut = false, canDelete = false }
           </div>
           <div className="flex flex-wrap gap-2">
             {client.optedOutAt && canClearOptOut && <ClearOptOutButton clientId={client.id} />}
+            <StartChatButton clientId={client.id} />
             {canDelete && <DeleteClientButton clientId={client.id} name={displayName(client)} />}
           </div>
         </div>

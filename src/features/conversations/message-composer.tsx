@@ -23,7 +23,7 @@ const settingsRelated = new Set(['TOO_MANY_REQUESTS', 'PRECONDITION_FAILED'])
  * then its ticks follow the live events. A refused send (limits, a banned number) explains why in
  * the server's words, and the text is given back to edit.
  */
-export function MessageComposer({ conversationId }: { conversationId: string }) {
+export function MessageComposer({ conversationId, autoFocus = false }: { conversationId: string; autoFocus?: boolean }) {
   const t = useTranslations('composer')
   const trpc = useTRPC()
   const me = useCurrentUser()
@@ -121,6 +121,7 @@ export function MessageComposer({ conversationId }: { conversationId: string }) 
         <textarea
           ref={input}
           id={`composer-${conversationId}`}
+          autoFocus={autoFocus}
           data-testid="composer-input"
           rows={1}
           value={text}

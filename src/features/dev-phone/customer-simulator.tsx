@@ -81,7 +81,8 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
       {
         onSuccess: (result) => {
           setSent((list) => [...list, { ...message, chatId: result.from, key: `${Date.now()}-${list.length}`, at: new Date() }])
-          setBody('')
+          // Only what was sent is cleared: a next message typed while this one was on its way stays.
+          setBody((current) => (current === message.body ? '' : current))
         },
       },
     )

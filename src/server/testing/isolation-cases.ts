@@ -136,6 +136,8 @@ export const isolationCases: Record<string, IsolationCase> = {
   // Unread and waiting for reply, notifications (issue 13 points 1 and 7)
   'conversations.markRead': { input: (v) => ({ conversationId: v.conversation.id }), attacker: 'OPERATOR' },
   'conversations.inboxCounts': { input: (v) => ({ organizationId: v.organization.id }) },
+  // New chats (issue 13 point 5): another organization's client is not found, and nothing is created
+  'conversations.start': { input: (v) => ({ clientId: v.client.id }), attacker: 'OPERATOR' },
   'user.setNotifications': {
     input: () => ({ enabled: false }),
     orgScoped: false,

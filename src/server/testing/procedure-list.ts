@@ -22,6 +22,8 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   // Unread and waiting for reply, notifications (issue 13 points 1 and 7)
   ['conversations.markRead', 'mutation'],
   ['conversations.inboxCounts', 'query'],
+  // New chats (issue 13 point 5)
+  ['conversations.start', 'mutation'],
   ['user.setNotifications', 'mutation'],
   // issue 13: assignment, status, notes, mentions
   ['conversations.assign', 'mutation'],

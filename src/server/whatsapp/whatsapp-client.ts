@@ -19,6 +19,7 @@ import type {
   WaIncomingMessage,
   WaMe,
   WaMessageAck,
+  WaNumberCheck,
   WaRawMessage,
   WaRevoke,
   WaOutgoingMessage,
@@ -282,6 +283,12 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   async sendSeen(chatId: string): Promise<boolean> {
     if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     return this.engine.sendSeen(chatId)
+  }
+
+  /** Whether a number (international digits) is on WhatsApp; throws EngineError(NOT_CONNECTED) unless connected. */
+  async checkNumber(phoneDigits: string): Promise<WaNumberCheck> {
+    if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return this.engine.checkNumber(phoneDigits)
   }
 
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */
