@@ -221,6 +221,14 @@ export const ImageOffIcon = (p: IconProps) => (
   </Outline>
 )
 
+/** A speech bubble with a lightning bolt: quick replies. */
+export const QuickReplyIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M21 11.5a8.4 8.4 0 0 1-9 8.4 9 9 0 0 1-3.8-.8L3 20.5l1.4-4.3A8 8 0 0 1 3 11.5 8.6 8.6 0 0 1 12 3a8.6 8.6 0 0 1 9 8.5Z" />
+    <path d="m13 6.5-3.5 5.5h5L11 17" />
+  </Outline>
+)
+
 export const PlusIcon = (p: IconProps) => (
   <Outline {...p}>
     <path d="M12 5v14M5 12h14" />

@@ -10,6 +10,8 @@ import { CloseIcon, SendIcon, SpinnerIcon, WifiOffIcon } from '~/components/icon
 import { fieldClasses } from '~/components/input'
 import { NO_MEDIA } from '~/shared/message-media'
 import { useTRPC } from '~/trpc/react'
+import { QuickReplyPicker } from '../quick-replies/quick-reply-picker'
+import { useQuickReplyPicker } from '../quick-replies/use-quick-reply-picker'
 import { useCurrentUser } from '../shell/current-user'
 import { useWhatsAppStatus } from '../whatsapp/use-whatsapp-status'
 import { confirmLocalMessage, LOCAL_ID_PREFIX, removeMessage, upsertMessage } from './thread-cache'
@@ -21,7 +23,7 @@ const settingsRelated = new Set(['TOO_MANY_REQUESTS', 'PRECONDITION_FAILED'])
 /**
  * Writes a reply: Enter sends, Shift+Enter starts a new line. The message shows at once as queued,
  * then its ticks follow the live events. A refused send (limits, a banned number) explains why in
- * the server's words, and the text is given back to edit.
+ * the server's words, and the text is given back to edit. Typing `/` offers the quick replies.
  */
 export function MessageComposer({ conversationId, autoFocus = false }: { conversationId: string; autoFocus?: boolean }) {
   const t = useTranslations('composer')
@@ -30,8 +32,22 @@ export function MessageComposer({ conversationId, autoFocus = false }: { convers
   const updateThread = useThreadCache(conversationId)
   const { view } = useWhatsAppStatus()
   const [text, setText] = useState('')
+  const [caret, setCaret] = useState(0)
   const input = useRef<HTMLTextAreaElement>(null)
   const send = useMutation(trpc.whatsapp.send.mutationOptions())
+  const picker = useQuickReplyPicker({
+    conversationId,
+    text,
+    caret,
+    onInsert: (next, position) => {
+      setText(next)
+      setCaret(position)
+      requestAnimationFrame(() => {
+        input.current?.focus()
+        input.current?.setSelectionRange(position, position)
+      })
+    },
+  })
 
   const submit = () => {
     const content = text.trim()
@@ -61,6 +77,7 @@ export function MessageComposer({ conversationId, autoFocus = false }: { convers
       }),
     )
     setText('')
+    setCaret(0)
     send.mutate(
       { conversationId, content },
       {
@@ -109,12 +126,13 @@ export function MessageComposer({ conversationId, autoFocus = false }: { convers
         </p>
       )}
       <form
-        className="flex items-end gap-2"
+        className="relative flex items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault()
           submit()
         }}
       >
+        <QuickReplyPicker picker={picker} />
         <label htmlFor={`composer-${conversationId}`} className="sr-only">
           {t('label')}
         </label>
@@ -127,8 +145,15 @@ export function MessageComposer({ conversationId, autoFocus = false }: { convers
           value={text}
           maxLength={4096}
           placeholder={t('placeholder')}
-          onChange={(event) => setText(event.target.value)}
+          title={t('quickReplyHint')}
+          {...picker.inputProps}
+          onChange={(event) => {
+            setText(event.target.value)
+            setCaret(event.target.selectionStart)
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={(event) => {
+            if (picker.onKeyDown(event)) return
             if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault()
               submit()

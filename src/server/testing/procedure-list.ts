@@ -36,6 +36,11 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['conversations.assignmentSettings.update', 'mutation'],
   ['mentions.list', 'query'],
   ['mentions.markRead', 'mutation'],
+  // Quick replies (issue 13 point 4)
+  ['quickReplies.list', 'query'],
+  ['quickReplies.create', 'mutation'],
+  ['quickReplies.update', 'mutation'],
+  ['quickReplies.delete', 'mutation'],
   ['whatsapp.send', 'mutation'],
   ['whatsapp.retry', 'mutation'],
   ['whatsapp.sendBulk', 'mutation'],
