@@ -12,6 +12,7 @@ import { getRedis } from './redis'
 import { registerSessionManager } from './services'
 import type { EngineFactory } from './whatsapp/engine/types'
 import { startPipeline } from './messaging-pipeline'
+import { registerObservability } from './metrics-sources'
 import { WhatsAppSessionManager } from './whatsapp/session-manager'
 
 async function engineFactoryFor(env: Env): Promise<EngineFactory> {
@@ -37,6 +38,7 @@ export async function startBackground(env: Env): Promise<void> {
   const instanceId = env.WHATSAPP_INSTANCE_ID ?? `${hostname()}:${env.PORT}`
   const sessionManager = new WhatsAppSessionManager({ engineFactory, instanceId, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
   registerSessionManager(sessionManager)
+  registerObservability(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
   const pipeline = startPipeline({ sessionManager })
   try {

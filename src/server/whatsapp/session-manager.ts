@@ -163,6 +163,11 @@ export class WhatsAppSessionManager {
     this.ticker.unref?.()
   }
 
+  /** The organizations whose live session runs in this process, with their browser's pid where there is one (metrics). */
+  localSessions(): Array<{ organizationId: string; browserPid: number | null }> {
+    return [...this.clients].map(([organizationId, client]) => ({ organizationId, browserPid: client.browserPid() }))
+  }
+
   /** True when the organization's live client runs in this process (in whatever state). */
   hasLocalSession(organizationId: string): boolean {
     return this.clients.has(organizationId)

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
+import { metrics } from '../observability/metrics'
 import { DISCONNECT_REASONS, isTerminalDisconnect } from './disconnect-reasons'
 import { EngineError, isEngineError } from './engine/errors'
 import type {
@@ -280,6 +281,11 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   }
 
   /** Marks a chat read on WhatsApp (read receipts); throws EngineError(NOT_CONNECTED) unless connected. */
+  /** The engine's browser process group, when it runs one (metrics: Chromium memory). */
+  browserPid(): number | null {
+    return this.engine?.browserPid?.() ?? null
+  }
+
   async sendSeen(chatId: string): Promise<boolean> {
     if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     return this.engine.sendSeen(chatId)
@@ -394,6 +400,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
       return
     }
     this.attempts += 1
+    metrics().reconnectAttempts.inc({ reason: this.lastErrorCode ?? 'UNKNOWN' })
     const delayMs = reconnectDelay(this.attempts)
     this.state = 'reconnecting'
     this.emit('reconnecting', { attempt: this.attempts, max: this.maxAttempts, delayMs })

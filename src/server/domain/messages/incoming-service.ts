@@ -12,6 +12,7 @@ import { detectCulturalContext, detectLanguage, detectOptOut, extractBestName } 
 import { isInfrastructureError } from '../../infrastructure-errors'
 import { logger, orgLogger, type Logger } from '../../logger'
 import { processSingleton } from '../../process-singleton'
+import { metrics } from '../../observability/metrics'
 import { delayFor, delaysEnabled } from '../../queues/delays'
 import { enqueueIncoming } from '../../queues/incoming-queue'
 import { enqueueMediaDownload } from '../../queues/media-queue'
@@ -246,6 +247,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   if (!stored) return { status: 'duplicate' }
   if (stored.duplicate) return { status: 'duplicate' }
 
+  metrics().incomingMessages.inc({ organization: organizationId })
   fireAndForget(publishMessage('message.created', stored.messageId))
   fireAndForget(publishConversation(organizationId, stored.conversationId))
   // Redis not taking it now is fine: the outbox relay re-queues PENDING media.

@@ -266,6 +266,8 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
    * servers: callers rate-limit it (a burst of lookups is a ban risk and an enumeration vector).
    */
   checkNumber(phoneDigits: string): Promise<WaNumberCheck>
+  /** The pid (and process group) of the browser this engine runs, for memory metrics; absent without one. */
+  browserPid?(): number | null
 }
 
 /** What the session store keeps for an engine: an opaque archive. */

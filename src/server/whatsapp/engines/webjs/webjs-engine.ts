@@ -293,6 +293,10 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
    * `WAWebUpdateUnreadChatAction.sendSeen` between `Stream.markAvailable()` and `markUnavailable()`;
    * true when the page has the chat, false when not. A phone id is resolved as sendText resolves it.
    */
+  browserPid(): number | null {
+    return this.client.pupBrowser?.process()?.pid ?? null
+  }
+
   async sendSeen(chatId: string): Promise<boolean> {
     this.assertReady()
     try {
