@@ -34,6 +34,8 @@ export const e2eServerEnv = {
   AUTH_URL: baseURL,
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',
+  // The local media store of the run (issue 14).
+  MEDIA_DIR: `/tmp/soul-media-e2e${namespace}`,
   IMPORT_CHATS_STABLE_MS: '200',
   // A stalled login (e2e/real-whatsapp-login.e2e.ts) is given up after 3 s instead of 3 minutes.
   WHATSAPP_LOGIN_STALL_MS: '3000',

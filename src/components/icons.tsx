@@ -193,6 +193,34 @@ export const BellOffIcon = (p: IconProps) => (
   </Outline>
 )
 
+export const DocumentIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8Z" />
+    <path d="M14 3v5h5M9 13h6M9 17h4" />
+  </Outline>
+)
+
+export const MapPinIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21Z" />
+    <circle cx="12" cy="9.5" r="2.5" />
+  </Outline>
+)
+
+export const ContactCardIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <circle cx="12" cy="8" r="3.5" />
+    <path d="M5 20a7 7 0 0 1 14 0" />
+  </Outline>
+)
+
+export const ImageOffIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="m3 16 5-5 4 4M14 13l2-2 5 5M4 4l16 16" />
+  </Outline>
+)
+
 /** A speech bubble with a lightning bolt: quick replies. */
 export const QuickReplyIcon = (p: IconProps) => (
   <Outline {...p}>

@@ -116,6 +116,20 @@ export const envSchema = z.object({
   INCOMING_SPOOL_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
   /** The spool's size bound in MB: a warning from 80 %, and further messages refused when full. */
   INCOMING_SPOOL_MAX_MB: z.preprocess(emptyAsUnset, wholeNumber('INCOMING_SPOOL_MAX_MB', 1, 'megabytes').default(64)),
+  /** The local media store (content-addressed files); used unless MEDIA_S3_BUCKET is set. */
+  MEDIA_DIR: z.preprocess(emptyAsUnset, z.string().default('.data/media')),
+  /** The largest media file stored (bytes); a larger one stays a placeholder with the reason. */
+  MEDIA_MAX_BYTES: z.preprocess(emptyAsUnset, wholeNumber('MEDIA_MAX_BYTES', 1024, 'bytes').default(16 * 1024 * 1024)),
+  /** The first retry of a failed media download waits this long, then twice as long each time (4 attempts). */
+  MEDIA_DOWNLOAD_RETRY_MS: z.preprocess(emptyAsUnset, wholeNumber('MEDIA_DOWNLOAD_RETRY_MS', 0).default(5000)),
+  /** S3-compatible object storage for media (all of bucket, access key and secret set = S3 instead of MEDIA_DIR). */
+  MEDIA_S3_ENDPOINT: z.preprocess(emptyAsUnset, z.url('MEDIA_S3_ENDPOINT must be a URL such as https://s3.example.com').optional()),
+  MEDIA_S3_REGION: z.preprocess(emptyAsUnset, z.string().default('us-east-1')),
+  MEDIA_S3_BUCKET: z.preprocess(emptyAsUnset, z.string().optional()),
+  MEDIA_S3_ACCESS_KEY_ID: z.preprocess(emptyAsUnset, z.string().optional()),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Path-style URLs (`endpoint/bucket/key`): MinIO and most self-hosted S3 servers need it. */
+  MEDIA_S3_FORCE_PATH_STYLE: booleanish,
   /** An outgoing message PENDING this long may be retried by an operator (the UI offers Retry after the shared default, 2 minutes). */
   MESSAGE_PENDING_RETRY_AFTER_MS: z.preprocess(emptyAsUnset, wholeNumber('MESSAGE_PENDING_RETRY_AFTER_MS', 0).default(120_000)),
   /** Turns the human-like delays off (tests, benchmarks). Never set in production. */
@@ -130,6 +144,9 @@ export const envSchema = z.object({
 
 /** Checks across variables, made when the whole environment is parsed (not for parts). */
 const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (env.MEDIA_S3_BUCKET && (!env.MEDIA_S3_ACCESS_KEY_ID || !env.MEDIA_S3_SECRET_ACCESS_KEY)) {
+    ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_BUCKET'], message: 'MEDIA_S3_BUCKET needs MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY' })
+  }
   // Anyone who knows the secret can mint a session for any user: production needs a real, long one.
   if (env.NODE_ENV !== 'production' || typeof env.AUTH_SECRET !== 'string') return
   if (env.AUTH_SECRET === AUTH_SECRET_PLACEHOLDER || env.AUTH_SECRET.startsWith('change-me')) {

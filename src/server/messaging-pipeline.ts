@@ -13,6 +13,8 @@ import { startOutboxRelay } from './domain/messages/outbox-relay'
 import { relayAfterRedisReset } from './domain/messages/relay-after-reset'
 import { createSendProcessor } from './domain/messages/send-processor'
 import { closeIncomingQueue } from './queues/incoming-queue'
+import { closeMediaQueue, startMediaWorker } from './queues/media-queue'
+import { createMediaProcessor } from './domain/media/media-download'
 import { watchRedisReset } from './queues/redis-reset-watch'
 import { startIncomingWorker } from './queues/incoming-worker'
 import { closeSendQueue } from './queues/send-queue'
@@ -34,6 +36,7 @@ export interface PipelineOptions {
 export interface Pipeline {
   sendWorker: Worker
   incomingWorker: Worker
+  mediaWorker: Worker
   stopWorkers: () => Promise<void>
   closeQueues: () => Promise<void>
 }
@@ -67,6 +70,10 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     resolveIdentity: async (organizationId: string, chatId: string) => sessionManager.resolveIdentity(organizationId, chatId),
   }
   const incomingWorker = startIncomingWorker((inboxId) => processIncoming(inboxId, incomingDeps), options.incomingConcurrency ?? 2)
+  // issue 14: received files are downloaded through the organization's session and stored (domain/media).
+  const mediaWorker = startMediaWorker(
+    createMediaProcessor({ download: (organizationId, whatsappMessageId) => sessionManager.downloadMedia(organizationId, whatsappMessageId) }),
+  )
   const stopRelay = startOutboxRelay(options.relayIntervalMs)
   // issue 13: snoozes end by their delayed job; the sweep at start catches up after downtime (and a
   // Redis that lost its jobs), and once a minute wakes any overdue one a job missed.
@@ -81,14 +88,15 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   return {
     sendWorker,
     incomingWorker,
+    mediaWorker,
     async stopWorkers() {
       stopRelay()
       stopResetWatch()
       clearInterval(sweepTimer)
-      await Promise.allSettled([sendWorker.close(), incomingWorker.close(), snoozeWorker.close()])
+      await Promise.allSettled([sendWorker.close(), incomingWorker.close(), snoozeWorker.close(), mediaWorker.close()])
     },
     async closeQueues() {
-      await Promise.allSettled([closeSendQueue(), closeIncomingQueue(), closeSnoozeQueue()])
+      await Promise.allSettled([closeSendQueue(), closeIncomingQueue(), closeSnoozeQueue(), closeMediaQueue()])
     },
   }
 }

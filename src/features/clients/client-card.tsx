@@ -7,13 +7,14 @@ import { useClientDisplayName } from './client-display-name'
 import { ClientLanguageSelect } from './client-language-select'
 import { ClearOptOutButton } from './clear-opt-out-button'
 import { ClientStatusBadge } from './client-status-badge'
+import { DeleteClientButton } from './delete-client-button'
 import { OptOutBadge } from './opt-out-badge'
 import type { ClientDetails } from './client-types'
 import { DetailList, type DetailRow } from '~/components/detail-list'
 import { StartChatButton } from '../conversations/start-chat-button'
 
 /** The client's details: who they are, where they are in the pipeline, whether they opted out, and since when. */
-export function ClientCard({ client, canClearOptOut = false }: { client: ClientDetails; canClearOptOut?: boolean }) {
+export function ClientCard({ client, canClearOptOut = false, canDelete = false }: { client: ClientDetails; canClearOptOut?: boolean; canDelete?: boolean }) {
   const t = useTranslations('clients')
   const format = useDateFormatter()
   const displayName = useClientDisplayName()
@@ -35,8 +36,11 @@ export function ClientCard({ client, canClearOptOut = false }: { client: ClientD
             <ClientStatusBadge status={client.status} />
             <OptOutBadge optedOutAt={client.optedOutAt} />
           </div>
-          {client.optedOutAt && canClearOptOut && <ClearOptOutButton clientId={client.id} />}
-          <StartChatButton clientId={client.id} />
+          <div className="flex flex-wrap gap-2">
+            {client.optedOutAt && canClearOptOut && <ClearOptOutButton clientId={client.id} />}
+            <StartChatButton clientId={client.id} />
+            {canDelete && <DeleteClientButton clientId={client.id} name={displayName(client)} />}
+          </div>
         </div>
       </div>
       <DetailList rows={rows} className="px-5" />

@@ -1,7 +1,9 @@
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
 import { useDateFormatter } from '~/components/use-date-formatter'
+import { mediaCaption } from '~/shared/message-media'
 import { previousTexts } from './edit-history'
+import { MessageMedia } from './message-media'
 import { MessageRetryButton, StuckPendingRetry } from './message-retry-button'
 import { QuietHoursNotice } from './quiet-hours-notice'
 import { MessageStatusIcon } from './message-status-icon'
@@ -20,6 +22,8 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
   const time = format.dateTime(message.createdAt, { hour: '2-digit', minute: '2-digit' })
   const deleted = Boolean(message.deletedAt)
   const previous = message.editedAt ? previousTexts(message.editHistory) : []
+  // Media keep a `[Media: …]` placeholder as their text (search, previews): the bubble shows the media and the caption.
+  const text = message.mediaKind ? mediaCaption(message.content) : message.content
   return (
     <div className={cx('flex flex-col', outgoing ? 'items-end' : 'items-start', grouped ? 'mt-0.5' : 'mt-2.5')}>
       <div
@@ -29,6 +33,8 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
         data-deleted={deleted || undefined}
         data-edited={message.editedAt ? true : undefined}
         data-origin={message.origin}
+        data-media={message.mediaKind ?? undefined}
+        data-media-status={message.mediaStatus ?? undefined}
         className={cx(
           'relative max-w-[85%] rounded-lg px-2.5 pt-1.5 pb-2 text-[0.9rem] leading-snug text-slate-900 shadow-[0_1px_0.5px_rgba(11,20,26,0.13)] sm:max-w-[70%]',
           outgoing ? 'bg-bubble-out' : 'bg-white',
@@ -46,8 +52,12 @@ export function MessageBubble({ message, grouped }: { message: ThreadMessage; gr
             {t('phoneSide.deleted')}
           </p>
         )}
-        <p className={cx('break-words whitespace-pre-wrap', deleted && 'text-slate-500 line-through')}>
-          {deleted ? <del data-testid="message-deleted-content">{message.content}</del> : message.content}
+        {message.mediaKind && <MessageMedia message={message} />}
+        <p
+          className={cx('break-words whitespace-pre-wrap', deleted && 'text-slate-500 line-through')}
+          data-testid={message.mediaKind ? 'message-caption' : undefined}
+        >
+          {deleted ? <del data-testid="message-deleted-content">{text}</del> : text}
           {/* An invisible copy of the time keeps the last line clear of the real one in the corner. */}
           <span aria-hidden className="invisible ml-2 inline-flex gap-1 text-[0.68rem] leading-none tabular-nums">
             {time}

@@ -8,6 +8,7 @@ import { Alert } from '~/components/alert'
 import { cx } from '~/components/class-names'
 import { CloseIcon, SendIcon, SpinnerIcon, WifiOffIcon } from '~/components/icons'
 import { fieldClasses } from '~/components/input'
+import { NO_MEDIA } from '~/shared/message-media'
 import { useTRPC } from '~/trpc/react'
 import { QuickReplyPicker } from '../quick-replies/quick-reply-picker'
 import { useQuickReplyPicker } from '../quick-replies/use-quick-reply-picker'
@@ -72,6 +73,7 @@ export function MessageComposer({ conversationId, autoFocus = false }: { convers
         editedAt: null,
         editHistory: [],
         quietUntil: null,
+        ...NO_MEDIA,
       }),
     )
     setText('')

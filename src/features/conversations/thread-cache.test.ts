@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NO_MEDIA } from '~/shared/message-media'
 import { confirmLocalMessage, LOCAL_ID_PREFIX, patchMessage, removeMessage, upsertMessage, type ThreadData } from './thread-cache'
 import type { ThreadMessage } from './use-conversation-messages'
 
@@ -22,6 +23,7 @@ function message(id: string, minute: number, patch: Partial<ThreadMessage> = {})
     editedAt: null,
     editHistory: [],
     quietUntil: null,
+    ...NO_MEDIA,
     ...patch,
   }
 }

@@ -14,6 +14,10 @@ import { phoneDigits, type OutboxEntry, type PhoneActions } from './use-phone-st
 
 const messageTypes = ['text', 'image', 'video', 'audio', 'voice', 'document', 'sticker', 'location', 'contact'] as const
 type MessageType = (typeof messageTypes)[number]
+/** Types that carry a file (the simulator sends a real small one); the others are text or data. */
+const fileTypes: ReadonlySet<MessageType> = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker'])
+const downloads = ['ok', 'expired', 'error', 'too-large'] as const
+type Download = (typeof downloads)[number]
 
 interface SentByCustomer {
   key: string
@@ -40,6 +44,7 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
   const [name, setName] = useState('')
   const [body, setBody] = useState('')
   const [type, setType] = useState<MessageType>('text')
+  const [download, setDownload] = useState<Download>('ok')
   const [group, setGroup] = useState(false)
   const [asStatus, setAsStatus] = useState(false)
   const [hidden, setHidden] = useState(false)
@@ -70,13 +75,17 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
   const send = () => {
     if (!from.trim() || actions.sendAsCustomer.isPending) return
     const message = { from: from.trim(), name: name.trim() || undefined, body, type, group, status: asStatus, hidden }
-    actions.sendAsCustomer.mutate(message, {
-      onSuccess: (result) => {
-        setSent((list) => [...list, { ...message, chatId: result.from, key: `${Date.now()}-${list.length}`, at: new Date() }])
-        // Only what was sent is cleared: a next message typed while this one was on its way stays.
-        setBody((current) => (current === message.body ? '' : current))
+    const mediaFailure = fileTypes.has(type) && download !== 'ok' ? download : undefined
+    actions.sendAsCustomer.mutate(
+      { ...message, mediaFailure },
+      {
+        onSuccess: (result) => {
+          setSent((list) => [...list, { ...message, chatId: result.from, key: `${Date.now()}-${list.length}`, at: new Date() }])
+          // Only what was sent is cleared: a next message typed while this one was on its way stays.
+          setBody((current) => (current === message.body ? '' : current))
+        },
       },
-    })
+    )
   }
 
   return (
@@ -142,6 +151,22 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
               </option>
             ))}
           </Select>
+          {fileTypes.has(type) && (
+            <Select
+              value={download}
+              onChange={(e) => setDownload(e.target.value as Download)}
+              aria-label={t('download')}
+              title={t('download')}
+              data-testid="phone-customer-download"
+              className="w-44"
+            >
+              {downloads.map((value) => (
+                <option key={value} value={value}>
+                  {t(`downloads.${value}`)}
+                </option>
+              ))}
+            </Select>
+          )}
           <Switch label={t('inGroup')} checked={group} onChange={(e) => setGroup(e.target.checked)} data-testid="phone-customer-group" />
           <Switch label={t('asStatus')} checked={asStatus} onChange={(e) => setAsStatus(e.target.checked)} data-testid="phone-customer-status" />
           <Switch

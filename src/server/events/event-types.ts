@@ -2,7 +2,16 @@
  * Everything the server tells browsers in real time. Events are per organization; subscriptions only
  * ever read the caller's organization's stream.
  */
-import type { ConversationEntryKind, MessageDirection, MessageOrigin, MessageSender, MessageStatus, WhatsAppSessionStatus } from '../db/generated/enums'
+import type {
+  ConversationEntryKind,
+  MediaKind,
+  MediaStatus,
+  MessageDirection,
+  MessageOrigin,
+  MessageSender,
+  MessageStatus,
+  WhatsAppSessionStatus,
+} from '../db/generated/enums'
 import type { ImportJobModel } from '../db/generated/models'
 import type { JsonValue } from '../db/generated/internal/prismaNamespace'
 
@@ -30,6 +39,18 @@ export interface MessageView {
   editedAt: Date | null
   /** Earlier texts, newest last: `{ content, replacedAt }[]` (domain/messages/message-changes.ts). */
   editHistory: JsonValue
+  /** Media (issue 14): the kind, where its file is (PENDING, STORED, TOO_LARGE, UNAVAILABLE + mediaError), what was announced. */
+  mediaKind: MediaKind | null
+  mediaStatus: MediaStatus | null
+  mediaError: string | null
+  mediaFileName: string | null
+  mediaMimeType: string | null
+  mediaSize: number | null
+  /** The stored file (served by /api/media/<message id>). */
+  mediaFile: { size: number; contentType: string } | null
+  /** LOCATION: { latitude, longitude, name?, address?, url? }; CONTACT: [{ name, phones }]. */
+  location: JsonValue | null
+  contact: JsonValue | null
 }
 
 /** The full connection state, so a browser can replace what it shows with each event. */

@@ -6,13 +6,14 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { db } from '../db'
 import { INCOMING_QUEUE, SEND_QUEUE } from '../queues/connection'
+import { MEDIA_QUEUE } from '../queues/media-queue'
 import { producerQueue } from '../queues/queue-factory'
 import { SNOOZE_QUEUE } from '../queues/snooze-queue'
 import { lastSpoolStatus } from '../spool/incoming-spool'
 import type { Metrics } from './metrics'
 
 /** The queues the dashboard shows and /metrics counts. */
-export const OBSERVED_QUEUES = [SEND_QUEUE, INCOMING_QUEUE, SNOOZE_QUEUE] as const
+export const OBSERVED_QUEUES = [SEND_QUEUE, INCOMING_QUEUE, SNOOZE_QUEUE, MEDIA_QUEUE] as const
 
 /** The job states worth a series (completed jobs are removed, so they are not counted). */
 export const QUEUE_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'failed'] as const

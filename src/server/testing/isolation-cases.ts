@@ -48,6 +48,7 @@ export const isolationCases: Record<string, IsolationCase> = {
   'clients.byId': { input: (v) => ({ clientId: v.client.id }) },
   'clients.clearOptOut': { input: (v) => ({ clientId: v.client.id }) },
   'clients.setLanguage': { input: (v) => ({ clientId: v.client.id, language: 'en' }), attacker: 'OPERATOR' },
+  'clients.delete': { input: (v) => ({ clientId: v.client.id }) },
   'conversations.list': { input: (v) => ({ organizationId: v.organization.id }) },
   'conversations.byId': { input: (v) => ({ conversationId: v.conversation.id }) },
   'conversations.messages': { input: (v) => ({ conversationId: v.conversation.id }) },

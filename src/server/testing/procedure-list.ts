@@ -14,6 +14,7 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['clients.byId', 'query'],
   ['clients.clearOptOut', 'mutation'],
   ['clients.setLanguage', 'mutation'],
+  ['clients.delete', 'mutation'],
   ['conversations.list', 'query'],
   ['conversations.byId', 'query'],
   ['conversations.messages', 'query'],

@@ -12,6 +12,9 @@ export const integrationEnv = {
   REDIS_PREFIX: `soul_test${namespace}`,
   // The incoming spool (PostgreSQL down) in a directory of the run's own, emptied by global-setup.
   INCOMING_SPOOL_DIR: `/tmp/soul-incoming-spool-test${namespace}`,
+  // The local media store of the run (issue 14).
+  MEDIA_DIR: `/tmp/soul-media-test${namespace}`,
+  MEDIA_DOWNLOAD_RETRY_MS: '100',
   AUTH_SECRET: 'test-secret-not-for-production-0123456789',
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',

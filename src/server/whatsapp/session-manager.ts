@@ -25,6 +25,7 @@ import type {
   EngineFactory,
   WaAck,
   WaContact,
+  WaDownloadedMedia,
   WaEdit,
   WaIdentity,
   WaIncomingMessage,
@@ -320,6 +321,17 @@ export class WhatsAppSessionManager {
     const client = this.clients.get(organizationId)
     if (!client) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
     return client.sendMessage(chatId, content)
+  }
+
+  /**
+   * A received message's file, through this process's client (the media worker). Throws
+   * EngineError(NOT_CONNECTED) when the client does not run here or is not connected; null when WhatsApp
+   * no longer has the file.
+   */
+  async downloadMedia(organizationId: string, messageId: string): Promise<WaDownloadedMedia | null> {
+    const client = this.clients.get(organizationId)
+    if (!client) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
+    return client.downloadMedia(messageId)
   }
 
   /**

@@ -13,6 +13,7 @@ import type {
   WaAck,
   WaContact,
   WaDisconnectReason,
+  WaDownloadedMedia,
   WaEdit,
   WaEngine,
   WaIdentity,
@@ -81,9 +82,15 @@ export interface WhatsAppClientOptions {
   maxLoginStalls?: number
 }
 
-/** Media become a placeholder the CRM can show and search: `[Media: image]`, plus the caption if any. */
+/** Types whose content is not text even without a downloadable file: their data travels beside the text. */
+const DATA_TYPES: ReadonlySet<string> = new Set(['location', 'contact'])
+
+/**
+ * Media, locations and contact cards keep a placeholder as their text, which search, the inbox preview
+ * and the imports read: `[Media: image]`, plus the caption if any. The file and the data travel beside it.
+ */
 export function mediaPlaceholder(message: Pick<WaRawMessage, 'hasMedia' | 'type' | 'body'>): string {
-  if (!message.hasMedia) return message.body
+  if (!message.hasMedia && !DATA_TYPES.has(message.type)) return message.body
   const caption = message.body.trim()
   return placeholderText(message.type, caption)
 }
@@ -116,6 +123,9 @@ export function normalizeMessage(message: WaRawMessage): WaIncomingMessage {
     hasMedia: message.hasMedia,
     type: message.type,
     ...(message.notifyName ? { notifyName: message.notifyName } : {}),
+    ...(message.media ? { media: message.media } : {}),
+    ...(message.location ? { location: message.location } : {}),
+    ...(message.contacts ? { contacts: message.contacts } : {}),
   }
 }
 
@@ -262,6 +272,12 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   async findRecentOutgoing(chatId: string, since: number): Promise<WaOutgoingMessage[]> {
     if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     return this.engine.findRecentOutgoing(chatId, { since })
+  }
+
+  /** A received message's file (null: WhatsApp no longer has it); throws EngineError(NOT_CONNECTED) unless connected. */
+  async downloadMedia(messageId: string): Promise<WaDownloadedMedia | null> {
+    if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return this.engine.downloadMedia(messageId)
   }
 
   /** Marks a chat read on WhatsApp (read receipts); throws EngineError(NOT_CONNECTED) unless connected. */

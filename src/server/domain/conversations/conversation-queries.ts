@@ -91,6 +91,15 @@ export const messageSelect = {
   editedAt: true,
   editHistory: true,
   quietUntil: true,
+  mediaKind: true,
+  mediaStatus: true,
+  mediaError: true,
+  mediaFileName: true,
+  mediaMimeType: true,
+  mediaSize: true,
+  mediaFile: { select: { size: true, contentType: true } },
+  location: true,
+  contact: true,
 } satisfies Prisma.MessageSelect
 
 /**

@@ -15,6 +15,7 @@ import { processSingleton } from '../../process-singleton'
 import { metrics } from '../../observability/metrics'
 import { delayFor, delaysEnabled } from '../../queues/delays'
 import { enqueueIncoming } from '../../queues/incoming-queue'
+import { enqueueMediaDownload } from '../../queues/media-queue'
 import { rateLimitedLookup } from '../../queues/lookup-limiter'
 import { SpoolFullError } from '../../spool/file-spool'
 import { getIncomingSpool, noteSpoolStatus } from '../../spool/incoming-spool'
@@ -27,6 +28,7 @@ import { distributeOnCustomerMessage } from '../conversations/assignment'
 import { announceReopened, reopenOnCustomerMessage } from '../conversations/conversation-status'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { recordCustomerMessage } from '../conversations/read-state'
+import { mediaColumns } from '../media/incoming-media'
 import { recordOptOut } from '../safety/opt-out'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage } from './message-status'
@@ -187,6 +189,8 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   }
   const language = detectLanguage(message.body)
   const sentAt = new Date((message.timestamp || Date.now() / 1000) * 1000)
+  // issue 14: the file is downloaded after the message is stored (media worker); locations and contact cards are data.
+  const media = mediaColumns(message)
 
   let reopened: Awaited<ReturnType<typeof reopenOnCustomerMessage>> = null
   const stored = await db.$transaction(async (tx) => {
@@ -223,6 +227,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
           language,
           metadata: { type: message.type, hasMedia: message.hasMedia },
           createdAt: sentAt,
+          ...media,
         },
         tx,
       )
@@ -246,6 +251,8 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   metrics().incomingMessages.inc({ organization: organizationId })
   fireAndForget(publishMessage('message.created', stored.messageId))
   fireAndForget(publishConversation(organizationId, stored.conversationId))
+  // Redis not taking it now is fine: the outbox relay re-queues PENDING media.
+  if (media.mediaStatus === 'PENDING') await enqueueMediaDownload({ organizationId, messageId: stored.messageId })
   fireAndForget(announceReopened(organizationId, reopened))
   // issue 13: round-robin gives an unassigned conversation to the next online operator.
   await distributeOnCustomerMessage(organizationId, stored.conversationId).catch((err) => log.warn({ err: (err as Error).message }, 'round-robin failed'))

@@ -11,6 +11,7 @@
 import { db } from '../../db'
 import { logger } from '../../logger'
 import { requeueIncoming } from '../../queues/incoming-queue'
+import { requeueMediaDownload } from '../../queues/media-queue'
 import type { RequeueOutcome } from '../../queues/queue-factory'
 import { requeueSend } from '../../queues/send-queue'
 import { acceptIncoming, drainIncomingSpool, incomingBuffer } from './incoming-service'
@@ -80,6 +81,21 @@ export async function relayOnce(now = new Date()): Promise<RelayReport> {
     await db.incomingInbox.update({ where: { id: row.id }, data: { queuedAt: new Date() }, select: { id: true } })
     if (outcome !== 'already-queued') incoming += 1
     logger.info({ organizationId: row.organizationId, inboxId: row.id, outcome }, 'outbox relay: inbox row re-queued')
+  }
+  // issue 14: media whose download job was never queued (Redis down) or vanished.
+  const media = await db.message.findMany({
+    where: { mediaStatus: 'PENDING', updatedAt: { lt: stale }, whatsappMessageId: { not: null } },
+    select: { id: true, organizationId: true },
+    orderBy: { createdAt: 'asc' },
+    take: 200,
+  })
+  for (const m of media) {
+    const outcome = await requeueMediaDownload({ organizationId: m.organizationId, messageId: m.id })
+    outcomes[outcome] += 1
+    if (outcome === 'unavailable') break
+    // Looked at again only if it goes stale once more.
+    await db.message.update({ where: { id: m.id }, data: { updatedAt: new Date() }, select: { id: true } })
+    if (outcome !== 'already-queued') logger.info({ organizationId: m.organizationId, messageId: m.id, outcome }, 'outbox relay: media download re-queued')
   }
   if (outgoing || incoming || buffered || outcomes.unavailable)
     logger.info(

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { EngineError } from './errors'
-import type { EngineEvents, WaContact, WaEngine, WaMe, WaNumberCheck, WaOutgoingMessage, WaRawMessage, WaSentMessage } from './types'
+import type { EngineEvents, WaContact, WaDownloadedMedia, WaEngine, WaMe, WaNumberCheck, WaOutgoingMessage, WaRawMessage, WaSentMessage } from './types'
 
 export interface FakeEngineScript {
   /** What initialize() does: resolve (default) or reject with this error. */
@@ -46,6 +46,20 @@ export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
     const sent = { id: `true_${chatId}_${this.sent.length}`, timestamp: Math.floor(Date.now() / 1000) }
     this.outgoing.push({ chatId, id: sent.id, body: text, timestamp: sent.timestamp })
     return sent
+  }
+
+  /**
+   * What downloadMedia answers, by message id: a file, null (WhatsApp no longer has it) or an error to
+   * throw. Unknown ids answer null. Calls are counted per id.
+   */
+  media = new Map<string, WaDownloadedMedia | null | Error>()
+  downloads = new Map<string, number>()
+
+  async downloadMedia(messageId: string): Promise<WaDownloadedMedia | null> {
+    this.downloads.set(messageId, (this.downloads.get(messageId) ?? 0) + 1)
+    const answer = this.media.get(messageId) ?? null
+    if (answer instanceof Error) throw answer
+    return answer
   }
 
   /** Chats marked read (sendSeen), in call order. */

@@ -24,11 +24,53 @@ export type WaAck = 'ERROR' | 'PENDING' | 'SERVER' | 'DEVICE' | 'READ' | 'PLAYED
 export type WaDisconnectReason =
   'LOGOUT' | 'BANNED' | 'CONFLICT' | 'NETWORK' | 'QR_EXPIRED' | 'UNPAIRED' | 'NAVIGATION' | 'DEPRECATED_VERSION' | 'LOGIN_STALLED' | 'UNKNOWN'
 
-/** Message kinds we distinguish; anything with media becomes a `[Media: <type>]` placeholder. */
+/**
+ * Message kinds we distinguish. Media, locations and contact cards keep a `[Media: <type>]` placeholder
+ * (plus the caption) as their text; the file is downloaded later (`downloadMedia`), the rest travels as data.
+ */
 export type WaMessageType = 'text' | 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker' | 'location' | 'contact' | 'unknown'
 
+/** What WhatsApp announces about a message's file before it is downloaded (each may be missing). */
+export interface WaMediaInfo {
+  mimetype?: string
+  /** The sender's file name (documents); never a path of ours. */
+  fileName?: string
+  /** Bytes, as announced: checked against the cap before downloading. */
+  size?: number
+}
+
+/** A shared location. */
+export interface WaLocation {
+  latitude: number
+  longitude: number
+  name?: string
+  address?: string
+  url?: string
+}
+
+/** One contact card (a vCard), as name and numbers. */
+export interface WaContactCard {
+  name: string
+  phones: string[]
+}
+
+/** A downloaded file. `data` is the bytes (whatsapp-web.js hands them over whole, base64) or a stream. */
+export interface WaDownloadedMedia {
+  data: Buffer | AsyncIterable<Uint8Array>
+  mimetype: string
+  fileName?: string
+}
+
+/** What a message carries besides its text (the same on raw and incoming messages). */
+export interface WaMessageAttachments {
+  media?: WaMediaInfo
+  location?: WaLocation
+  /** Contact cards: one for `vcard`, several for `multi_vcard`. */
+  contacts?: WaContactCard[]
+}
+
 /** A message as an engine sees it, before any filtering. */
-export interface WaRawMessage {
+export interface WaRawMessage extends WaMessageAttachments {
   /** WhatsApp's serialized id (e.g. `false_996555123456@c.us_3EB0…`). */
   id: string
   /** Chat id of the sender: `<phone>@c.us`, `<id>@lid`, `<group>@g.us`, `status@broadcast`. */
@@ -53,7 +95,7 @@ export interface WaMessageAck {
 }
 
 /** The normalized incoming message the rest of the system consumes. */
-export interface WaIncomingMessage {
+export interface WaIncomingMessage extends WaMessageAttachments {
   id: string
   from: string
   to: string
@@ -212,6 +254,12 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
    * throws EngineError(NOT_CONNECTED) when not connected.
    */
   sendSeen(chatId: string): Promise<boolean>
+  /**
+   * The file of a received message (by serialized id). Resolves null when WhatsApp no longer has it
+   * (expired, deleted from the phone) or will not give it now; throws EngineError(NOT_CONNECTED) when
+   * not connected, another EngineError when the page failed.
+   */
+  downloadMedia(messageId: string): Promise<WaDownloadedMedia | null>
   /**
    * Whether a phone number (international digits, no `+`: `996555123456`) is on WhatsApp, and the chat id
    * WhatsApp knows it by. Throws EngineError(NOT_CONNECTED) when not connected. Each call asks WhatsApp's

@@ -19,7 +19,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const client = await orNotFound(caller.clients.byId({ clientId: id }))
   const t = await getTranslations('clients')
   const me = await getCurrentUser()
-  const canClearOptOut = Boolean(me && isAdminRole(me.role))
+  const isAdmin = Boolean(me && isAdminRole(me.role))
   const conversation = client.conversations.find((c) => c.channel === 'WHATSAPP')
 
   return (
@@ -30,7 +30,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       </Link>
       <div className="grid items-start gap-4 lg:grid-cols-[20rem_1fr]">
         <div className="space-y-4">
-          <ClientCard client={client} canClearOptOut={canClearOptOut} />
+          <ClientCard client={client} canClearOptOut={isAdmin} canDelete={isAdmin} />
           <ClientHistory client={client} />
         </div>
         <Card className="overflow-hidden">

@@ -3,6 +3,8 @@ import { byIdHandler } from './by-id.handler'
 import { clientByIdInput } from './by-id.schema'
 import { clearOptOutHandler } from './clear-opt-out.handler'
 import { clearOptOutInput } from './clear-opt-out.schema'
+import { deleteClientHandler } from './delete.handler'
+import { deleteClientInput } from './delete.schema'
 import { listHandler } from './list.handler'
 import { clientListInput } from './list.schema'
 import { setLanguageHandler } from './set-language.handler'
@@ -13,4 +15,6 @@ export const clientsRouter = createTRPCRouter({
   byId: orgProcedure.input(clientByIdInput).query(byIdHandler),
   clearOptOut: adminProcedure.input(clearOptOutInput).mutation(clearOptOutHandler),
   setLanguage: orgProcedure.input(setLanguageInput).mutation(setLanguageHandler),
+  // issue 14: the client, their conversations, messages and media files.
+  delete: adminProcedure.input(deleteClientInput).mutation(deleteClientHandler),
 })

@@ -11,6 +11,8 @@ export const customerMessageInput = z.object({
   status: z.boolean().default(false),
   /** The customer hides their number: the message comes from their LID chat. */
   hidden: z.boolean().default(false),
+  /** Media types: make the download fail (WhatsApp no longer has the file, the page throws) or the file too large. */
+  mediaFailure: z.enum(['expired', 'error', 'too-large']).optional(),
 })
 
 export type CustomerMessageInput = z.infer<typeof customerMessageInput>

@@ -5,9 +5,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { AppError } from '../../../errors'
-import type { WaMessageType, WaRawMessage } from '../../engine/types'
+import type { WaContactCard, WaLocation, WaMessageType, WaRawMessage } from '../../engine/types'
 import { formatPhoneNumber } from '../../phone'
 import type { SimChat } from './simulator-history'
+import { announceSimMedia, isSimMediaType, rememberSimMedia, type SimMediaFailure } from './simulator-media'
 import { defaultBusinessPhone, organizationOfClient, redis, sendSignal, simKey, storeAck, type SimHiddenCustomer, type SimOutboxEntry } from './simulator-state'
 
 export interface CustomerMessageInput {
@@ -23,7 +24,16 @@ export interface CustomerMessageInput {
   status?: boolean
   /** The customer's privacy hides their number: the message comes from their LID chat (`<id>@lid`). */
   hidden?: boolean
+  /** Media types: how the download goes (default: it works; the file is a real small fixture). */
+  mediaFailure?: SimMediaFailure
+  /** type 'location': the place (default: Ala-Too Square, Bishkek). */
+  location?: WaLocation
+  /** type 'contact': the cards (default: one card). */
+  contacts?: WaContactCard[]
 }
+
+const DEFAULT_LOCATION: WaLocation = { latitude: 42.876_45, longitude: 74.603_7, name: 'Ала-Тоо', address: 'Бишкек' }
+const DEFAULT_CONTACTS: WaContactCard[] = [{ name: 'Айгуль Маратовна', phones: ['+996555123456'] }]
 
 export interface PhoneState {
   linked: boolean
@@ -110,10 +120,14 @@ export async function sendAsCustomer(clientId: string, input: CustomerMessageInp
     fromMe: false,
     isStatus: Boolean(input.status),
     isGroup: Boolean(input.group),
-    hasMedia: type !== 'text' && type !== 'location' && type !== 'contact',
+    hasMedia: isSimMediaType(type),
     type,
     ...(input.name ? { notifyName: input.name } : {}),
+    ...(isSimMediaType(type) ? { media: await announceSimMedia(type, input.mediaFailure) } : {}),
+    ...(type === 'location' ? { location: input.location ?? DEFAULT_LOCATION } : {}),
+    ...(type === 'contact' ? { contacts: input.contacts ?? DEFAULT_CONTACTS } : {}),
   }
+  if (message.hasMedia) await rememberSimMedia(clientId, message.id, { type, ...(input.mediaFailure ? { failure: input.mediaFailure } : {}) })
   const r = redis()
   if (input.name) {
     await r.set(simKey.contact(clientId, from), JSON.stringify({ pushName: input.name, avatarUrl: avatarFor(input.name) }))

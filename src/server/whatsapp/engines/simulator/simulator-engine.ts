@@ -16,6 +16,7 @@ import type {
   EngineOptions,
   WaAck,
   WaContact,
+  WaDownloadedMedia,
   WaEngine,
   WaIdentity,
   WaMe,
@@ -42,6 +43,7 @@ import {
   type SimSignal,
 } from './simulator-state'
 import { nextSendOutcome } from './simulator-behaviour'
+import { downloadSimMedia } from './simulator-media'
 
 export interface SimulatorTiming {
   /** How long WhatsApp Web takes to show the first QR or restore a session. */
@@ -330,6 +332,12 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
       ).map((a) => [a.id, a.ack]),
     )
     return entries.map((entry) => ({ id: entry.id, body: entry.body, timestamp: entry.timestamp, ack: acks.get(entry.id) }))
+  }
+
+  /** A customer's file, from the simulated WhatsApp's media (simulator-media.ts). */
+  async downloadMedia(messageId: string): Promise<WaDownloadedMedia | null> {
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return downloadSimMedia(this.options.clientId, messageId)
   }
 
   /**

@@ -41,6 +41,8 @@ export const simKey = {
   recent: (clientId: string) => redisKey('sim', 'recent', clientId),
   /** When the business last read each chat (sendSeen): chatId → Unix ms; /dev/phone shows blue ticks up to it. */
   seen: (clientId: string) => redisKey('sim', 'seen', clientId),
+  /** What a download of a customer's media message gives (simulator-media.ts). */
+  media: (clientId: string, messageId: string) => redisKey('sim', 'media', clientId, messageId),
   /** A hidden-number customer behind a LID: `{ phone, revealed }`. */
   hiddenCustomer: (clientId: string, lid: string) => redisKey('sim', 'lid', clientId, lid),
   /** The LID WhatsApp knows for a phone (`<digits>` → `<id>@lid`). */

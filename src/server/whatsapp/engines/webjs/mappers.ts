@@ -4,7 +4,20 @@
  * classes, so tests and history import can pass serialized data.
  */
 import { EngineError } from '../../engine/errors'
-import type { WaAck, WaChatSummary, WaContact, WaDisconnectReason, WaEdit, WaMe, WaMessageType, WaRawMessage, WaRevoke } from '../../engine/types'
+import type {
+  WaAck,
+  WaChatSummary,
+  WaContact,
+  WaDisconnectReason,
+  WaEdit,
+  WaLocation,
+  WaMe,
+  WaMessageAttachments,
+  WaMessageType,
+  WaRawMessage,
+  WaRevoke,
+} from '../../engine/types'
+import { parseVCard } from '../../engine/vcard'
 import { extractPhoneFromWhatsAppId } from '../../phone'
 
 /** A WhatsApp id as the library serializes it (`{ _serialized: '996…@c.us' }`), or already a string. */
@@ -22,7 +35,12 @@ export interface WebjsMessageLike {
   isStatus?: boolean
   hasMedia?: boolean
   type?: string
-  _data?: { notifyName?: string | null } | null
+  /** The page's raw model (Message.js:31): notifyName, and for media mimetype, filename and size (bytes). */
+  _data?: { notifyName?: string | null; mimetype?: unknown; filename?: unknown; size?: unknown } | null
+  /** Message.js:173-187: for type `location`, a Location (latitude, longitude, name?, address?, url?). */
+  location?: { latitude?: unknown; longitude?: unknown; name?: unknown; address?: unknown; url?: unknown } | null
+  /** Message.js:193-198: the vCard texts of `vcard` (its body) and `multi_vcard` messages. */
+  vCards?: unknown
   /** Set on revoked messages: the key of the message that was deleted (structures/Message.js:299-301). */
   protocolMessageKey?: WebjsId
   latestEditSenderTimestampMs?: number | null
@@ -73,16 +91,61 @@ export function mapMessageType(type: string | undefined): WaMessageType {
   return (type && MESSAGE_TYPES[type]) || 'unknown'
 }
 
+const text = (value: unknown, max = 200): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined)
+
+/** A location's coordinates and description, or undefined when the coordinates are not numbers in range. */
+export function mapLocation(location: WebjsMessageLike['location']): WaLocation | undefined {
+  const latitude = Number(location?.latitude)
+  const longitude = Number(location?.longitude)
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined
+  const name = text(location?.name)
+  const address = text(location?.address)
+  const url = text(location?.url, 500)
+  return { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}), ...(url && /^https?:\/\//.test(url) ? { url } : {}) }
+}
+
+/**
+ * What a message carries besides its text: the announced file (mimetype, file name, size from the page's
+ * model), the location, or the contact cards. Location and vCard messages have no downloadable media
+ * (Message.js:49 `hasMedia` is `Boolean(data.directPath)`).
+ */
+export function mapAttachments(msg: WebjsMessageLike, type: WaMessageType): WaMessageAttachments {
+  if (type === 'location') {
+    const location = mapLocation(msg.location)
+    return location ? { location } : {}
+  }
+  if (type === 'contact') {
+    const cards = Array.isArray(msg.vCards) ? msg.vCards.filter((c): c is string => typeof c === 'string') : []
+    return { contacts: cards.slice(0, 20).map(parseVCard) }
+  }
+  if (!msg.hasMedia) return {}
+  const mimetype = text(msg._data?.mimetype, 100)
+  const fileName = text(msg._data?.filename, 255)
+  const size = typeof msg._data?.size === 'number' && Number.isFinite(msg._data.size) && msg._data.size >= 0 ? Math.floor(msg._data.size) : undefined
+  return { media: { ...(mimetype ? { mimetype } : {}), ...(fileName ? { fileName } : {}), ...(size !== undefined ? { size } : {}) } }
+}
+
+/**
+ * The text of a message. Media: the caption (Message.js:55). A location's `body` is its map thumbnail
+ * (base64 JPEG) and a contact card's is the raw vCard: neither is text for the CRM, so both give ''
+ * (the description and the card travel as data).
+ */
+function bodyOf(msg: WebjsMessageLike, type: WaMessageType): string {
+  if (type === 'location' || type === 'contact') return ''
+  return msg.body ?? ''
+}
+
 /** A library message as our raw message (before any filtering of status/group messages). */
 export function mapMessage(msg: WebjsMessageLike): WaRawMessage {
   const from = serializeId(msg.from)
   const to = serializeId(msg.to)
   const notifyName = msg._data?.notifyName?.trim()
+  const type = mapMessageType(msg.type)
   return {
     id: msg.id._serialized,
     from,
     to,
-    body: msg.body ?? '',
+    body: bodyOf(msg, type),
     // Some message kinds (e.g. just-sent ones) arrive without `t`; 0 would sort them into 1970.
     timestamp: msg.timestamp || Math.floor(Date.now() / 1000),
     fromMe: Boolean(msg.fromMe ?? msg.id.fromMe),
@@ -90,8 +153,9 @@ export function mapMessage(msg: WebjsMessageLike): WaRawMessage {
     // `author` is only set for group messages (the participant who wrote it).
     isGroup: from.endsWith('@g.us') || to.endsWith('@g.us') || Boolean(serializeId(msg.author)),
     hasMedia: Boolean(msg.hasMedia),
-    type: mapMessageType(msg.type),
+    type,
     ...(notifyName ? { notifyName } : {}),
+    ...mapAttachments(msg, type),
   }
 }
 

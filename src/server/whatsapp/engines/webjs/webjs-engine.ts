@@ -13,7 +13,7 @@ import { orgLogger, type Logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { identityOfChat, toWaIdentity } from '../../engine/identity'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
-import type { WaIdentity, WaMessageAck, WaNumberCheck, WaOutgoingMessage } from '../../engine/types'
+import type { WaDownloadedMedia, WaIdentity, WaMessageAck, WaNumberCheck, WaOutgoingMessage } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
@@ -332,6 +332,32 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
 
   getMe(): WaMe | null {
     return this.me
+  }
+
+  /**
+   * A received message's file. whatsapp-web.js 1.34.7 `getMessageById` (src/Client.js:1751-1771) finds the
+   * message (null when WhatsApp Web does not know it), then `Message.downloadMedia()`
+   * (src/structures/Message.js:513-597) returns a MessageMedia (base64 `data`, `mimetype`, `filename`) or
+   * undefined: no media, the media is being re-uploaded by the phone (mediaStage REUPLOADING: expired), its
+   * download ended in an ERROR stage or is still FETCHING, or the CDN answered 404 (issue threads: a file
+   * sent twice, an old message). All of those resolve null here: the caller retries a few times, then
+   * shows the file as unavailable. A page that went away is NOT_CONNECTED; other page errors are thrown.
+   */
+  async downloadMedia(messageId: string): Promise<WaDownloadedMedia | null> {
+    this.assertReady()
+    try {
+      const message = await this.client.getMessageById(messageId)
+      if (!message) return null
+      const media = await message.downloadMedia()
+      if (!media || typeof media.data !== 'string' || !media.data) return null
+      return {
+        data: Buffer.from(media.data, 'base64'),
+        mimetype: typeof media.mimetype === 'string' && media.mimetype ? media.mimetype : 'application/octet-stream',
+        ...(typeof media.filename === 'string' && media.filename ? { fileName: media.filename } : {}),
+      }
+    } catch (err) {
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
   }
 
   async syncSession(): Promise<void> {

@@ -17,7 +17,7 @@
  * in the engine fails loudly in tests until the fake learns it (from the library's source).
  */
 import { EventEmitter } from 'node:events'
-import type { Chat, Client as WebjsClient, ClientInfo, ClientOptions, Contact, Message } from 'whatsapp-web.js'
+import type { Chat, Client as WebjsClient, ClientInfo, ClientOptions, Contact, Message, MessageMedia } from 'whatsapp-web.js'
 import wwebjs from 'whatsapp-web.js'
 
 type Structure<T> = new (client: unknown, data: unknown) => T
@@ -29,6 +29,7 @@ const structures = wwebjs as unknown as {
   BusinessContact: Structure<Contact>
   PrivateChat: Structure<Chat>
   GroupChat: Structure<Chat>
+  MessageMedia: new (mimetype: string, data: string, filename?: string | null, filesize?: number | null) => MessageMedia
 }
 
 /** WAState (util/Constants.js:161-174). */
@@ -644,8 +645,28 @@ export class FakeWebjsClient extends EventEmitter {
 
   // ---------------------------------------------------------------- internals
 
+  /**
+   * What `Message.downloadMedia()` answers per message id (Message.js:513-597 runs in the page, not
+   * scripted here): the file (base64, as the page hands it over), `undefined` (no media, REUPLOADING =
+   * expired, an ERROR/FETCHING stage or a CDN 404: Message.js:513-516, 527-549, 585, 590), or an error the
+   * page threw. Ids not set answer undefined, like an expired file.
+   */
+  mediaFiles = new Map<string, { mimetype: string; data: string; filename?: string | null; filesize?: number | null } | undefined | Error>()
+
   private wrap(data: FakeMessageData): FakeMessage {
-    return new structures.Message(this, data) as FakeMessage
+    const message = new structures.Message(this, data) as FakeMessage
+    const id = data.id._serialized
+    Object.assign(message, {
+      downloadMedia: async () => {
+        this.assertPage()
+        if (!message.hasMedia) return undefined
+        const answer = this.mediaFiles.get(id)
+        if (answer instanceof Error) throw answer
+        if (!answer) return undefined
+        return new structures.MessageMedia(answer.mimetype, answer.data, answer.filename, answer.filesize)
+      },
+    })
+    return message
   }
 
   /**
