@@ -28,6 +28,7 @@ const { stampClientIp } = await import('./src/server/auth/client-ip')
 const { onShutdown, runShutdown } = await import('./src/server/lifecycle')
 const { startBackground } = await import('./src/server/background')
 const { refuseDeclaredOversize } = await import('./src/server/http/request-guards')
+const { requestIdFrom, withLogContext } = await import('./src/server/log-context')
 const { isMetricsRequest, serveMetrics } = await import('./src/server/observability/metrics-endpoint')
 const { metrics, routeClass, statusClass } = await import('./src/server/observability/metrics')
 const { isQueueDashboardRequest, serveQueueDashboard } = await import('./src/server/observability/queue-dashboard')
@@ -43,7 +44,15 @@ async function health(req: IncomingMessage, res: ServerResponse) {
   res.end(JSON.stringify(details ? report : publicHealth(report)))
 }
 
+// Every request gets an id (a proxy's X-Request-Id when sane): answered in the response header and on
+// every log line written while it is handled, and carried into the jobs it queues (log-context.ts).
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const requestId = requestIdFrom(req.headers['x-request-id'])
+  res.setHeader('x-request-id', requestId)
+  withLogContext({ requestId }, () => route(req, res))
+})
+
+function route(req: IncomingMessage, res: ServerResponse) {
   // Request durations by route class and status class (never the URL itself: ids and search terms stay out of labels).
   const endTimer = metrics().httpDuration.startTimer({
     route: routeClass(req.url),
@@ -76,7 +85,7 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     logger.error({ err, url: req.url }, 'request failed')
     if (!res.headersSent) res.writeHead(500).end()
   })
-})
+}
 if (dev) {
   // Next's dev server upgrades its own websocket (hot reload); a failed upgrade is logged, not left unhandled.
   const upgrade = app.getUpgradeHandler()

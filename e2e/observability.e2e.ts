@@ -1,5 +1,6 @@
 /**
  * Observability over HTTP against the production server (issue 16 points 1 and 2):
+ *  - every answer carries X-Request-Id (the id on the server’s log lines);
  *  - GET /metrics needs METRICS_TOKEN (missing or wrong: 401) and, after a customer message, an
  *    operator's reply and its acks, holds the named series with those counts; no label carries a phone
  *    number or message text;
@@ -30,6 +31,14 @@ function valueOf(body: string, series: string): number {
 function labelValues(body: string): string[] {
   return [...body.matchAll(/="((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!)
 }
+
+test('every answer carries a request id: a sane one from the proxy is kept, anything else replaced', async ({ request }) => {
+  const own = (await request.get('/api/health')).headers()['x-request-id']
+  expect(own).toMatch(/^[0-9a-f-]{36}$/)
+  expect((await request.get('/api/health', { headers: { 'x-request-id': 'proxy-id-12345678' } })).headers()['x-request-id']).toBe('proxy-id-12345678')
+  const replaced = (await request.get('/api/health', { headers: { 'x-request-id': 'bad id <script>' } })).headers()['x-request-id']
+  expect(replaced).toMatch(/^[0-9a-f-]{36}$/)
+})
 
 test('/metrics refuses a missing or wrong token', async ({ request }) => {
   expect((await request.get('/metrics')).status()).toBe(401)

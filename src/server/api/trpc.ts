@@ -5,6 +5,7 @@
  * Domain code throws AppError; the middleware here is the only place that turns it into a TRPCError,
  * and the error formatter translates messages into the caller's language.
  */
+import { withLogContext } from '../log-context'
 import { metrics } from '../observability/metrics'
 import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
@@ -137,7 +138,8 @@ export const publicProcedure = t.procedure.use(timing).use(errorMapping)
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
   const user = ctx.user
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED' })
-  const result = await next({ ctx: { ...ctx, user } })
+  // From here on every log line (and every job queued) carries who acted, for which organization.
+  const result = await withLogContext({ organizationId: user.organizationId, userId: user.id }, () => next({ ctx: { ...ctx, user } }))
   if (type === 'subscription' && ctx.source === 'http' && result.ok && isAsyncIterable(result.data)) {
     return { ...result, data: endWhenSessionEnds(result.data, () => sessionStillValid(user), recheckIntervalMs()) }
   }

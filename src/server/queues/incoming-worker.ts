@@ -1,5 +1,6 @@
 /** The incoming worker: two messages at a time, each processed (idempotently) by the function it is given. */
 import { Worker } from 'bullmq'
+import { inJobContext } from '../log-context'
 import { logger } from '../logger'
 import { observeJobDurations } from '../observability/metrics'
 import { bullConnection, bullPrefix, INCOMING_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
@@ -13,11 +14,13 @@ export function startIncomingWorker(processor: IncomingProcessor, concurrency = 
   const worker = new Worker<IncomingJobData>(
     INCOMING_QUEUE,
     (job, token) =>
-      // PostgreSQL or Redis unreachable is not the message's failure: wait (capped backoff), keep the attempts.
-      outlastingOutages(job, token, async () => ({ status: (await processor(job.data.inboxId)).status }), {
-        context: { organizationId: job.data.organizationId, inboxId: job.data.inboxId },
-        waiting: 'database or Redis unreachable; processing waits',
-      }),
+      inJobContext(job, () =>
+        // PostgreSQL or Redis unreachable is not the message's failure: wait (capped backoff), keep the attempts.
+        outlastingOutages(job, token, async () => ({ status: (await processor(job.data.inboxId)).status }), {
+          context: { organizationId: job.data.organizationId, inboxId: job.data.inboxId },
+          waiting: 'database or Redis unreachable; processing waits',
+        }),
+      ),
     { connection: bullConnection(), prefix: bullPrefix(), concurrency, ...WORKER_LOCK_OPTIONS },
   )
   worker.on('error', (err) => logger.warn({ err: err.message, queue: INCOMING_QUEUE }, 'worker error'))

@@ -4,6 +4,7 @@
  * deadline that report `false` instead of throwing when Redis is down (the outbox relay takes over).
  */
 import { Queue, type JobsOptions } from 'bullmq'
+import { withRequestId } from '../log-context'
 import { logger } from '../logger'
 import { processSingleton } from '../process-singleton'
 import { withTimeout } from '../redis'
@@ -32,7 +33,7 @@ export function producerQueue<T>(name: string): Queue<T> {
 /** Adds a job; false when Redis did not take it in time. */
 export async function addWithDeadline<T>(queue: Queue<T>, jobName: string, data: T, options: JobsOptions, context: Record<string, unknown>): Promise<boolean> {
   try {
-    await withTimeout(queue.add(jobName as never, data as never, options), PRODUCER_DEADLINE_MS, 'redis did not accept the job in time')
+    await withTimeout(queue.add(jobName as never, withRequestId(data) as never, options), PRODUCER_DEADLINE_MS, 'redis did not accept the job in time')
     return true
   } catch (err) {
     logger.warn({ ...context, queue: queue.name, err: (err as Error).message }, 'job not queued; the outbox relay will retry')

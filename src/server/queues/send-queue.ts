@@ -8,6 +8,8 @@ import { addWithDeadline, closeProducerQueue, producerQueue, requeueJob, type Re
 export interface SendJobData {
   messageId: string
   organizationId: string
+  /** The id of the request that queued it (log-context.ts), so its log lines can be followed. */
+  requestId?: string
 }
 
 /** Our priorities (1 normal, 5 agents, 10 urgent) in BullMQ's order, where a lower number goes first. */

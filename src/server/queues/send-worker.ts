@@ -3,6 +3,7 @@
  * processor, wired in by the composition root).
  */
 import { type Job, Worker } from 'bullmq'
+import { inJobContext } from '../log-context'
 import { logger } from '../logger'
 import { observeJobDurations } from '../observability/metrics'
 import { bullConnection, bullPrefix, SEND_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
@@ -17,7 +18,8 @@ export interface SendWorkerOptions {
 }
 
 export function startSendWorker(options: SendWorkerOptions): Worker<SendJobData> {
-  const worker = new Worker<SendJobData>(SEND_QUEUE, options.processor, {
+  // Each job's lines carry its id and the request that queued it (log-context.ts).
+  const worker = new Worker<SendJobData>(SEND_QUEUE, (job, token) => inJobContext(job, () => options.processor(job, token)), {
     connection: bullConnection(),
     prefix: bullPrefix(),
     concurrency: options.concurrency ?? 10,

@@ -249,6 +249,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   if (stored.duplicate) return { status: 'duplicate' }
 
   metrics().incomingMessages.inc({ organization: organizationId })
+  log.info({ messageId: stored.messageId, conversationId: stored.conversationId, clientCreated: stored.clientCreated }, 'incoming message stored')
   fireAndForget(publishMessage('message.created', stored.messageId))
   fireAndForget(publishConversation(organizationId, stored.conversationId))
   // Redis not taking it now is fine: the outbox relay re-queues PENDING media.
