@@ -727,13 +727,17 @@ export class WhatsAppSessionManager {
         if (this.stopped || this.clients.has(organizationId)) return
         const placed = await this.registry.claim(organizationId, this.load).catch(() => null)
         if (!placed) return
-        if (placed.node === this.instanceId) {
+        if (placed.node === this.instanceId && this.load >= this.capacity) {
+          // Placed here by another node while this one filled up: give it back to be placed again.
+          await this.leases.release(organizationId).catch(() => undefined)
+          woken.add('')
+        } else if (placed.node === this.instanceId) {
           this.log.info({ organizationId }, 'restoring session')
           await this.startLocal(organizationId)
         } else if (placed.assigned) woken.add(placed.node)
       })
     }
-    for (const node of woken) await this.wake('', node)
+    for (const node of woken) await this.wake('', node || null)
     await this.rebalance()
   }
 

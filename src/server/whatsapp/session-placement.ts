@@ -23,7 +23,8 @@ export const nodeKey = (nodeId: string) => `${nodeKeyPrefix()}${nodeId}`
 
 /**
  * KEYS[1] the lease, KEYS[2] the node set. ARGV: [1] this node, [2] lease TTL ms, [3] node key prefix,
- * [4] mode (`claim` | `handover`), [5] this node's load, [6] this node's capacity.
+ * [4] mode (`claim` | `handover`), [5] this node's load (its heartbeat's count is used when higher: sessions
+ * others placed here that it has not started yet), [6] this node's capacity.
  * claim: a held lease returns {holder, 0}; a free one is assigned: {node, 1}; no node with room: {}.
  * handover: only the holder may hand over; the lease goes to the least-loaded other node ({node, 1});
  * {} when there is none (the lease stays the caller's, to release after its last status write).
@@ -34,7 +35,8 @@ local me, mode = ARGV[1], ARGV[4]
 if mode == 'claim' and holder then return {holder, 0} end
 if mode == 'handover' and holder ~= me then return {} end
 local best, bestLoad = nil, nil
-if mode == 'claim' and tonumber(ARGV[5]) < tonumber(ARGV[6]) then best, bestLoad = me, tonumber(ARGV[5]) end
+local mine = math.max(tonumber(ARGV[5]), tonumber(redis.call('HGET', ARGV[3] .. me, 'load') or '0'))
+if mode == 'claim' and mine < tonumber(ARGV[6]) then best, bestLoad = me, mine end
 for _, node in ipairs(redis.call('SMEMBERS', KEYS[2])) do
   if node ~= me then
     local v = redis.call('HMGET', ARGV[3] .. node, 'load', 'capacity')
