@@ -70,7 +70,7 @@ export interface NodeLoad {
 }
 
 /** Memory one session takes, by engine, in MiB (docs/scaling.md: how these were measured). */
-export const SESSION_MEMORY_MIB = { webjs: 350, simulator: 2 } as const
+export const SESSION_MEMORY_MIB = { webjs: 400, simulator: 2 } as const
 /** Memory kept for the server itself (Next.js, workers, Node heap) before sessions are counted. */
 export const NODE_RESERVED_MIB = 1024
 const SIMULATOR_CEILING = 2000
