@@ -139,7 +139,7 @@ function startLoad() {
 const figures: string[] = []
 try {
   say(`${at()}: starting ${nodes.length} nodes…`)
-  for (const n of nodes) await n.start()
+  for (const n of nodes) await n.start(120_000)
   await waitBalanced(3)
   startLoad()
   const atStart = await loads()
@@ -169,12 +169,12 @@ try {
     `takeover after kill -9: ${victims.length} sessions running again on the survivors ${takeoverS.toFixed(1)} s after the kill (bound: lease TTL ${LEASE_TTL_S} s + 5 s); survivors ${survivors.slice(1).join(' / ')}`,
   )
   say(`${at()}: taken over in ${takeoverS.toFixed(1)} s; node 0 comes back…`)
-  await nodes[0]!.start()
-  const emptyRss = memoryOf(nodes[0]!.pid!).rss
+  await nodes[0]!.start(120_000)
+  const emptyRss = memoryOf(nodes[0]!.pid).rss
   const emptyLoad = (await loads())[0]!
   await waitBalanced(3)
   const fullLoad = (await loads())[0]!
-  const fullRss = memoryOf(nodes[0]!.pid!).rss
+  const fullRss = memoryOf(nodes[0]!.pid).rss
   say(`${at()}: balanced again ${(await loads()).join(' / ')}; rolling restart…`)
 
   // Rolling restart: per organization, how long its session was not CONNECTED.
@@ -194,7 +194,7 @@ try {
   for (const [i, n] of nodes.entries()) {
     await n.stop()
     say(`${at()}: node ${i} stopped (SIGTERM); starting it again…`)
-    await n.start()
+    await n.start(120_000)
     await waitBalanced(3)
   }
   sampling = false
@@ -209,7 +209,7 @@ try {
   // Per node: connections and memory, then what one simulator session costs.
   for (const [i, n] of nodes.entries()) {
     figures.push(
-      `node ${i}: ${final[i]} sessions, PostgreSQL connections ${connectionsTo(n.pid!, 5432)}, Redis connections ${connectionsTo(n.pid!, 6379)}, RSS ${(memoryOf(n.pid!).rss / 2 ** 20).toFixed(0)} MiB`,
+      `node ${i}: ${final[i]} sessions, PostgreSQL connections ${connectionsTo(n.pid!, 5432)}, Redis connections ${connectionsTo(n.pid!, 6379)}, RSS ${(memoryOf(n.pid).rss / 2 ** 20).toFixed(0)} MiB`,
     )
   }
   if (fullLoad > emptyLoad)
@@ -235,7 +235,9 @@ await Promise.allSettled(nodes.map((n) => n.stop()))
 say('')
 for (const line of figures) say(`- ${line}`)
 if (loadErrors) say(`- load steps the busy machine refused (nothing accepted, nothing injected): ${loadErrors}`)
-say(`- send waits: bounced (re-delayed because the session ran on another node) ${waits.elsewhere}; waited for a dead owner's takeover ${waits['owner-down']}; waited while not connected anywhere ${waits['not-connected']}`)
+say(
+  `- send waits: bounced (re-delayed because the session ran on another node) ${waits.elsewhere}; waited for a dead owner's takeover ${waits['owner-down']}; waited while not connected anywhere ${waits['not-connected']}`,
+)
 say('')
 say(formatFaultTable([report]))
 process.exit(report.lostIncoming + report.lostReplies + report.duplicatedIncoming + report.duplicatedReplies === 0 ? 0 : 1)

@@ -199,8 +199,13 @@ export class WhatsAppSessionManager {
     await withTimeout(this.rpc.start(), 2000, 'rpc channel not subscribed in time').catch((err: Error) =>
       this.log.warn({ err: err.message }, 'rpc channel unavailable'),
     )
+    await this.renewAll()
     await this.tick()
-    this.ticker = setInterval(() => void this.tick(), this.tickMs)
+    // Renewals apart from placement: a placement pass slowed by a busy database never lets our leases expire.
+    this.ticker = setInterval(() => {
+      void this.renewAll()
+      void this.tick()
+    }, this.tickMs)
     this.ticker.unref?.()
   }
 
@@ -620,9 +625,13 @@ export class WhatsAppSessionManager {
       .catch(() => false)
     if (!room) return false
     // Offline from here until the next node connects it: what a rolling restart costs the organization.
-    await setSessionStatus(organizationId, { status: WhatsAppSessionStatus.CONNECTING, qrCode: null, errorCode: null, errorMessage: null, linkedAt: null }).catch(
-      () => undefined,
-    )
+    await setSessionStatus(organizationId, {
+      status: WhatsAppSessionStatus.CONNECTING,
+      qrCode: null,
+      errorCode: null,
+      errorMessage: null,
+      linkedAt: null,
+    }).catch(() => undefined)
     const placed = await this.registry.handover(organizationId).catch(() => null)
     if (!placed) return false
     this.log.info({ organizationId, to: placed.node }, 'session handed over')
@@ -683,31 +692,40 @@ export class WhatsAppSessionManager {
     }
   }
 
+  private renewing = false
+
+  /** The heartbeat and every lease of ours renewed, all at once (one round trip's worth); one pass at a time. */
+  private async renewAll() {
+    if (this.stopped || this.renewing) return
+    this.renewing = true
+    try {
+      // The heartbeat first: a node that dies leaves the node set no later than its leases expire.
+      await this.registry.heartbeat(this.load).catch((err: Error) => this.log.warn({ err: err.message }, 'heartbeat not written'))
+      const keep = (key: string) =>
+        this.leases
+          .renew(key)
+          .then((renewed) => renewed || this.leases.acquire(key))
+          .catch(() => true)
+      await Promise.all([
+        ...[...this.importOrganizations].map(async ([organizationId, jobId]) => {
+          if (await keep(importLeaseKey(organizationId))) return
+          this.log.warn({ organizationId, jobId }, 'import lease lost: another process runs this import now; stopping ours')
+          await this.importSessions.get(jobId)?.shutdown()
+        }),
+        // A Redis blip keeps us running; an expired lease nobody else took (a stalled event loop, or Redis
+        // restarted empty) is simply taken again. Only a lease held by another process stops us.
+        ...[...this.clients.keys()].map(async (organizationId) => {
+          if (await keep(organizationId)) return
+          this.log.warn({ organizationId }, 'lease lost: another process owns this session now')
+          void this.serialize(organizationId, () => this.stopLocal(organizationId, { keepLease: true }))
+        }),
+      ])
+    } finally {
+      this.renewing = false
+    }
+  }
+
   private async tickOnce() {
-    // The heartbeat first (before the lease renewals): a node that dies leaves the node set no later than its leases expire.
-    await this.registry.heartbeat(this.load).catch((err: Error) => this.log.warn({ err: err.message }, 'heartbeat not written'))
-    for (const [organizationId, jobId] of [...this.importOrganizations]) {
-      const kept = await this.leases
-        .renew(importLeaseKey(organizationId))
-        .then((renewed) => renewed || this.leases.acquire(importLeaseKey(organizationId)))
-        .catch(() => true)
-      if (!kept) {
-        this.log.warn({ organizationId, jobId }, 'import lease lost: another process runs this import now; stopping ours')
-        await this.importSessions.get(jobId)?.shutdown()
-      }
-    }
-    for (const organizationId of [...this.clients.keys()]) {
-      // A Redis blip keeps us running; an expired lease nobody else took (a stalled event loop, or Redis
-      // restarted empty) is simply taken again. Only a lease held by another process stops us.
-      const kept = await this.leases
-        .renew(organizationId)
-        .then((renewed) => renewed || this.leases.acquire(organizationId))
-        .catch(() => true)
-      if (!kept) {
-        this.log.warn({ organizationId }, 'lease lost: another process owns this session now')
-        await this.serialize(organizationId, () => this.stopLocal(organizationId, { keepLease: true }))
-      }
-    }
     let wanted: Array<{ organizationId: string }>
     try {
       wanted = await db.whatsAppSession.findMany({ where: { wantedConnected: true }, select: { organizationId: true } })
@@ -720,23 +738,29 @@ export class WhatsAppSessionManager {
     const candidates = wanted.map((w) => w.organizationId).filter((organizationId) => !this.clients.has(organizationId))
     const holders = await this.leaseHolders(candidates)
     const woken = new Set<string>()
-    for (const organizationId of candidates) {
+    // All at once: each placement is atomic in Redis (the loads it counts included), and a session's
+    // start waits on the database, which must not hold the others back (a takeover of many sessions).
+    const free = candidates.filter((organizationId) => {
       const holder = holders.get(organizationId)
-      if (this.stopped || (holder !== null && holder !== this.instanceId)) continue
-      await this.serialize(organizationId, async () => {
-        if (this.stopped || this.clients.has(organizationId)) return
-        const placed = await this.registry.claim(organizationId, this.load).catch(() => null)
-        if (!placed) return
-        if (placed.node === this.instanceId && this.load >= this.capacity) {
-          // Placed here by another node while this one filled up: give it back to be placed again.
-          await this.leases.release(organizationId).catch(() => undefined)
-          woken.add('')
-        } else if (placed.node === this.instanceId) {
-          this.log.info({ organizationId }, 'restoring session')
-          await this.startLocal(organizationId)
-        } else if (placed.assigned) woken.add(placed.node)
-      })
-    }
+      return holder === null || holder === this.instanceId
+    })
+    await Promise.all(
+      free.map((organizationId) =>
+        this.serialize(organizationId, async () => {
+          if (this.stopped || this.clients.has(organizationId)) return
+          const placed = await this.registry.claim(organizationId, this.load).catch(() => null)
+          if (!placed) return
+          if (placed.node === this.instanceId && this.load >= this.capacity) {
+            // Placed here by another node while this one filled up: give it back to be placed again.
+            await this.leases.release(organizationId).catch(() => undefined)
+            woken.add('')
+          } else if (placed.node === this.instanceId) {
+            this.log.info({ organizationId }, 'restoring session')
+            await this.startLocal(organizationId)
+          } else if (placed.assigned) woken.add(placed.node)
+        }),
+      ),
+    )
     for (const node of woken) await this.wake('', node || null)
     await this.rebalance()
   }
@@ -745,9 +769,7 @@ export class WhatsAppSessionManager {
   private async leaseHolders(organizationIds: string[]): Promise<Map<string, string | null>> {
     const holders = new Map<string, string | null>()
     if (organizationIds.length === 0) return holders
-    const values = await (this.options.redis ?? getRedis())
-      .mget(organizationIds.map((id) => sessionLeaseKey(id)))
-      .catch(() => [] as Array<string | null>)
+    const values = await (this.options.redis ?? getRedis()).mget(organizationIds.map((id) => sessionLeaseKey(id))).catch(() => [] as Array<string | null>)
     organizationIds.forEach((id, i) => holders.set(id, values[i] ?? null))
     return holders
   }

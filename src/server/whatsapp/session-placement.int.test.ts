@@ -165,7 +165,9 @@ describe('sessions over several nodes', () => {
     const text = `Ответ через владельца ${Math.random().toString(36).slice(2, 8)}`
     const accepted = await acceptOutgoing({ organizationId, to: '+996700123456', content: text, sender: 'HUMAN', senderId: tenant!.operatorId })
     const sentTexts = async () =>
-      (await getRedis().lrange(simKey.outbox(clientIdOf(organizationId)), 0, -1)).map((raw) => (JSON.parse(raw) as SimOutboxEntry).body).filter((b) => b === text)
+      (await getRedis().lrange(simKey.outbox(clientIdOf(organizationId)), 0, -1))
+        .map((raw) => (JSON.parse(raw) as SimOutboxEntry).body)
+        .filter((b) => b === text)
     if (forward) {
       const row = await waitFor(async () => {
         const m = await db.message.findUnique({ where: { id: accepted.id } })
@@ -189,7 +191,11 @@ describe('sessions over several nodes', () => {
     await nodes[0]!.start()
     await waitFor(() => nodes[0]!.isConnected(organizationId), 10_000, 50)
     const opened = await Promise.allSettled(
-      nodes.slice(1).flatMap((m, i) => [0, 1].map((k) => m.openImportSession(organizationId, `job-${i}-${k}`, { onQr: () => undefined, onShutdown: async () => undefined }))),
+      nodes
+        .slice(1)
+        .flatMap((m, i) =>
+          [0, 1].map((k) => m.openImportSession(organizationId, `job-${i}-${k}`, { onQr: () => undefined, onShutdown: async () => undefined })),
+        ),
     )
     const fulfilled = opened.filter((o) => o.status === 'fulfilled')
     expect(fulfilled).toHaveLength(1)

@@ -7,7 +7,7 @@
  * - Placement is one Lua script, atomic in Redis: an organization without a lease is assigned to the
  *   least-loaded live node with room (ties: the asking node, then the lowest id), by writing that node's
  *   id into the organization's lease (the same SET PX lease as session-lease.ts) and counting it in the
- *   node's load at once, so placements made in the same instant by other nodes see it. The assigned
+ *   node's load at once (its heartbeat hash), so placements made in the same instant see it. The assigned
  *   node starts the session when it is told (the `wake` command) or on its next tick, whichever first.
  * - Handover (shutdown, rebalancing) is the same script in "handover" mode: the lease goes straight
  *   from this node to the least-loaded other node, so the session moves at once instead of after the TTL.
@@ -52,7 +52,7 @@ for _, node in ipairs(redis.call('SMEMBERS', KEYS[2])) do
 end
 if not best then return {} end
 redis.call('SET', KEYS[1], best, 'PX', ARGV[2])
-if best ~= me then redis.call('HINCRBY', ARGV[3] .. best, 'load', 1) end
+if redis.call('EXISTS', ARGV[3] .. best) == 1 then redis.call('HINCRBY', ARGV[3] .. best, 'load', 1) end
 return {best, 1}
 `
 
