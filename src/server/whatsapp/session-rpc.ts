@@ -87,6 +87,8 @@ export class SessionRpc {
       timer.unref?.()
       this.pending.set(request.id, { resolve, reject, timer })
     })
+    // The answer may come before the publish below returns: never an unhandled rejection meanwhile (it is awaited below).
+    answer.catch(() => undefined)
     let listeners: number
     try {
       listeners = await this.redis.publish(requestChannel(node), JSON.stringify(request))

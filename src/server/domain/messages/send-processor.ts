@@ -1,6 +1,6 @@
 /**
  * Processing one send job. It waits (without burning an attempt) while the session is not connected
- * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
+ * (here, or on the node that owns it: the WhatsApp call then runs there, session-rpc.ts), an earlier message of the same conversation is still unsent (conversation-order.ts) or the
  * organization has no pacing slot, then records that a send began, sends (a bulk or agent message a
  * safety rule now stops ends SKIPPED instead, domain/safety/send-guard), records SENT with the WhatsApp
  * id, and on the last failed attempt records FAILED with the error. In quiet hours a bulk or agent
