@@ -137,9 +137,18 @@ function startLoad() {
 }
 
 const figures: string[] = []
+/** Starts a node; a node that dies while starting is reported (its log has why) and started once more. */
+async function startNode(i: number) {
+  try {
+    await nodes[i]!.start(120_000)
+  } catch (err) {
+    figures.push(`node ${i} failed to start once (${(err as Error).message}); started again`)
+    await nodes[i]!.start(120_000)
+  }
+}
 try {
   say(`${at()}: starting ${nodes.length} nodes…`)
-  for (const n of nodes) await n.start(120_000)
+  for (const i of nodes.keys()) await startNode(i)
   await waitBalanced(3)
   startLoad()
   const atStart = await loads()
@@ -169,7 +178,7 @@ try {
     `takeover after kill -9: ${victims.length} sessions running again on the survivors ${takeoverS.toFixed(1)} s after the kill (bound: lease TTL ${LEASE_TTL_S} s + 5 s); survivors ${survivors.slice(1).join(' / ')}`,
   )
   say(`${at()}: taken over in ${takeoverS.toFixed(1)} s; node 0 comes back…`)
-  await nodes[0]!.start(120_000)
+  await startNode(0)
   const emptyRss = memoryOf(nodes[0]!.pid).rss
   const emptyLoad = (await loads())[0]!
   await waitBalanced(3)
@@ -194,7 +203,7 @@ try {
   for (const [i, n] of nodes.entries()) {
     await n.stop()
     say(`${at()}: node ${i} stopped (SIGTERM); starting it again…`)
-    await n.start(120_000)
+    await startNode(i)
     await waitBalanced(3)
   }
   sampling = false
