@@ -16,6 +16,7 @@ const exempt = [
   '^server\\.ts$',
   '^src/server/background\\.ts$',
   '^src/server/messaging-pipeline\\.ts$',
+  '^src/server/metrics-sources\\.ts$',
   '^src/server/testing/',
   '^src/.*/testing/',
   '\\.(int\\.)?test\\.tsx?$',

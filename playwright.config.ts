@@ -29,6 +29,8 @@ export const e2eServerEnv = {
   TRUST_PROXY: '1',
   // Lets tests (and helpers reading server memory) see /api/health's details.
   HEALTH_TOKEN: 'e2e-health-token-0123456789',
+  // GET /metrics (e2e/observability.e2e.ts scrapes it).
+  METRICS_TOKEN: 'e2e-metrics-token-0123456789',
   AUTH_URL: baseURL,
   WHATSAPP_ENGINE: 'simulator',
   WHATSAPP_DISABLE_DELAYS: 'true',

@@ -28,6 +28,10 @@ const { stampClientIp } = await import('./src/server/auth/client-ip')
 const { onShutdown, runShutdown } = await import('./src/server/lifecycle')
 const { startBackground } = await import('./src/server/background')
 const { refuseDeclaredOversize } = await import('./src/server/http/request-guards')
+const { isMetricsRequest, serveMetrics } = await import('./src/server/observability/metrics-endpoint')
+const { metrics, routeClass, statusClass } = await import('./src/server/observability/metrics')
+const { isQueueDashboardRequest, serveQueueDashboard } = await import('./src/server/observability/queue-dashboard')
+const { OBSERVED_QUEUES } = await import('./src/server/observability/scrape-sources')
 
 const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() })
 await app.prepare()
@@ -40,8 +44,25 @@ async function health(req: IncomingMessage, res: ServerResponse) {
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // Request durations by route class and status class (never the URL itself: ids and search terms stay out of labels).
+  const endTimer = metrics().httpDuration.startTimer({
+    route: routeClass(req.url),
+    method: req.method === 'GET' || req.method === 'POST' ? req.method : 'other',
+  })
+  res.once('finish', () => endTimer({ status: statusClass(res.statusCode) }))
   // A declared body over its route's cap is refused before Next reads any of it (413).
   if (refuseDeclaredOversize(req, res)) return
+  if (isMetricsRequest(req)) {
+    void serveMetrics(req, res)
+    return
+  }
+  if (isQueueDashboardRequest(req.url)) {
+    serveQueueDashboard(req, res, OBSERVED_QUEUES).catch((err: unknown) => {
+      logger.error({ err }, 'queue dashboard failed')
+      if (!res.headersSent) res.writeHead(500).end()
+    })
+    return
+  }
   if (req.url === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) {
     health(req, res).catch((err) => {
       logger.error({ err }, 'health check failed')

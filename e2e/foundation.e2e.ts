@@ -20,16 +20,17 @@ async function signIn(page: Page, user: { email: string; password: string }) {
   await page.waitForURL('**/conversations', { timeout: NAV_TIMEOUT })
 }
 
-async function expectNav(page: Page, labels: { conversations: string; clients: string; whatsapp: string; import: string }) {
+async function expectNav(page: Page, labels: { conversations: string; clients: string; whatsapp: string; quickReplies: string; import: string }) {
   await expect(page.getByTestId('nav-conversations')).toHaveText(labels.conversations, { timeout: 30_000 })
   await expect(page.getByTestId('nav-clients')).toHaveText(labels.clients)
   await expect(page.getByTestId('nav-settings-whatsapp')).toHaveText(labels.whatsapp)
+  await expect(page.getByTestId('nav-settings-quick-replies')).toHaveText(labels.quickReplies)
   await expect(page.getByTestId('nav-settings-import')).toHaveText(labels.import)
 }
 
-const russianNav = { conversations: 'Диалоги', clients: 'Клиенты', whatsapp: 'WhatsApp', import: 'Импорт' }
-const englishNav = { conversations: 'Conversations', clients: 'Clients', whatsapp: 'WhatsApp', import: 'Import' }
-const kyrgyzNav = { conversations: 'Маектер', clients: 'Кардарлар', whatsapp: 'WhatsApp', import: 'Импорт' }
+const russianNav = { conversations: 'Диалоги', clients: 'Клиенты', whatsapp: 'WhatsApp', quickReplies: 'Быстрые ответы', import: 'Импорт' }
+const englishNav = { conversations: 'Conversations', clients: 'Clients', whatsapp: 'WhatsApp', quickReplies: 'Quick replies', import: 'Import' }
+const kyrgyzNav = { conversations: 'Маектер', clients: 'Кардарлар', whatsapp: 'WhatsApp', quickReplies: 'Тез жооптор', import: 'Импорт' }
 
 test('admin signs in in Russian, switches to English and Kyrgyz, and the choice is kept', async ({ page, browser }) => {
   await signIn(page, admin)
@@ -87,7 +88,7 @@ test('a wrong password shows a localized error', async ({ page }) => {
 })
 
 test('signed-out visitors are sent to the sign-in page', async ({ page }) => {
-  for (const path of ['/clients', '/conversations', '/settings/whatsapp']) {
+  for (const path of ['/clients', '/conversations', '/settings/whatsapp', '/settings/quick-replies']) {
     await page.goto(path, { timeout: NAV_TIMEOUT })
     await expect(page).toHaveURL(/\/sign-in$/)
   }

@@ -7,23 +7,15 @@
  *    the same time;
  *  - health: signed out only {status}; details with HEALTH_TOKEN or a SUPER_ADMIN session.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
 import { e2eServerEnv } from '../playwright.config'
-import { createTestUser, freshIp, median, rawSignIn, sql, type TestUser } from './security-helpers'
-import { NAV_TIMEOUT, signedIn, users } from './whatsapp-helpers'
+import { createTestUser, freshIp, median, rawSignIn, sql } from './security-helpers'
+import { NAV_TIMEOUT, signedIn, signIn as signInAs, users } from './whatsapp-helpers'
 
 /** Status of a tRPC query made with the page's cookies. */
 async function queryStatus(request: APIRequestContext, path: string, input?: unknown): Promise<number> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
   return (await request.get(`/api/trpc/${path}${query}`)).status()
-}
-
-async function signInAs(page: Page, user: TestUser) {
-  await page.goto('/sign-in', { timeout: NAV_TIMEOUT })
-  await page.getByTestId('email').fill(user.email)
-  await page.getByTestId('password').fill(user.password)
-  await page.getByTestId('sign-in-submit').click()
-  await page.waitForURL('**/conversations', { timeout: NAV_TIMEOUT })
 }
 
 test.describe('stale tokens', () => {

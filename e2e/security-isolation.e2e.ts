@@ -67,6 +67,9 @@ async function victimSnapshot() {
   )
   const settings = resultOf<Settings>(await callAs(victimAdmin, 'query', 'whatsapp.settings.get'))
   const phone = resultOf<{ banned: boolean; networkDown: boolean }>(await callAs(victimAdmin, 'query', 'devPhone.state'))
+  const quickReplies = resultOf<{ items: Array<{ id: string; shortcut: string; text: string; language: string | null }> }>(
+    await callAs(victimOperator, 'query', 'quickReplies.list'),
+  )
   return {
     conversations: conversations.items.map((c) => c.id).sort(),
     clients: clients.items.map((c) => `${c.id}|${c.name}|${c.phone}`).sort(),
@@ -75,6 +78,7 @@ async function victimSnapshot() {
     client: { name: client.name, phone: client.phone, status: client.status },
     settings: settings.settings,
     phone: { banned: phone.banned, networkDown: phone.networkDown },
+    quickReplies: quickReplies.items.map((r) => `${r.id}|${r.shortcut}|${r.language}|${r.text}`).sort(),
   }
 }
 
@@ -103,6 +107,13 @@ test.beforeAll(async ({ playwright }) => {
   resultOf(await callAs(victimAdmin, 'mutation', 'whatsapp.settings.update', { safety: settings.safety }))
   const job = resultOf<{ id: string }>(await callAs(victimAdmin, 'mutation', 'import.start', {}))
   resultOf(await callAs(victimAdmin, 'mutation', 'import.cancel', { jobId: job.id }))
+  const quickReply = resultOf<{ id: string }>(
+    await callAs(victimAdmin, 'mutation', 'quickReplies.create', {
+      shortcut: `victim-${Date.now().toString(36)}`,
+      text: 'Ответ жертвы, {name}',
+      language: 'ru',
+    }),
+  )
 
   victim = {
     organization: { id: victimMe.organization.id },
@@ -111,6 +122,7 @@ test.beforeAll(async ({ playwright }) => {
     conversation: { id: conversation.id, messageIds: messages.items.map((m) => m.id) },
     batchId: bulk.batchId!,
     importJobId: job.id,
+    quickReplyId: quickReply.id,
   } as unknown as Tenant
   expect(victim.batchId).toBeTruthy()
 

@@ -16,7 +16,7 @@ export type User = (typeof users)[keyof typeof users]
 /** Development mode compiles each page on its first visit: be patient with navigations. */
 export const NAV_TIMEOUT = 120_000
 
-export async function signIn(page: Page, user: User) {
+export async function signIn(page: Page, user: { email: string; password: string }) {
   await page.goto('/sign-in', { timeout: NAV_TIMEOUT })
   await page.getByTestId('email').fill(user.email)
   await page.getByTestId('password').fill(user.password)

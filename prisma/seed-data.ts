@@ -71,6 +71,17 @@ const demoClients: DemoClient[] = [
   { phone: '+996552000111', name: 'Гульмира Абдыкадырова', status: 'INACTIVE', language: 'ky', messages: [] },
 ]
 
+/** Quick replies of the demo organization (issue 13 point 4): typed as `/price`, `/адрес`… in the composer. */
+const demoQuickReplies: Array<{ shortcut: string; language: 'ru' | 'ky' | 'en' | null; text: string }> = [
+  { shortcut: 'price', language: 'ru', text: '{name}, цены на ткани от 350 сом за метр. Прислать каталог с ценами?' },
+  { shortcut: 'price', language: 'ky', text: '{name}, кездемелердин баасы метри 350 сомдон башталат. Баалары менен каталог жиберейинби?' },
+  { shortcut: 'price', language: 'en', text: '{name}, our fabrics start at 350 som per metre. Shall I send you the price list?' },
+  { shortcut: 'адрес', language: null, text: 'Бишкек, ул. Токтогула 125, ТЦ «Ала-Тоо», 2 этаж. Пн–Сб 10:00–19:00.' },
+  { shortcut: 'рахмат', language: 'ky', text: 'Буйрутмаңыз үчүн рахмат, {name}! 1–2 күндүн ичинде жеткирип беребиз.' },
+  { shortcut: 'спасибо', language: 'ru', text: 'Спасибо за заказ, {name}! Доставим в течение 1–2 дней.' },
+  { shortcut: 'delivery', language: 'ru', text: 'Доставка по Бишкеку бесплатно от 3000 сом, в регионы — почтой или такси.' },
+]
+
 export async function seedDemo(db: PrismaClient, now = new Date()) {
   await db.organization.upsert({
     where: { id: DEMO.organizationId },
@@ -170,6 +181,13 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
         select: { id: true },
       })
     }
+  }
+  // Quick replies: created once, never overwritten (an admin may have edited them in the demo).
+  for (const reply of demoQuickReplies) {
+    const where = { organizationId: DEMO.organizationId, shortcut: reply.shortcut, language: reply.language }
+    if (await db.quickReply.findFirst({ where, select: { id: true } })) continue
+    const adminId = userIds[DEMO.admin.email] ?? null
+    await db.quickReply.create({ data: { ...where, text: reply.text, createdById: adminId, updatedById: adminId }, select: { id: true } })
   }
   return { userIds }
 }

@@ -192,3 +192,17 @@ export const BellOffIcon = (p: IconProps) => (
     <path d="M10.3 20.5a1.9 1.9 0 0 0 3.4 0M3 3l18 18" />
   </Outline>
 )
+
+/** A speech bubble with a lightning bolt: quick replies. */
+export const QuickReplyIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M21 11.5a8.4 8.4 0 0 1-9 8.4 9 9 0 0 1-3.8-.8L3 20.5l1.4-4.3A8 8 0 0 1 3 11.5 8.6 8.6 0 0 1 12 3a8.6 8.6 0 0 1 9 8.5Z" />
+    <path d="m13 6.5-3.5 5.5h5L11 17" />
+  </Outline>
+)
+
+export const PlusIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Outline>
+)

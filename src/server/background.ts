@@ -12,6 +12,7 @@ import { getRedis } from './redis'
 import { registerSessionManager } from './services'
 import type { EngineFactory } from './whatsapp/engine/types'
 import { startPipeline } from './messaging-pipeline'
+import { registerObservability } from './metrics-sources'
 import { WhatsAppSessionManager } from './whatsapp/session-manager'
 import { defaultMaxSessions } from './whatsapp/session-placement'
 
@@ -39,6 +40,7 @@ export async function startBackground(env: Env): Promise<void> {
   const maxSessions = env.MAX_SESSIONS_PER_NODE ?? defaultMaxSessions(env.WHATSAPP_ENGINE)
   const sessionManager = new WhatsAppSessionManager({ engineFactory, instanceId, maxSessions, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
   registerSessionManager(sessionManager)
+  registerObservability(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
   const pipeline = startPipeline({ sessionManager })
   try {

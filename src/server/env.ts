@@ -56,6 +56,10 @@ export const envSchema = z.object({
   SIGN_IN_IP_MAX_FAILURES: z.preprocess(emptyAsUnset, wholeNumber('SIGN_IN_IP_MAX_FAILURES', 5, 'attempts').default(50)),
   /** Shows /api/health's details to a request carrying it (Authorization: Bearer … or x-health-token). Unset: only to SUPER_ADMIN. */
   HEALTH_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
+  /** Turns GET /metrics (Prometheus) on; scrapes must send `Authorization: Bearer <token>`. Unset: the endpoint is off (404). */
+  METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  /** The queue dashboard (/admin/queues, SUPER_ADMIN only) may retry, promote and clean jobs. Default: read-only. */
+  QUEUE_DASHBOARD_WRITABLE: booleanish,
   AUTH_URL: z.url('AUTH_URL must be a URL such as http://localhost:3000').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),

@@ -5,6 +5,7 @@
  * and their ZWJ sequences, Cyrillic, right-to-left text, combining marks, other control characters.
  * One function for every way text comes in: from the engines, from tRPC (send, bulk, agents) and imports.
  */
+import { z } from 'zod'
 
 /** The longest outgoing message we accept (characters, after cleaning). */
 export const MESSAGE_MAX_LENGTH = 4096
@@ -22,3 +23,12 @@ export function removeUnstorable(text: string): string {
 export function cleanMessageText(text: string): string {
   return removeUnstorable(text).replace(CR_LINE_ENDING, '\n')
 }
+
+/**
+ * The text of an outgoing message (send, sendBulk) or of a quick reply: cleaned first, then checked, so
+ * a text that is empty or too long once cleaned is refused before anything is created or counted.
+ */
+export const outgoingTextInput = z
+  .string()
+  .transform(cleanMessageText)
+  .pipe(z.string().trim().min(1, 'validation.messageEmpty').max(MESSAGE_MAX_LENGTH, 'validation.messageTooLong'))

@@ -10,6 +10,7 @@ import { ClientStatusBadge } from './client-status-badge'
 import { OptOutBadge } from './opt-out-badge'
 import type { ClientDetails } from './client-types'
 import { DetailList, type DetailRow } from '~/components/detail-list'
+import { StartChatButton } from '../conversations/start-chat-button'
 
 /** The client's details: who they are, where they are in the pipeline, whether they opted out, and since when. */
 export function ClientCard({ client, canClearOptOut = false }: { client: ClientDetails; canClearOptOut?: boolean }) {
@@ -36,6 +37,7 @@ export function ClientCard({ client, canClearOptOut = false }: { client: ClientD
             <OptOutBadge optedOutAt={client.optedOutAt} />
           </div>
           {client.optedOutAt && canClearOptOut && <ClearOptOutButton clientId={client.id} />}
+          <StartChatButton clientId={client.id} />
         </div>
       </div>
       <DetailList rows={rows} className="px-5" />

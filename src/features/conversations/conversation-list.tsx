@@ -15,6 +15,7 @@ import type { ConversationView } from '~/shared/conversation-assignment'
 import { ConversationFilters, type ConversationStatusFilter } from './conversation-filters'
 import { InboxSearchResults } from './inbox-search-results'
 import { MentionsBell } from './mentions-bell'
+import { NewChatButton } from './new-chat-dialog'
 
 /** From this many characters on, the search box searches the inbox (names, phones, message texts) instead of filtering the list. */
 const INBOX_SEARCH_MIN_CHARS = 2
@@ -43,7 +44,10 @@ export function ConversationList() {
           <Heading data-testid={selectedId ? undefined : 'page-title'} className="text-xl font-semibold tracking-tight text-slate-900">
             {t('conversations.title')}
           </Heading>
-          <MentionsBell />
+          <div className="flex items-center gap-1">
+            <NewChatButton />
+            <MentionsBell />
+          </div>
         </div>
         <SearchInput
           value={search}

@@ -9,6 +9,8 @@ import { cx } from '~/components/class-names'
 import { CloseIcon, SendIcon, SpinnerIcon, WifiOffIcon } from '~/components/icons'
 import { fieldClasses } from '~/components/input'
 import { useTRPC } from '~/trpc/react'
+import { QuickReplyPicker } from '../quick-replies/quick-reply-picker'
+import { useQuickReplyPicker } from '../quick-replies/use-quick-reply-picker'
 import { useCurrentUser } from '../shell/current-user'
 import { useWhatsAppStatus } from '../whatsapp/use-whatsapp-status'
 import { confirmLocalMessage, LOCAL_ID_PREFIX, removeMessage, upsertMessage } from './thread-cache'
@@ -20,17 +22,31 @@ const settingsRelated = new Set(['TOO_MANY_REQUESTS', 'PRECONDITION_FAILED'])
 /**
  * Writes a reply: Enter sends, Shift+Enter starts a new line. The message shows at once as queued,
  * then its ticks follow the live events. A refused send (limits, a banned number) explains why in
- * the server's words, and the text is given back to edit.
+ * the server's words, and the text is given back to edit. Typing `/` offers the quick replies.
  */
-export function MessageComposer({ conversationId }: { conversationId: string }) {
+export function MessageComposer({ conversationId, autoFocus = false }: { conversationId: string; autoFocus?: boolean }) {
   const t = useTranslations('composer')
   const trpc = useTRPC()
   const me = useCurrentUser()
   const updateThread = useThreadCache(conversationId)
   const { view } = useWhatsAppStatus()
   const [text, setText] = useState('')
+  const [caret, setCaret] = useState(0)
   const input = useRef<HTMLTextAreaElement>(null)
   const send = useMutation(trpc.whatsapp.send.mutationOptions())
+  const picker = useQuickReplyPicker({
+    conversationId,
+    text,
+    caret,
+    onInsert: (next, position) => {
+      setText(next)
+      setCaret(position)
+      requestAnimationFrame(() => {
+        input.current?.focus()
+        input.current?.setSelectionRange(position, position)
+      })
+    },
+  })
 
   const submit = () => {
     const content = text.trim()
@@ -59,6 +75,7 @@ export function MessageComposer({ conversationId }: { conversationId: string }) 
       }),
     )
     setText('')
+    setCaret(0)
     send.mutate(
       { conversationId, content },
       {
@@ -107,25 +124,34 @@ export function MessageComposer({ conversationId }: { conversationId: string }) 
         </p>
       )}
       <form
-        className="flex items-end gap-2"
+        className="relative flex items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault()
           submit()
         }}
       >
+        <QuickReplyPicker picker={picker} />
         <label htmlFor={`composer-${conversationId}`} className="sr-only">
           {t('label')}
         </label>
         <textarea
           ref={input}
           id={`composer-${conversationId}`}
+          autoFocus={autoFocus}
           data-testid="composer-input"
           rows={1}
           value={text}
           maxLength={4096}
           placeholder={t('placeholder')}
-          onChange={(event) => setText(event.target.value)}
+          title={t('quickReplyHint')}
+          {...picker.inputProps}
+          onChange={(event) => {
+            setText(event.target.value)
+            setCaret(event.target.selectionStart)
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={(event) => {
+            if (picker.onKeyDown(event)) return
             if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault()
               submit()

@@ -6,8 +6,8 @@ import { cx } from '~/components/class-names'
 import { MessageComposer } from './message-composer'
 import { NoteComposer } from './note-composer'
 
-/** The thread's footer: a reply to the customer, or a private note for the team. */
-export function ThreadComposer({ conversationId }: { conversationId: string }) {
+/** The thread's footer: a reply to the customer, or a private note for the team (`autoFocus`: a chat just started). */
+export function ThreadComposer({ conversationId, autoFocus = false }: { conversationId: string; autoFocus?: boolean }) {
   const t = useTranslations('inbox')
   const [mode, setMode] = useState<'reply' | 'note'>('reply')
   return (
@@ -30,7 +30,7 @@ export function ThreadComposer({ conversationId }: { conversationId: string }) {
           </button>
         ))}
       </div>
-      {mode === 'reply' ? <MessageComposer conversationId={conversationId} /> : <NoteComposer conversationId={conversationId} />}
+      {mode === 'reply' ? <MessageComposer conversationId={conversationId} autoFocus={autoFocus} /> : <NoteComposer conversationId={conversationId} />}
     </div>
   )
 }

@@ -31,6 +31,9 @@ export function RecipientBehaviourPanel({ behaviour }: { behaviour: PhoneState['
   return (
     <Card data-testid="phone-behaviour">
       <CardHeader title={t('title')} subtitle={t('hint')} />
+      <p className="px-4 pt-3 text-xs text-slate-500 sm:px-5" data-testid="phone-not-on-whatsapp-rule">
+        {t('notOnWhatsAppRule')}
+      </p>
       <form
         className="grid gap-3 p-4 sm:grid-cols-5 sm:p-5"
         noValidate

@@ -4,12 +4,12 @@ import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
-import { ChatIcon, PhoneLinkIcon, UploadIcon, UsersIcon } from '~/components/icons'
+import { ChatIcon, PhoneLinkIcon, QuickReplyIcon, UploadIcon, UsersIcon } from '~/components/icons'
 import { WaitingNavBadge } from '../inbox/waiting-nav-badge'
 
 interface NavItem {
   href: string
-  labelKey: 'conversations' | 'clients' | 'whatsapp' | 'import'
+  labelKey: 'conversations' | 'clients' | 'whatsapp' | 'quickReplies' | 'import'
   testId: string
   icon: (props: React.SVGProps<SVGSVGElement>) => React.ReactNode
 }
@@ -21,6 +21,7 @@ const mainItems: NavItem[] = [
 
 const settingsItems: NavItem[] = [
   { href: '/settings/whatsapp', labelKey: 'whatsapp', testId: 'nav-settings-whatsapp', icon: PhoneLinkIcon },
+  { href: '/settings/quick-replies', labelKey: 'quickReplies', testId: 'nav-settings-quick-replies', icon: QuickReplyIcon },
   { href: '/settings/import', labelKey: 'import', testId: 'nav-settings-import', icon: UploadIcon },
 ]
 

@@ -3,6 +3,7 @@ import { conversationsRouter } from './routers/conversations/_router'
 import { devPhoneRouter } from './routers/dev-phone/_router'
 import { importRouter } from './routers/import/_router'
 import { mentionsRouter } from './routers/mentions/_router'
+import { quickRepliesRouter } from './routers/quick-replies/_router'
 import { userRouter } from './routers/user/_router'
 import { whatsappRouter } from './routers/whatsapp/_router'
 import { createCallerFactory, createTRPCContext, createTRPCRouter } from './trpc'
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   devPhone: devPhoneRouter,
   import: importRouter,
   mentions: mentionsRouter,
+  quickReplies: quickRepliesRouter,
 })
 
 export type AppRouter = typeof appRouter

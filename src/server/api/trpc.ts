@@ -5,6 +5,7 @@
  * Domain code throws AppError; the middleware here is the only place that turns it into a TRPCError,
  * and the error formatter translates messages into the caller's language.
  */
+import { metrics } from '../observability/metrics'
 import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
 import { ZodError } from 'zod'
@@ -119,7 +120,15 @@ export const mergeRouters = t.mergeRouters
 
 // 3. Procedures -----------------------------------------------------------------------------------
 
-export const publicProcedure = t.procedure.use(errorMapping)
+/** Durations per procedure and result code (the path is one of our router's, a closed set; inputs never become labels). */
+const timing = t.middleware(async ({ next, path, type }) => {
+  const end = metrics().trpcDuration.startTimer({ procedure: path, type })
+  const result = await next()
+  end({ code: result.ok ? 'OK' : result.error.code })
+  return result
+})
+
+export const publicProcedure = t.procedure.use(timing).use(errorMapping)
 
 /**
  * Signed in: `ctx.user` is non-null from here on. A browser's subscription keeps re-checking the user

@@ -29,15 +29,23 @@ function presentedToken(headers: IncomingHttpHeaders): string | undefined {
 
 const silent = { error: () => undefined, warn: () => undefined, debug: () => undefined }
 
-async function isSuperAdminSession(headers: IncomingHttpHeaders): Promise<boolean> {
+/**
+ * The role of the signed-in user a raw Node request belongs to (its next-auth session cookie), checked
+ * like every request: a revoked session or a removed user counts as signed out. Null when signed out.
+ */
+export async function sessionRoleOf(headers: IncomingHttpHeaders): Promise<string | null> {
   const cookie = header(headers, 'cookie')
-  if (!cookie) return false
+  if (!cookie) return null
   const env = getEnv()
   const secureCookie = env.AUTH_URL?.startsWith('https:') ?? false
   const token = await getToken({ req: { headers: { cookie } }, secret: env.AUTH_SECRET, secureCookie, logger: silent }).catch(() => null)
-  if (!token?.sub || typeof token.sid !== 'string' || (await isSessionRevoked(token.sid))) return false
+  if (!token?.sub || typeof token.sid !== 'string' || (await isSessionRevoked(token.sid))) return null
   const user = await currentUser(token.sub, token.sid).catch(() => null)
-  return user?.role === 'SUPER_ADMIN'
+  return user?.role ?? null
+}
+
+async function isSuperAdminSession(headers: IncomingHttpHeaders): Promise<boolean> {
+  return (await sessionRoleOf(headers)) === 'SUPER_ADMIN'
 }
 
 /** True when the request may see the health report's details. */

@@ -1,6 +1,7 @@
 /** The incoming worker: two messages at a time, each processed (idempotently) by the function it is given. */
 import { Worker } from 'bullmq'
 import { logger } from '../logger'
+import { observeJobDurations } from '../observability/metrics'
 import { bullConnection, bullPrefix, INCOMING_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
 import type { IncomingJobData } from './incoming-queue'
 import { outlastingOutages } from './job-control'
@@ -20,6 +21,7 @@ export function startIncomingWorker(processor: IncomingProcessor, concurrency = 
     { connection: bullConnection(), prefix: bullPrefix(), concurrency, ...WORKER_LOCK_OPTIONS },
   )
   worker.on('error', (err) => logger.warn({ err: err.message, queue: INCOMING_QUEUE }, 'worker error'))
+  observeJobDurations(worker, INCOMING_QUEUE)
   worker.on('failed', (job, err) =>
     logger.error(
       { organizationId: job?.data.organizationId, inboxId: job?.data.inboxId, attempt: job?.attemptsMade, err: err.message },

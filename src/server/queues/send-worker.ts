@@ -4,6 +4,7 @@
  */
 import { type Job, Worker } from 'bullmq'
 import { logger } from '../logger'
+import { observeJobDurations } from '../observability/metrics'
 import { bullConnection, bullPrefix, SEND_QUEUE, WORKER_LOCK_OPTIONS } from './connection'
 import type { SendJobData } from './send-queue'
 
@@ -23,5 +24,6 @@ export function startSendWorker(options: SendWorkerOptions): Worker<SendJobData>
     ...WORKER_LOCK_OPTIONS,
   })
   worker.on('error', (err) => logger.warn({ err: err.message, queue: SEND_QUEUE }, 'worker error'))
+  observeJobDurations(worker, SEND_QUEUE)
   return worker
 }

@@ -82,7 +82,7 @@ export async function createConversation(organizationId: string, clientId: strin
   return { ...conversation, messageIds: created.map((m) => m.id) }
 }
 
-/** An organization with an admin, an operator, a client and a conversation. */
+/** An organization with an admin, an operator, a client, a conversation and a quick reply. */
 export async function createTenant() {
   const organization = await createOrganization()
   const admin = await createUser(organization.id, 'ADMIN')
@@ -91,9 +91,14 @@ export async function createTenant() {
   const conversation = await createConversation(organization.id, client.id, ['Здравствуйте', 'Сколько стоит?'])
   const batch = await db.bulkBatch.create({ data: { organizationId: organization.id, sender: 'HUMAN', total: 0 }, select: { id: true } })
   const importJob = await db.importJob.create({ data: { organizationId: organization.id, kind: 'HISTORY', status: 'RUNNING' }, select: { id: true } })
+  const quickReply = await db.quickReply.create({
+    data: { organizationId: organization.id, shortcut: 'price', text: '{name}, цена 1000 сом', language: 'ru' },
+    select: { id: true },
+  })
   return {
     batchId: batch.id,
     importJobId: importJob.id,
+    quickReplyId: quickReply.id,
     organization,
     admin,
     operator,

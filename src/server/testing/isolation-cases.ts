@@ -135,12 +135,19 @@ export const isolationCases: Record<string, IsolationCase> = {
   // Unread and waiting for reply, notifications (issue 13 points 1 and 7)
   'conversations.markRead': { input: (v) => ({ conversationId: v.conversation.id }), attacker: 'OPERATOR' },
   'conversations.inboxCounts': { input: (v) => ({ organizationId: v.organization.id }) },
+  // New chats (issue 13 point 5): another organization's client is not found, and nothing is created
+  'conversations.start': { input: (v) => ({ clientId: v.client.id }), attacker: 'OPERATOR' },
   'user.setNotifications': {
     input: () => ({ enabled: false }),
     orgScoped: false,
     // Only the caller's own switch: the answer names nothing but the value set.
     ownDataOnly: (result) => assert(JSON.stringify(result) === '{"notifications":false}', 'user.setNotifications answered more than its own switch'),
   },
+  // Quick replies (issue 13 point 4): the victim's list (for its conversation), and changes to its reply.
+  'quickReplies.list': { input: (v) => ({ conversationId: v.conversation.id }), attacker: 'OPERATOR' },
+  'quickReplies.create': { input: (v) => ({ organizationId: v.organization.id, shortcut: 'chuzhoi', text: 'чужой ответ', language: null }) },
+  'quickReplies.update': { input: (v) => ({ id: v.quickReplyId, shortcut: 'hacked', text: 'взломано', language: null }) },
+  'quickReplies.delete': { input: (v) => ({ id: v.quickReplyId }) },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

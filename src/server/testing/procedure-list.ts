@@ -21,6 +21,8 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   // Unread and waiting for reply, notifications (issue 13 points 1 and 7)
   ['conversations.markRead', 'mutation'],
   ['conversations.inboxCounts', 'query'],
+  // New chats (issue 13 point 5)
+  ['conversations.start', 'mutation'],
   ['user.setNotifications', 'mutation'],
   // issue 13: assignment, status, notes, mentions
   ['conversations.assign', 'mutation'],
@@ -33,6 +35,11 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['conversations.assignmentSettings.update', 'mutation'],
   ['mentions.list', 'query'],
   ['mentions.markRead', 'mutation'],
+  // Quick replies (issue 13 point 4)
+  ['quickReplies.list', 'query'],
+  ['quickReplies.create', 'mutation'],
+  ['quickReplies.update', 'mutation'],
+  ['quickReplies.delete', 'mutation'],
   ['whatsapp.send', 'mutation'],
   ['whatsapp.retry', 'mutation'],
   ['whatsapp.sendBulk', 'mutation'],

@@ -26,7 +26,7 @@ import { redisSubscriber } from '../events/redis-subscriber'
 import { logger, orgLogger } from '../logger'
 import { getRedis, redisKey, withTimeout } from '../redis'
 import { DISCONNECT_REASONS } from './disconnect-reasons'
-import { EngineError } from './engine/errors'
+import { EngineError, type EngineErrorCode } from './engine/errors'
 import type {
   EngineFactory,
   WaAck,
@@ -35,6 +35,7 @@ import type {
   WaIdentity,
   WaIncomingMessage,
   WaMessageAck,
+  WaNumberCheck,
   WaOutgoingMessage,
   WaRevoke,
   WaSentMessage,
@@ -106,9 +107,16 @@ type Command =
   | { type: 'seen'; organizationId: string; chatId: string; from: string }
   /** A session was placed on, or handed to, `to` (or a lease was freed): look now, not at the next tick. */
   | { type: 'wake'; organizationId: string; from: string; to: string | null }
+  /** Is this number on WhatsApp? Asked of the process that runs the session; answered on `replyChannel`. */
+  | { type: 'check'; organizationId: string; phoneDigits: string; from: string; replyChannel: string }
+
+/** The owner's answer to a `check` command: the result, or the code of the EngineError it threw. */
+type CheckReply = { ok: true; result: WaNumberCheck } | { ok: false; code: EngineErrorCode; message: string }
 
 const COMMANDS_CHANNEL = () => redisKey('wa', 'commands')
 const MAX_RECONNECT: WhatsAppErrorCode = 'MAX_RECONNECT'
+/** How long a number check waits for the process that runs the session to answer. */
+const REMOTE_CHECK_TIMEOUT_MS = 10_000
 const SERVER_STOPPED: WhatsAppErrorCode = 'SERVER_STOPPED'
 /**
  * Causes that keep their own explanation when the retries run out (the admin must fix that cause, e.g.
@@ -207,6 +215,11 @@ export class WhatsAppSessionManager {
       void this.tick()
     }, this.tickMs)
     this.ticker.unref?.()
+  }
+
+  /** The organizations whose live session runs in this process, with their browser's pid where there is one (metrics). */
+  localSessions(): Array<{ organizationId: string; browserPid: number | null }> {
+    return [...this.clients].map(([organizationId, client]) => ({ organizationId, browserPid: client.browserPid() }))
   }
 
   /** True when the organization's live client runs in this process (in whatever state). */
@@ -455,6 +468,55 @@ export class WhatsAppSessionManager {
     const command: Command = { type: 'seen', organizationId, chatId, from: this.instanceId }
     await getRedis()
       .publish(COMMANDS_CHANNEL(), JSON.stringify(command))
+      .catch(() => undefined)
+  }
+
+  /**
+   * Whether a phone number (international digits) is on WhatsApp, and its chat id, wherever the session
+   * runs: through this process's client, else asked of the lease owner over the command channel (the
+   * way sendSeen reaches it), waiting for its answer. Throws EngineError(NOT_CONNECTED) when no process
+   * runs the session, it is not connected, or the owner does not answer in time; the engine's errors
+   * (BANNED, …) otherwise.
+   */
+  async checkNumber(organizationId: string, phoneDigits: string): Promise<WaNumberCheck> {
+    const client = this.clients.get(organizationId)
+    if (client) return client.checkNumber(phoneDigits)
+    const owner = await this.leases.owner(organizationId).catch(() => null)
+    if (!owner || owner === this.instanceId) throw new EngineError('NOT_CONNECTED', 'WhatsApp does not run anywhere', { retryable: true })
+    const replyChannel = redisKey('wa', 'check-replies', randomUUID())
+    let settle: (reply: CheckReply | null) => void = () => undefined
+    const answered = new Promise<CheckReply | null>((resolve) => (settle = resolve))
+    const unsubscribe = await redisSubscriber().subscribe(replyChannel, (raw) => {
+      try {
+        settle(JSON.parse(raw) as CheckReply)
+      } catch {
+        settle(null)
+      }
+    })
+    const timer = setTimeout(() => settle(null), REMOTE_CHECK_TIMEOUT_MS)
+    try {
+      const command: Command = { type: 'check', organizationId, phoneDigits, from: this.instanceId, replyChannel }
+      await getRedis().publish(COMMANDS_CHANNEL(), JSON.stringify(command))
+      const reply = await answered
+      if (!reply) throw new EngineError('NOT_CONNECTED', 'the process running WhatsApp did not answer', { retryable: true })
+      if (!reply.ok) throw new EngineError(reply.code, reply.message)
+      return reply.result
+    } finally {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }
+
+  /** Runs another process's `check` command on this process's client and publishes the answer. */
+  private async answerCheck(command: Extract<Command, { type: 'check' }>) {
+    let reply: CheckReply
+    try {
+      reply = { ok: true, result: await this.checkNumber(command.organizationId, command.phoneDigits) }
+    } catch (err) {
+      reply = err instanceof EngineError ? { ok: false, code: err.code, message: err.message } : { ok: false, code: 'UNKNOWN', message: errorMessage(err) }
+    }
+    await getRedis()
+      .publish(command.replyChannel, JSON.stringify(reply))
       .catch(() => undefined)
   }
 
@@ -813,6 +875,7 @@ export class WhatsAppSessionManager {
     }
     if (command.from === this.instanceId || !this.clients.has(command.organizationId)) return
     if (command.type === 'seen') return this.sendSeen(command.organizationId, command.chatId)
+    if (command.type === 'check') return this.answerCheck(command)
     await this.serialize(command.organizationId, () => this.stopLocal(command.organizationId, { logout: command.type === 'logout' }))
   }
 

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Logger } from '../logger'
+import { metrics } from '../observability/metrics'
 import { DISCONNECT_REASONS, isTerminalDisconnect } from './disconnect-reasons'
 import { EngineError, isEngineError } from './engine/errors'
 import type {
@@ -18,6 +19,7 @@ import type {
   WaIncomingMessage,
   WaMe,
   WaMessageAck,
+  WaNumberCheck,
   WaRawMessage,
   WaRevoke,
   WaOutgoingMessage,
@@ -263,9 +265,20 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   }
 
   /** Marks a chat read on WhatsApp (read receipts); throws EngineError(NOT_CONNECTED) unless connected. */
+  /** The engine's browser process group, when it runs one (metrics: Chromium memory). */
+  browserPid(): number | null {
+    return this.engine?.browserPid?.() ?? null
+  }
+
   async sendSeen(chatId: string): Promise<boolean> {
     if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     return this.engine.sendSeen(chatId)
+  }
+
+  /** Whether a number (international digits) is on WhatsApp; throws EngineError(NOT_CONNECTED) unless connected. */
+  async checkNumber(phoneDigits: string): Promise<WaNumberCheck> {
+    if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return this.engine.checkNumber(phoneDigits)
   }
 
   /** Persists the auth state now; never throws (a failed sync must not block a disconnect). */
@@ -374,6 +387,7 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
       return
     }
     this.attempts += 1
+    metrics().reconnectAttempts.inc({ reason: this.lastErrorCode ?? 'UNKNOWN' })
     const delayMs = reconnectDelay(this.attempts)
     this.state = 'reconnecting'
     this.emit('reconnecting', { attempt: this.attempts, max: this.maxAttempts, delayMs })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { foldSearchText, snippetOf } from './inbox-search'
+import { foldSearchText } from '~/shared/fold-text'
+import { snippetOf } from './inbox-search'
 
 describe('foldSearchText', () => {
   it('lowers, and drops the marks of ё and the Kyrgyz ң, ө, ү, one code point for one', () => {

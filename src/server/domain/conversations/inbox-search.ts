@@ -5,7 +5,7 @@
  *
  * PostgreSQL does the work: GIN trigram indexes (pg_trgm, with btree_gin for the organization column)
  * over `soul_fold(text)`, a SQL function of migration 20261201023922_inbox_search that folds exactly as
- * `foldSearchText` below. A substring match is `soul_fold(column) LIKE '%<folded query>%'`, which the
+ * `foldSearchText` (src/shared/fold-text.ts). A substring match is `soul_fold(column) LIKE '%<folded query>%'`, which the
  * trigram index answers for queries of three characters or more; shorter queries search names and phones
  * only (the clients of one organization, a small table).
  *
@@ -14,6 +14,7 @@
  */
 import { db } from '../../db'
 import { Prisma } from '../../db/generated/client'
+import { foldSearchText } from '~/shared/fold-text'
 
 /** Shortest query at all, and shortest that searches message texts (a trigram is three characters). */
 export const SEARCH_MIN_CHARS = 2
@@ -22,24 +23,6 @@ export const SEARCH_MAX_CHARS = 100
 /** Characters of context shown before and after a match. */
 const SNIPPET_BEFORE = 40
 const SNIPPET_AFTER = 80
-
-/** Letters searched without their marks: ё→е, and Kyrgyz ң→н, ө→о, ү→у. */
-const MARKS = new Map([...'ёңөү'].map((ch, i) => [ch, 'еноу'[i]!]))
-
-/**
- * The folded form of a text, one code point for one code point (so positions in the folded text are
- * positions in the original): lower case, ё/ң/ө/ү without their marks. Mirrors SQL `soul_fold`.
- */
-export function foldSearchText(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    const lower = ch.toLowerCase()
-    // A letter whose lower case is longer (İ) stays as it is: one code point for one.
-    const one = [...lower].length === 1 ? lower : ch
-    out += MARKS.get(one) ?? one
-  }
-  return out
-}
 
 /** A LIKE pattern that matches `text` literally anywhere. */
 function containsPattern(text: string): string {

@@ -3,6 +3,7 @@
  * back; ack −1 → FAILED; the transitions themselves are `message-status.ts`). An ack for a message not
  * yet known by its WhatsApp id is parked.
  */
+import { metrics } from '../../observability/metrics'
 import { db } from '../../db'
 import type { MessageStatus } from '../../db/generated/enums'
 import type { WaAck } from '../../whatsapp/engine/types'
@@ -46,7 +47,10 @@ export async function recordAck(organizationId: string, ack: { id: string; ack: 
     const moved = await markAckFailed(message.id, ACK_ERROR_REASON)
     // --- governor (issue 12 point 1): an ack −1 may cross the failure threshold; judged now, not at the next send ---
     if (moved) fireAndForget(evaluateGovernor(organizationId))
+    if (moved) metrics().sendOutcomes.inc({ ack: ack.ack })
     return moved
   }
-  return markAcked(message.id, status)
+  const moved = await markAcked(message.id, status)
+  if (moved) metrics().sendOutcomes.inc({ ack: ack.ack })
+  return moved
 }

@@ -12,6 +12,7 @@ import { detectCulturalContext, detectLanguage, detectOptOut, extractBestName } 
 import { isInfrastructureError } from '../../infrastructure-errors'
 import { logger, orgLogger, type Logger } from '../../logger'
 import { processSingleton } from '../../process-singleton'
+import { metrics } from '../../observability/metrics'
 import { delayFor, delaysEnabled } from '../../queues/delays'
 import { enqueueIncoming } from '../../queues/incoming-queue'
 import { rateLimitedLookup } from '../../queues/lookup-limiter'
@@ -241,6 +242,7 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
   if (!stored) return { status: 'duplicate' }
   if (stored.duplicate) return { status: 'duplicate' }
 
+  metrics().incomingMessages.inc({ organization: organizationId })
   fireAndForget(publishMessage('message.created', stored.messageId))
   fireAndForget(publishConversation(organizationId, stored.conversationId))
   fireAndForget(announceReopened(organizationId, reopened))

@@ -14,6 +14,7 @@ import { db } from '../../db'
 import { logger } from '../../logger'
 import { untilReachable } from '../../infrastructure-errors'
 import { delayJob, outlastingOutages, UnrecoverableError } from '../../queues/job-control'
+import { metrics, type OutgoingKind } from '../../observability/metrics'
 import { acquireSendSlot, releaseSendSlot } from '../../queues/send-pacing'
 import type { SendJobData } from '../../queues/send-queue'
 import { countSendWait } from '../../queues/send-waits'
@@ -151,6 +152,7 @@ function createSendAttempt(options: SendProcessorOptions) {
     }
 
     const slot = await acquireSendSlot(organizationId, settings, messageId)
+    metrics().pacingWait.observe(slot.granted ? 0 : slot.waitMs / 1000)
     if (!slot.granted) return delayJob(job, token, slot.waitMs)
     let handedOverAt: number | null = null
 
@@ -161,6 +163,7 @@ function createSendAttempt(options: SendProcessorOptions) {
       sending = true
       const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
       handedOverAt = Date.now()
+      metrics().outgoingMessages.inc({ organization: organizationId, kind: outgoingKind(message) })
       // WhatsApp has it: recording that must outlast a database outage, or a retry would send it twice.
       await untilReachable(() => markSent(organizationId, messageId, sent))
       log.info({ attempt: job.attemptsMade + 1 }, 'message sent')
@@ -190,6 +193,7 @@ function createSendAttempt(options: SendProcessorOptions) {
       const reason = isEngineError(error) ? `${error.code}: ${error.message}` : String((error as Error)?.message ?? error)
       await markAttemptFailed(messageId, reason, final)
       log.warn({ attempt, final, reason }, 'send failed')
+      if (final) metrics().sendOutcomes.inc({ ack: 'FAILED' })
       if (final && isGuardedSend(message)) fireAndForget(evaluateGovernor(organizationId))
       if (final) throw new UnrecoverableError(reason)
       throw error
@@ -231,4 +235,10 @@ async function recordRecovered(organizationId: string, messageId: string, sent: 
   if (sent.ack && sent.ack !== 'PENDING') await recordAck(organizationId, { id: sent.id, ack: sent.ack })
   log.warn({ whatsappMessageId: sent.id }, 'an unrecorded send was found in WhatsApp; recorded, not sent again')
   return { whatsappMessageId: sent.id, recovered: true }
+}
+
+/** Bulk (part of a batch), agent (written by AI) or an operator's message: the kind label of the outgoing counter. */
+function outgoingKind(message: { batchId: string | null; sender: string }): OutgoingKind {
+  if (message.batchId) return 'bulk'
+  return message.sender === 'AI' ? 'agent' : 'operator'
 }

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { EngineError } from './errors'
-import type { EngineEvents, WaContact, WaEngine, WaMe, WaOutgoingMessage, WaRawMessage, WaSentMessage } from './types'
+import type { EngineEvents, WaContact, WaEngine, WaMe, WaNumberCheck, WaOutgoingMessage, WaRawMessage, WaSentMessage } from './types'
 
 export interface FakeEngineScript {
   /** What initialize() does: resolve (default) or reject with this error. */
@@ -54,6 +54,16 @@ export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
   async sendSeen(chatId: string): Promise<boolean> {
     this.seen.push(chatId)
     return true
+  }
+
+  /** Numbers (digits) checkNumber answers "not on WhatsApp" for; the numbers asked, in call order. */
+  notOnWhatsApp = new Set<string>()
+  checked: string[] = []
+
+  async checkNumber(phoneDigits: string): Promise<WaNumberCheck> {
+    if (!this.me) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    this.checked.push(phoneDigits)
+    return this.notOnWhatsApp.has(phoneDigits) ? { onWhatsApp: false } : { onWhatsApp: true, chatId: `${phoneDigits}@c.us` }
   }
 
   async findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]> {

@@ -110,6 +110,13 @@ export interface WaOutgoingMessage {
   ack?: WaAck
 }
 
+/** Whether a phone number has WhatsApp (a new chat is checked before anything is created). */
+export interface WaNumberCheck {
+  onWhatsApp: boolean
+  /** The chat id WhatsApp answers for the number (may differ from `<digits>@c.us`); set when onWhatsApp. */
+  chatId?: string
+}
+
 /** A message deleted for everyone ("This message was deleted"), by the customer or on our phone. */
 export interface WaRevoke {
   /** The deleted message's serialized id (the id our row carries). */
@@ -205,6 +212,14 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
    * throws EngineError(NOT_CONNECTED) when not connected.
    */
   sendSeen(chatId: string): Promise<boolean>
+  /**
+   * Whether a phone number (international digits, no `+`: `996555123456`) is on WhatsApp, and the chat id
+   * WhatsApp knows it by. Throws EngineError(NOT_CONNECTED) when not connected. Each call asks WhatsApp's
+   * servers: callers rate-limit it (a burst of lookups is a ban risk and an enumeration vector).
+   */
+  checkNumber(phoneDigits: string): Promise<WaNumberCheck>
+  /** The pid (and process group) of the browser this engine runs, for memory metrics; absent without one. */
+  browserPid?(): number | null
 }
 
 /** What the session store keeps for an engine: an opaque archive. */

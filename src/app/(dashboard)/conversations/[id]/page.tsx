@@ -10,11 +10,11 @@ export default async function ConversationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>
-  searchParams: Promise<{ message?: string | string[] }>
+  searchParams: Promise<{ message?: string | string[]; compose?: string | string[] }>
 }) {
   const { id } = await params
   // A search hit opens the thread at its message (?message=<id>); anything but one id-shaped value is ignored.
-  const { message } = await searchParams
+  const { message, compose } = await searchParams
   const focusMessageId = typeof message === 'string' && /^[-_a-zA-Z0-9]{1,64}$/.test(message) ? message : undefined
   const conversation = await orNotFound((await getServerCaller()).conversations.byId({ conversationId: id }))
   return (
@@ -26,7 +26,7 @@ export default async function ConversationPage({
           key={`${conversation.id}:${focusMessageId ?? ''}`}
           conversationId={conversation.id}
           focusMessageId={focusMessageId}
-          footer={<ThreadComposer conversationId={conversation.id} />}
+          footer={<ThreadComposer conversationId={conversation.id} autoFocus={compose === '1'} />}
         />
       </div>
     </div>

@@ -15,6 +15,9 @@ import { orgOnlyInput } from '../_shared/inputs'
 import { inboxCountsHandler } from './inbox-counts.handler'
 import { markReadHandler } from './mark-read.handler'
 import { markReadInput } from './mark-read.schema'
+// New chats (issue 13 point 5)
+import { startHandler } from './start.handler'
+import { startInput } from './start.schema'
 
 export const conversationsRouter = createTRPCRouter({
   list: orgProcedure.input(conversationListInput).query(listHandler),
@@ -25,6 +28,8 @@ export const conversationsRouter = createTRPCRouter({
   // Unread and waiting for reply (issue 13 point 1)
   markRead: orgProcedure.input(markReadInput).mutation(markReadHandler),
   inboxCounts: orgProcedure.input(orgOnlyInput).query(inboxCountsHandler),
+  // New chats (issue 13 point 5)
+  start: orgProcedure.input(startInput).mutation(startHandler),
   // issue 13: assignment, status, notes
   ...assignmentProcedures,
 })

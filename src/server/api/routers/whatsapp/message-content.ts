@@ -1,12 +1,8 @@
-import { z } from 'zod'
-import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
+import { outgoingTextInput } from '~/shared/message-text'
 
 /**
  * The text of an outgoing message, as send and sendBulk accept it: cleaned first (NUL and lone
  * surrogates removed, line endings LF: shared/message-text.ts), then checked, so a text that is empty
  * or too long once cleaned is refused before anything is created or counted.
  */
-export const messageContentInput = z
-  .string()
-  .transform(cleanMessageText)
-  .pipe(z.string().trim().min(1, 'validation.messageEmpty').max(MESSAGE_MAX_LENGTH, 'validation.messageTooLong'))
+export const messageContentInput = outgoingTextInput

@@ -20,6 +20,7 @@ import type {
   WaIdentity,
   WaMe,
   WaMessageAck,
+  WaNumberCheck,
   WaOutgoingMessage,
   WaRawMessage,
   WaSentMessage,
@@ -265,8 +266,7 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     const failures = await redis().decr(simKey.failNext(clientId))
     if (failures >= 0) throw new EngineError('SEND_FAILED', 'simulated send failure', { retryable: true })
     await redis().del(simKey.failNext(clientId))
-    // Numbers ending in 0000 play "not on WhatsApp".
-    if (!/^\d{6,15}@c\.us$|^\d+@lid$/.test(chatId) || /0000@c\.us$/.test(chatId)) {
+    if (!/^\d{6,15}@c\.us$|^\d+@lid$/.test(chatId) || playsNotOnWhatsApp(chatId)) {
       throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
     }
     // How this recipient answers, drawn from the proportions set for the governor's tests (simulator-behaviour.ts).
@@ -330,6 +330,19 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
       ).map((a) => [a.id, a.ack]),
     )
     return entries.map((entry) => ({ id: entry.id, body: entry.body, timestamp: entry.timestamp, ack: acks.get(entry.id) }))
+  }
+
+  /**
+   * Whether a number is on WhatsApp, by the same rule sends follow (playsNotOnWhatsApp: numbers ending in
+   * 0000 are not). Refused like a send when banned; a network drop makes it fail (retryable).
+   */
+  async checkNumber(phoneDigits: string): Promise<WaNumberCheck> {
+    if (!this.ready || !this.me) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    if (await isBanned(this.options.organizationId, this.me.phone)) throw new EngineError('BANNED', 'this number is banned from WhatsApp', { retryable: false })
+    if (await isNetworkDown(this.options.clientId)) throw new EngineError('SEND_FAILED', 'simulated network is down', { retryable: true })
+    const chatId = `${phoneDigits}@c.us`
+    if (!/^\d{6,15}$/.test(phoneDigits) || playsNotOnWhatsApp(chatId)) return { onWhatsApp: false }
+    return { onWhatsApp: true, chatId }
   }
 
   /** Marks a chat read, as WhatsApp would for the customer (blue ticks on /dev/phone): recorded in Redis with the time. */
@@ -434,4 +447,12 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   private sleep(ms: number) {
     return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.()) : Promise.resolve()
   }
+}
+
+/**
+ * The simulator's documented rule for numbers without WhatsApp: a phone chat whose number ends in 0000
+ * (`+996 555 12 0000`). Sends to it are refused (INVALID_RECIPIENT) and checkNumber answers not on WhatsApp.
+ */
+export function playsNotOnWhatsApp(chatId: string): boolean {
+  return /0000@c\.us$/.test(chatId)
 }

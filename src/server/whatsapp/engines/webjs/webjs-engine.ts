@@ -13,7 +13,7 @@ import { orgLogger, type Logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { identityOfChat, toWaIdentity } from '../../engine/identity'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
-import type { WaIdentity, WaMessageAck, WaOutgoingMessage } from '../../engine/types'
+import type { WaIdentity, WaMessageAck, WaNumberCheck, WaOutgoingMessage } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
@@ -293,6 +293,10 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
    * `WAWebUpdateUnreadChatAction.sendSeen` between `Stream.markAvailable()` and `markUnavailable()`;
    * true when the page has the chat, false when not. A phone id is resolved as sendText resolves it.
    */
+  browserPid(): number | null {
+    return this.client.pupBrowser?.process()?.pid ?? null
+  }
+
   async sendSeen(chatId: string): Promise<boolean> {
     this.assertReady()
     try {
@@ -303,6 +307,24 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
         target = wid._serialized || chatId
       }
       return await this.client.sendSeen(target)
+    } catch (err) {
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
+  }
+
+  /**
+   * Whether a number is on WhatsApp. whatsapp-web.js 1.34.7 `getNumberId(number)` (src/Client.js:2224-2237)
+   * appends `@c.us` and runs `WAWebQueryExistsJob.queryWidExists(wid)` in the page (one query to WhatsApp's
+   * servers); it resolves with the registered wid (`{ server, user, _serialized }`), or null when the number
+   * is not registered. The wid is the chat id to use: WhatsApp may answer another form of the number.
+   */
+  async checkNumber(phoneDigits: string): Promise<WaNumberCheck> {
+    this.assertReady()
+    if (!/^\d{6,20}$/.test(phoneDigits)) return { onWhatsApp: false }
+    try {
+      const wid = await this.client.getNumberId(`${phoneDigits}@c.us`)
+      if (!wid) return { onWhatsApp: false }
+      return { onWhatsApp: true, chatId: wid._serialized || `${phoneDigits}@c.us` }
     } catch (err) {
       throw mapRuntimeError(err, 'UNKNOWN')
     }

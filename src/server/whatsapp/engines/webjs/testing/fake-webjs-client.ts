@@ -210,6 +210,10 @@ export class FakeWebjsClient extends EventEmitter {
   private destroyed = false
   /** Set by `withAuthStrategy()`: the strategy is driven where Client.js drives it. */
   private auth: FakeAuthStrategy | null = null
+  private readonly unregistered = new Set<string>()
+  private readonly registeredAs = new Map<string, string>()
+  /** The ids `getNumberId` was asked about, in call order (each is a query to WhatsApp's servers). */
+  readonly numberQueries: string[] = []
   /** How many `pupPage.evaluate` calls ran (tests see that the Store path was used). */
   pageEvaluations = 0
 
@@ -494,11 +498,29 @@ export class FakeWebjsClient extends EventEmitter {
     await this.auth?.logout()
   }
 
-  /** Client.js:2224 (`getNumberId`): a registered number's wid, or null. */
+  /**
+   * Client.js:2224-2237 (`getNumberId`): `@c.us` appended when missing, then the page's
+   * `queryWidExists`: the registered number's wid (the one WhatsApp answers, see `registerNumber`), or
+   * null when the number is not registered (`unregisterNumber`). Every other number is registered as typed.
+   */
   async getNumberId(number: string): Promise<FakeWid | null> {
     this.assertPage()
     const id = number.endsWith('@c.us') ? number : `${number}@c.us`
-    return wid(id)
+    this.numberQueries.push(id)
+    if (this.unregistered.has(id)) return null
+    return wid(this.registeredAs.get(id) ?? id)
+  }
+
+  /** `getNumberId` answers null for this number (`<digits>` or `<digits>@c.us`): it is not on WhatsApp. */
+  unregisterNumber(number: string): this {
+    this.unregistered.add(number.endsWith('@c.us') ? number : `${number}@c.us`)
+    return this
+  }
+
+  /** `getNumberId` answers this wid for the number (WhatsApp's canonical form of it, e.g. without a trunk digit). */
+  registerNumber(number: string, serialized: string): this {
+    this.registeredAs.set(number.endsWith('@c.us') ? number : `${number}@c.us`, serialized)
+    return this
   }
 
   /**
