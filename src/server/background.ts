@@ -14,6 +14,7 @@ import type { EngineFactory } from './whatsapp/engine/types'
 import { startPipeline } from './messaging-pipeline'
 import { registerObservability } from './metrics-sources'
 import { WhatsAppSessionManager } from './whatsapp/session-manager'
+import { defaultMaxSessions } from './whatsapp/session-placement'
 
 async function engineFactoryFor(env: Env): Promise<EngineFactory> {
   if (env.WHATSAPP_ENGINE === 'simulator') {
@@ -36,7 +37,8 @@ export async function startBackground(env: Env): Promise<void> {
   const engineFactory = await engineFactoryFor(env)
   // A stable name (host and port unless set): after a crash the restarted server renews its own leases at once.
   const instanceId = env.WHATSAPP_INSTANCE_ID ?? `${hostname()}:${env.PORT}`
-  const sessionManager = new WhatsAppSessionManager({ engineFactory, instanceId, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
+  const maxSessions = env.MAX_SESSIONS_PER_NODE ?? defaultMaxSessions(env.WHATSAPP_ENGINE)
+  const sessionManager = new WhatsAppSessionManager({ engineFactory, instanceId, maxSessions, client: { loginStallMs: env.WHATSAPP_LOGIN_STALL_MS } })
   registerSessionManager(sessionManager)
   registerObservability(sessionManager)
   // The pipeline first, so messages that arrive while sessions restore have somewhere to go.
@@ -48,7 +50,7 @@ export async function startBackground(env: Env): Promise<void> {
     // the manager's ticker restores sessions once they are back.
     logger.error({ err: (err as Error).message }, 'WhatsApp session manager started degraded')
   }
-  logger.info({ engine: env.WHATSAPP_ENGINE, instanceId: sessionManager.instanceId }, 'WhatsApp session manager started')
+  logger.info({ engine: env.WHATSAPP_ENGINE, instanceId: sessionManager.instanceId, maxSessions }, 'WhatsApp session manager started')
 
   // Also stops the history imports (each cancels between chats) and closes their sessions.
   onShutdown('whatsapp-sessions', 20, () => sessionManager.disconnectAll())

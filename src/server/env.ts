@@ -73,6 +73,8 @@ export const envSchema = z.object({
    * Must differ between servers that run at the same time.
    */
   WHATSAPP_INSTANCE_ID: z.preprocess(emptyAsUnset, z.string().min(1).max(200).optional()),
+  /** Sessions (live and import) one server runs at most; unset: derived from the machine's memory and the engine (session-placement.ts). */
+  MAX_SESSIONS_PER_NODE: z.preprocess(emptyAsUnset, wholeNumber('MAX_SESSIONS_PER_NODE', 1, 'sessions').optional()),
   WHATSAPP_SESSION_STORE: z.enum(['local', 'database'], { error: 'WHATSAPP_SESSION_STORE must be local or database' }).optional(),
   WHATSAPP_DATA_PATH: z.string().default('.whatsapp-sessions'),
   /** How long `ready` may take after the phone linked before the login counts as stalled (default 3 minutes). */

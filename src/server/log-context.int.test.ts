@@ -38,7 +38,7 @@ it('a request id follows whatsapp.send from the tRPC call through the send job t
   const requestId = `req-${Date.now()}`
   const caller = createServerCaller(shop.operator, 'test')
   const sent = await withLogContext({ requestId }, () => caller.whatsapp.send({ to: '+996700555101', content: 'Здравствуйте! Ваш заказ готов.' }))
-  await waitFor(async () => (await db.message.findUnique({ where: { id: sent.messageId } }))?.whatsappMessageId, { timeoutMs: 20_000 })
+  await waitFor(async () => (await db.message.findUnique({ where: { id: sent.messageId } }))?.whatsappMessageId, 20_000)
 
   const traced = await waitFor(() => {
     const found = lines.filter((l) => l.requestId === requestId)

@@ -4,9 +4,15 @@
  * - Start/stop of one organization is serialized (a per-organization lock): a double click or a
  *   reconnect racing a disconnect cannot start two browsers.
  * - Every status change goes through the single status setter (database + event bus).
- * - Ownership is a Redis lease, renewed while running and released on shutdown. Sessions the admin
+ * - Ownership is a Redis lease, renewed while running and handed over on shutdown. Sessions the admin
  *   wants running (wantedConnected) are restored on boot and taken over by a survivor when their
  *   owner stops renewing.
+ * - With several server processes (nodes), new, restored and orphaned sessions go to the least-loaded
+ *   node with room (session-placement.ts: heartbeats with each node's load and MAX_SESSIONS_PER_NODE,
+ *   one atomic placement script), a node running more than its share hands sessions to the others, and
+ *   a node shutting down hands each session straight to another node. Sends, and the lookups the
+ *   pipeline makes, run on the node that owns the session: a node without it asks the owner over Redis
+ *   (session-rpc.ts) instead of re-delaying the job.
  * - It also owns the organizations' history-import sessions (import-session.ts): nothing else creates
  *   an engine, and shutdown closes them too.
  */
@@ -18,7 +24,7 @@ import { db } from '../db'
 import { AppError, errorMessage } from '../errors'
 import { redisSubscriber } from '../events/redis-subscriber'
 import { logger, orgLogger } from '../logger'
-import { getRedis, redisKey } from '../redis'
+import { getRedis, redisKey, withTimeout } from '../redis'
 import { DISCONNECT_REASONS } from './disconnect-reasons'
 import { EngineError, type EngineErrorCode } from './engine/errors'
 import type {
@@ -37,7 +43,9 @@ import type {
 } from './engine/types'
 import { ImportSession, type ImportSessionHandlers } from './import-session'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
-import { SessionLeases } from './session-lease'
+import { SessionLeases, sessionLeaseKey } from './session-lease'
+import { NodeRegistry, rebalanceCount } from './session-placement'
+import { isOwnerDown, SessionRpc, type RpcOp } from './session-rpc'
 import { noteLinkedNumber, setSessionStatus, type StatusPatch } from './session-status'
 import { createDatabaseArchiveStore } from './session-store'
 import { WhatsAppClient } from './whatsapp-client'
@@ -66,7 +74,28 @@ export interface SessionManagerOptions {
   /** Redis for leases (default: the shared connection). */
   redis?: Redis
   client?: { maxReconnectAttempts?: number; stableConnectionMs?: number; loginStallMs?: number; maxLoginStalls?: number }
+  /** Sessions (live and import) this node runs at most (MAX_SESSIONS_PER_NODE). Default 1000. */
+  maxSessions?: number
+  /**
+   * Whether sends and lookups for a session owned by another node are asked of that node (default true).
+   * False only to measure what a node without forwarding does (its send jobs bounce: the integration test).
+   */
+  forwardToOwner?: boolean
+  /** Sessions a node over its share hands to others per tick (default 5). */
+  rebalanceBatch?: number
 }
+
+/**
+ * Whether a send can go now, and where: through this node's client, or through the node that owns the
+ * session. When not: nowhere connected, the owner does not answer (it died: the takeover comes), or
+ * (`elsewhere`) the session runs on another node and this one does not forward: a bounce.
+ */
+export type SendPlace = { ready: true; where: 'here' | 'owner' } | { ready: false; reason: 'not-connected' | 'owner-down' | 'elsewhere' }
+
+/** How long a node waits for the owner to run a send (an engine send has its own timeouts below this). */
+const SEND_RPC_TIMEOUT_MS = 90_000
+/** How long a node waits for the owner to answer a lookup or a status question. */
+const LOOKUP_RPC_TIMEOUT_MS = 5_000
 
 /** The history import's lease key: apart from the live session's, one import per organization. */
 export function importLeaseKey(organizationId: string): string {
@@ -77,6 +106,8 @@ type Command =
   | { type: 'disconnect' | 'logout'; organizationId: string; from: string }
   /** Mark a chat read on WhatsApp (read receipts), in whichever process runs the session. */
   | { type: 'seen'; organizationId: string; chatId: string; from: string }
+  /** A session was placed on, or handed to, `to` (or a lease was freed): look now, not at the next tick. */
+  | { type: 'wake'; organizationId: string; from: string; to: string | null }
   /** Is this number on WhatsApp? Asked of the process that runs the session; answered on `replyChannel`. */
   | { type: 'check'; organizationId: string; phoneDigits: string; from: string; replyChannel: string }
 
@@ -108,6 +139,8 @@ export class WhatsAppSessionManager {
   private readonly importOrganizations = new Map<string, string>()
   private readonly locks = new Map<string, Promise<unknown>>()
   private readonly leases: SessionLeases
+  private readonly registry: NodeRegistry
+  private readonly rpc: SessionRpc
   private readonly tickMs: number
   private ticker: NodeJS.Timeout | null = null
   private stopListening: (() => void) | null = null
@@ -124,8 +157,21 @@ export class WhatsAppSessionManager {
 
   constructor(private readonly options: SessionManagerOptions) {
     this.instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`
-    this.leases = new SessionLeases(options.redis ?? getRedis(), this.instanceId, options.leaseTtlMs ?? 15_000)
+    const redis = options.redis ?? getRedis()
+    const leaseTtlMs = options.leaseTtlMs ?? 15_000
+    this.leases = new SessionLeases(redis, this.instanceId, leaseTtlMs)
+    this.registry = new NodeRegistry(redis, this.instanceId, options.maxSessions ?? 1000, leaseTtlMs)
+    this.rpc = new SessionRpc(redis, this.instanceId, (op, organizationId, args) => this.answerRpc(op, organizationId, args))
     this.tickMs = options.tickMs ?? 5_000
+  }
+
+  /** Sessions running here, live and import: what placement and MAX_SESSIONS_PER_NODE count. */
+  get load(): number {
+    return this.clients.size + this.importSessions.size
+  }
+
+  get capacity(): number {
+    return this.registry.capacity
   }
 
   /** Where incoming customer messages go (the incoming queue). */
@@ -158,8 +204,17 @@ export class WhatsAppSessionManager {
         else this.stopListening = unsubscribe
       })
       .catch((err: Error) => this.log.warn({ err: err.message }, 'command channel unavailable'))
+    // Awaited briefly, so other nodes can ask this one as soon as it places sessions (not forever: Redis may be down).
+    await withTimeout(this.rpc.start(), 2000, 'rpc channel not subscribed in time').catch((err: Error) =>
+      this.log.warn({ err: err.message }, 'rpc channel unavailable'),
+    )
+    await this.renewAll()
     await this.tick()
-    this.ticker = setInterval(() => void this.tick(), this.tickMs)
+    // Renewals apart from placement: a placement pass slowed by a busy database never lets our leases expire.
+    this.ticker = setInterval(() => {
+      void this.renewAll()
+      void this.tick()
+    }, this.tickMs)
     this.ticker.unref?.()
   }
 
@@ -179,14 +234,25 @@ export class WhatsAppSessionManager {
       const existing = this.clients.get(organizationId)
       if (existing && ['connected', 'starting', 'waiting_for_scan', 'reconnecting'].includes(existing.getState())) return
       if (existing) await this.stopLocal(organizationId, { keepLease: true })
-      let acquired: boolean
+      // The least-loaded node with room gets it (this one on a tie); a lease held elsewhere stays there.
+      let placed: Awaited<ReturnType<NodeRegistry['claim']>>
       try {
-        acquired = await this.leases.acquire(organizationId)
+        placed = await this.registry.claim(organizationId, this.load)
       } catch {
         throw new AppError('UNAVAILABLE', 'whatsappRedisDown')
       }
-      if (!acquired) throw new AppError('CONFLICT', 'whatsappOwnedElsewhere')
-      await this.startLocal(organizationId)
+      if (!placed) throw new AppError('UNAVAILABLE', 'whatsappNoCapacity')
+      if (placed.node === this.instanceId) return this.startLocal(organizationId)
+      if (!placed.assigned) throw new AppError('CONFLICT', 'whatsappOwnedElsewhere')
+      // Placed on another node: wanted from now on (its tick starts it even if the wake is lost); the QR comes from there.
+      await setSessionStatus(organizationId, {
+        status: WhatsAppSessionStatus.CONNECTING,
+        wantedConnected: true,
+        qrCode: null,
+        errorCode: null,
+        errorMessage: null,
+      })
+      await this.wake(organizationId, placed.node)
     })
   }
 
@@ -222,10 +288,14 @@ export class WhatsAppSessionManager {
     this.stopped = true
     if (this.ticker) clearInterval(this.ticker)
     this.ticker = null
+    // First out of the node set: no placement picks this node while its sessions leave.
+    await this.registry.leave().catch(() => undefined)
     await Promise.allSettled([
       ...[...this.clients.keys()].map((organizationId) => this.serialize(organizationId, () => this.stopForShutdown(organizationId))),
       ...[...this.importSessions.values()].map((session) => session.shutdown()),
     ])
+    // Sends other nodes forwarded here are answered until every session left (then they go to the new owners).
+    this.rpc.stop()
     this.stopListening?.()
     this.stopListening = null
   }
@@ -244,6 +314,8 @@ export class WhatsAppSessionManager {
     const session = await this.serialize(leaseKey, async () => {
       if (this.stopped) throw new AppError('UNAVAILABLE', 'whatsappUnavailable')
       if (this.importOrganizations.has(organizationId)) throw new AppError('CONFLICT', 'importAlreadyRunning')
+      // An import session is a browser like a live one: it counts against this node's capacity.
+      if (this.load >= this.capacity) throw new AppError('UNAVAILABLE', 'whatsappNoCapacity')
       let acquired: boolean
       try {
         acquired = await this.leases.acquire(leaseKey)
@@ -291,9 +363,11 @@ export class WhatsAppSessionManager {
     return this.clients.get(organizationId)?.isConnected() ?? false
   }
 
-  /** A contact's details through this process's client (null when it does not run here). */
+  /** A contact's details through the session's client, here or on its owner (null when it runs nowhere or the owner fails). */
   async getContact(organizationId: string, chatId: string): Promise<WaContact | null> {
-    return (await this.clients.get(organizationId)?.getContact(chatId)) ?? null
+    const client = this.clients.get(organizationId)
+    if (client) return (await client.getContact(chatId)) ?? null
+    return this.askOwner<WaContact | null>(organizationId, 'getContact', [chatId], LOOKUP_RPC_TIMEOUT_MS).catch(() => null)
   }
 
   /**
@@ -301,7 +375,24 @@ export class WhatsAppSessionManager {
    * here, is not connected, or the engine cannot tell). The phone is best-effort: privacy can hide it.
    */
   async resolveIdentity(organizationId: string, chatId: string): Promise<WaIdentity | null> {
-    return (await this.clients.get(organizationId)?.resolveIdentity(chatId)) ?? null
+    const client = this.clients.get(organizationId)
+    if (client) return (await client.resolveIdentity(chatId)) ?? null
+    return this.askOwner<WaIdentity | null>(organizationId, 'resolveIdentity', [chatId], LOOKUP_RPC_TIMEOUT_MS).catch(() => null)
+  }
+
+  /** Whether a send can go now, here or on the owner (see SendPlace); one GET and, for a remote owner, one question. */
+  async sendPlace(organizationId: string): Promise<SendPlace> {
+    const client = this.clients.get(organizationId)
+    if (client) return client.isConnected() ? { ready: true, where: 'here' } : { ready: false, reason: 'not-connected' }
+    const owner = await this.leases.owner(organizationId).catch(() => null)
+    if (!owner || owner === this.instanceId) return { ready: false, reason: 'not-connected' }
+    if (this.options.forwardToOwner === false) return { ready: false, reason: 'elsewhere' }
+    try {
+      const connected = await this.rpc.call<boolean>(owner, 'isConnected', organizationId, [], LOOKUP_RPC_TIMEOUT_MS)
+      return connected ? { ready: true, where: 'owner' } : { ready: false, reason: 'not-connected' }
+    } catch (error) {
+      return { ready: false, reason: isOwnerDown(error) ? 'owner-down' : 'not-connected' }
+    }
   }
 
   /**
@@ -314,13 +405,14 @@ export class WhatsAppSessionManager {
   }
 
   /**
-   * Sends to a WhatsApp chat id through this process's client (the send worker). Throws
-   * EngineError(NOT_CONNECTED, retryable) when the client does not run here or is not connected.
+   * Sends to a WhatsApp chat id through the session's client (the send worker): this process's, or the
+   * owner's over Redis. Throws EngineError(NOT_CONNECTED, retryable) when it runs nowhere or is not
+   * connected (OwnerDownError when the owner does not answer), TIMEOUT when the owner did not answer in time.
    */
   async sendToChat(organizationId: string, chatId: string, content: string): Promise<WaSentMessage> {
     const client = this.clients.get(organizationId)
-    if (!client) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
-    return client.sendMessage(chatId, content)
+    if (client) return client.sendMessage(chatId, content)
+    return this.askOwner<WaSentMessage>(organizationId, 'sendToChat', [chatId, content], SEND_RPC_TIMEOUT_MS)
   }
 
   /**
@@ -340,8 +432,36 @@ export class WhatsAppSessionManager {
    */
   async findRecentOutgoing(organizationId: string, chatId: string, since: number): Promise<WaOutgoingMessage[]> {
     const client = this.clients.get(organizationId)
+    if (client) return client.findRecentOutgoing(chatId, since)
+    return this.askOwner<WaOutgoingMessage[]>(organizationId, 'findRecentOutgoing', [chatId, since], LOOKUP_RPC_TIMEOUT_MS)
+  }
+
+  /** Runs an engine call on the node owning the session; NOT_CONNECTED when none (or forwarding is off). */
+  private async askOwner<T>(organizationId: string, op: RpcOp, args: unknown[], timeoutMs: number): Promise<T> {
+    const owner = this.options.forwardToOwner === false ? null : await this.leases.owner(organizationId).catch(() => null)
+    if (!owner || owner === this.instanceId) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
+    return this.rpc.call<T>(owner, op, organizationId, args, timeoutMs)
+  }
+
+  /** What another node asks of a session running here (session-rpc.ts). */
+  private async answerRpc(op: RpcOp, organizationId: string, args: unknown[]): Promise<unknown> {
+    const client = this.clients.get(organizationId)
+    if (op === 'isConnected') return client?.isConnected() ?? false
     if (!client) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected in this process', { retryable: true })
-    return client.findRecentOutgoing(chatId, since)
+    const text = (i: number) => {
+      if (typeof args[i] !== 'string') throw new EngineError('UNKNOWN', `bad ${op} request`, { retryable: false })
+      return args[i]
+    }
+    switch (op) {
+      case 'sendToChat':
+        return client.sendMessage(text(0), text(1))
+      case 'findRecentOutgoing':
+        return client.findRecentOutgoing(text(0), Number(args[1]))
+      case 'getContact':
+        return client.getContact(text(0))
+      case 'resolveIdentity':
+        return client.resolveIdentity(text(0))
+    }
   }
 
   /**
@@ -539,15 +659,14 @@ export class WhatsAppSessionManager {
   }
 
   /**
-   * Shutdown of one session: close it while still holding the lease (nobody can take over meanwhile),
-   * say SERVER_STOPPED unless another process already owns it (its status wins), then release.
+   * Shutdown of one session: close it while still holding the lease (nobody can take over meanwhile;
+   * closing saves the stored session), then hand the lease straight to the least-loaded other node and
+   * wake it, so it takes over at once instead of after the TTL. With no other node: SERVER_STOPPED
+   * (unless another process already owns it: its status wins), then release.
    */
   private async stopForShutdown(organizationId: string) {
+    if (await this.moveAway(organizationId)) return
     const log = orgLogger(organizationId, { component: 'session-manager' })
-    const clientWrites = this.statusWrites.get(organizationId)
-    await this.stopLocal(organizationId, { keepLease: true })
-    await clientWrites?.()
-    this.statusWrites.delete(organizationId)
     // undefined: Redis did not answer; then no other process can have taken the lease over either.
     const owner = await this.leases.owner(organizationId).catch(() => undefined)
     if (owner && owner !== this.instanceId) return
@@ -560,6 +679,46 @@ export class WhatsAppSessionManager {
       lastDisconnectedAt: new Date(),
     }).catch((err: unknown) => log.error({ err: errorMessage(err) }, 'shutdown status not saved'))
     await this.leases.release(organizationId).catch(() => undefined)
+  }
+
+  /**
+   * Stops the local session (keeping the lease, so nobody starts it before its last save and status
+   * write) and hands the lease to the least-loaded other node. True when handed over; false when no
+   * other node has room or Redis did not answer (the lease is still ours then, the client stopped).
+   */
+  private async moveAway(organizationId: string): Promise<boolean> {
+    const clientWrites = this.statusWrites.get(organizationId)
+    await this.stopLocal(organizationId, { keepLease: true })
+    await clientWrites?.()
+    this.statusWrites.delete(organizationId)
+    const owner = await this.leases.owner(organizationId).catch(() => undefined)
+    if (owner !== this.instanceId) return false
+    const room = await this.registry
+      .loads()
+      .then((loads) => loads.some((l) => l.node !== this.instanceId && l.load < l.capacity))
+      .catch(() => false)
+    if (!room) return false
+    // Offline from here until the next node connects it: what a rolling restart costs the organization.
+    await setSessionStatus(organizationId, {
+      status: WhatsAppSessionStatus.CONNECTING,
+      qrCode: null,
+      errorCode: null,
+      errorMessage: null,
+      linkedAt: null,
+    }).catch(() => undefined)
+    const placed = await this.registry.handover(organizationId).catch(() => null)
+    if (!placed) return false
+    this.log.info({ organizationId, to: placed.node }, 'session handed over')
+    await this.wake(organizationId, placed.node)
+    return true
+  }
+
+  /** Tells the other nodes to look at their sessions now (a placement, a handover, a freed lease). */
+  private async wake(organizationId: string, to: string | null) {
+    const command: Command = { type: 'wake', organizationId, from: this.instanceId, to }
+    await getRedis()
+      .publish(COMMANDS_CHANNEL(), JSON.stringify(command))
+      .catch(() => undefined)
   }
 
   /** Starts one bounded ack-reconciliation pass for the organization, unless one runs already. */
@@ -584,43 +743,63 @@ export class WhatsAppSessionManager {
     if (!options.keepLease) await this.leases.release(organizationId).catch(() => undefined)
   }
 
-  /** Renews our leases (dropping sessions whose lease was lost) and takes over orphaned sessions. */
+  /** Renews our leases (dropping sessions whose lease was lost), takes over orphaned sessions, rebalances. */
   private ticking = false
+  /** A wake came during a pass: run another one right after it. */
+  private tickAgain = false
 
   private async tick() {
     // One pass at a time: with Redis slow or down, passes would otherwise pile up.
-    if (this.stopped || this.ticking) return
+    if (this.stopped) return
+    if (this.ticking) {
+      this.tickAgain = true
+      return
+    }
     this.ticking = true
     try {
-      await this.tickOnce()
+      do {
+        this.tickAgain = false
+        await this.tickOnce()
+      } while (this.tickAgain && !this.stopped)
     } finally {
       this.ticking = false
     }
   }
 
+  private renewing = false
+
+  /** The heartbeat and every lease of ours renewed, all at once (one round trip's worth); one pass at a time. */
+  private async renewAll() {
+    if (this.stopped || this.renewing) return
+    this.renewing = true
+    try {
+      // The heartbeat first: a node that dies leaves the node set no later than its leases expire.
+      await this.registry.heartbeat(this.load).catch((err: Error) => this.log.warn({ err: err.message }, 'heartbeat not written'))
+      const keep = (key: string) =>
+        this.leases
+          .renew(key)
+          .then((renewed) => renewed || this.leases.acquire(key))
+          .catch(() => true)
+      await Promise.all([
+        ...[...this.importOrganizations].map(async ([organizationId, jobId]) => {
+          if (await keep(importLeaseKey(organizationId))) return
+          this.log.warn({ organizationId, jobId }, 'import lease lost: another process runs this import now; stopping ours')
+          await this.importSessions.get(jobId)?.shutdown()
+        }),
+        // A Redis blip keeps us running; an expired lease nobody else took (a stalled event loop, or Redis
+        // restarted empty) is simply taken again. Only a lease held by another process stops us.
+        ...[...this.clients.keys()].map(async (organizationId) => {
+          if (await keep(organizationId)) return
+          this.log.warn({ organizationId }, 'lease lost: another process owns this session now')
+          void this.serialize(organizationId, () => this.stopLocal(organizationId, { keepLease: true }))
+        }),
+      ])
+    } finally {
+      this.renewing = false
+    }
+  }
+
   private async tickOnce() {
-    for (const [organizationId, jobId] of [...this.importOrganizations]) {
-      const kept = await this.leases
-        .renew(importLeaseKey(organizationId))
-        .then((renewed) => renewed || this.leases.acquire(importLeaseKey(organizationId)))
-        .catch(() => true)
-      if (!kept) {
-        this.log.warn({ organizationId, jobId }, 'import lease lost: another process runs this import now; stopping ours')
-        await this.importSessions.get(jobId)?.shutdown()
-      }
-    }
-    for (const organizationId of [...this.clients.keys()]) {
-      // A Redis blip keeps us running; an expired lease nobody else took (a stalled event loop, or Redis
-      // restarted empty) is simply taken again. Only a lease held by another process stops us.
-      const kept = await this.leases
-        .renew(organizationId)
-        .then((renewed) => renewed || this.leases.acquire(organizationId))
-        .catch(() => true)
-      if (!kept) {
-        this.log.warn({ organizationId }, 'lease lost: another process owns this session now')
-        await this.serialize(organizationId, () => this.stopLocal(organizationId, { keepLease: true }))
-      }
-    }
     let wanted: Array<{ organizationId: string }>
     try {
       wanted = await db.whatsAppSession.findMany({ where: { wantedConnected: true }, select: { organizationId: true } })
@@ -628,14 +807,69 @@ export class WhatsAppSessionManager {
       this.log.warn({ err: (err as Error).message }, 'could not read sessions to restore')
       return
     }
-    for (const { organizationId } of wanted) {
-      if (this.stopped || this.clients.has(organizationId)) continue
+    // Wanted sessions not running here whose lease is free (orphaned, or never started) or ours (placed
+    // here by another node, or ours before a crash): placed on the least-loaded node with room.
+    const candidates = wanted.map((w) => w.organizationId).filter((organizationId) => !this.clients.has(organizationId))
+    const holders = await this.leaseHolders(candidates)
+    const woken = new Set<string>()
+    // All at once: each placement is atomic in Redis (the loads it counts included), and a session's
+    // start waits on the database, which must not hold the others back (a takeover of many sessions).
+    const free = candidates.filter((organizationId) => {
+      const holder = holders.get(organizationId)
+      return holder === null || holder === this.instanceId
+    })
+    await Promise.all(
+      free.map((organizationId) =>
+        this.serialize(organizationId, async () => {
+          if (this.stopped || this.clients.has(organizationId)) return
+          const placed = await this.registry.claim(organizationId, this.load).catch(() => null)
+          if (!placed) return
+          if (placed.node === this.instanceId && this.load >= this.capacity) {
+            // Placed here by another node while this one filled up: give it back to be placed again.
+            await this.leases.release(organizationId).catch(() => undefined)
+            woken.add('')
+          } else if (placed.node === this.instanceId) {
+            this.log.info({ organizationId }, 'restoring session')
+            await this.startLocal(organizationId)
+          } else if (placed.assigned) woken.add(placed.node)
+        }),
+      ),
+    )
+    for (const node of woken) await this.wake('', node || null)
+    await this.rebalance()
+  }
+
+  /** Who holds each organization's lease (null: nobody), in one round trip; undefined entries when Redis did not answer. */
+  private async leaseHolders(organizationIds: string[]): Promise<Map<string, string | null>> {
+    const holders = new Map<string, string | null>()
+    if (organizationIds.length === 0) return holders
+    const values = await (this.options.redis ?? getRedis()).mget(organizationIds.map((id) => sessionLeaseKey(id))).catch(() => [] as Array<string | null>)
+    organizationIds.forEach((id, i) => holders.set(id, values[i] ?? null))
+    return holders
+  }
+
+  /**
+   * Running more than its share (⌈sessions/nodes⌉) while another node with room runs less: hands a few
+   * connected sessions over (session-placement.ts rebalanceCount), so a node that joins, or came back
+   * from a restart, gets its share and no node holds more than ⌈sessions/N⌉ + 1 for long.
+   */
+  private async rebalance() {
+    if (this.stopped) return
+    const loads = await this.registry.loads().catch(() => [])
+    const here = loads.map((l) => (l.node === this.instanceId ? { ...l, load: this.load } : l))
+    const count = rebalanceCount(this.instanceId, here, this.options.rebalanceBatch ?? 5)
+    if (count === 0) return
+    const moving = [...this.clients.entries()]
+      .filter(([, client]) => client.isConnected())
+      .slice(0, count)
+      .map(([organizationId]) => organizationId)
+    for (const organizationId of moving) {
+      if (this.stopped) return
       await this.serialize(organizationId, async () => {
-        if (this.clients.has(organizationId)) return
-        const acquired = await this.leases.acquire(organizationId).catch(() => false)
-        if (!acquired) return
-        this.log.info({ organizationId }, 'restoring session')
-        await this.startLocal(organizationId)
+        if (!this.clients.get(organizationId)?.isConnected()) return
+        if (await this.moveAway(organizationId)) return
+        // Nobody took it after all: run it here again (still our lease, the stored session just saved).
+        if (await this.leases.acquire(organizationId).catch(() => false)) await this.startLocal(organizationId)
       })
     }
   }
@@ -645,6 +879,10 @@ export class WhatsAppSessionManager {
     try {
       command = JSON.parse(raw) as Command
     } catch {
+      return
+    }
+    if (command.type === 'wake') {
+      if (command.from !== this.instanceId && (command.to === null || command.to === this.instanceId)) void this.tick()
       return
     }
     if (command.from === this.instanceId || !this.clients.has(command.organizationId)) return

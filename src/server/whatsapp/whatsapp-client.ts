@@ -335,6 +335,9 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
   private wire(engine: WaEngine) {
     // Events from an engine we already replaced or dropped are ignored.
     const current = () => this.engine === engine && this.state !== 'stopped'
+    // Messages and acks still pass while a stopping client saves its session (its engine is still ours):
+    // the engine took them off WhatsApp's queue, so dropping them here would lose them (a handover, a restart).
+    const own = () => this.engine === engine
     engine.on('qr', (qr) => {
       if (!current()) return
       this.state = 'waiting_for_scan'
@@ -357,16 +360,16 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
       this.emit('ready', me)
     })
     engine.on('message', (raw) => {
-      if (!current() || !isCustomerMessage(raw)) return
+      if (!own() || !isCustomerMessage(raw)) return
       this.emit('message', normalizeMessage(raw))
     })
-    engine.on('message_ack', (ack) => current() && this.emit('message_ack', ack))
+    engine.on('message_ack', (ack) => own() && this.emit('message_ack', ack))
     engine.on('message_from_me', (raw) => {
-      if (!current() || !isPrivateChatFromMe(raw)) return
+      if (!own() || !isPrivateChatFromMe(raw)) return
       void this.forwardFromMe(raw).catch((err: unknown) => this.options.log.error({ err, messageId: raw.id }, 'own message not forwarded'))
     })
-    engine.on('message_revoked', (revoke) => current() && isPrivateChat(revoke.chatId) && this.emit('message_revoked', revoke))
-    engine.on('message_edited', (edit) => current() && isPrivateChat(edit.chatId) && this.emit('message_edited', edit))
+    engine.on('message_revoked', (revoke) => own() && isPrivateChat(revoke.chatId) && this.emit('message_revoked', revoke))
+    engine.on('message_edited', (edit) => own() && isPrivateChat(edit.chatId) && this.emit('message_edited', edit))
     engine.on('disconnected', (reason, detail) => {
       if (!current()) return
       void this.handleDisconnect(engine, reason, detail)

@@ -1,6 +1,6 @@
 /**
  * Processing one send job. It waits (without burning an attempt) while the session is not connected
- * here, an earlier message of the same conversation is still unsent (conversation-order.ts) or the
+ * (here, or on the node that owns it: the WhatsApp call then runs there, session-rpc.ts), an earlier message of the same conversation is still unsent (conversation-order.ts) or the
  * organization has no pacing slot, then records that a send began, sends (a bulk or agent message a
  * safety rule now stops ends SKIPPED instead, domain/safety/send-guard), records SENT with the WhatsApp
  * id, and on the last failed attempt records FAILED with the error. In quiet hours a bulk or agent
@@ -17,8 +17,10 @@ import { delayJob, outlastingOutages, UnrecoverableError } from '../../queues/jo
 import { metrics, type OutgoingKind } from '../../observability/metrics'
 import { acquireSendSlot, releaseSendSlot } from '../../queues/send-pacing'
 import type { SendJobData } from '../../queues/send-queue'
+import { countSendWait } from '../../queues/send-waits'
 import { isEngineError } from '../../whatsapp/engine/errors'
-import type { WhatsAppSessionManager } from '../../whatsapp/session-manager'
+import type { SendPlace, WhatsAppSessionManager } from '../../whatsapp/session-manager'
+import { isOwnerDown } from '../../whatsapp/session-rpc'
 import { resolveClientIdentity } from '../clients/identity-resolution'
 import { evaluateGovernor, governorHoldMs, isGovernorPaused } from '../safety/governor'
 import { quietHoursHold } from '../safety/send-clock'
@@ -38,7 +40,8 @@ export const NOT_CONNECTED_RETRY_MS = 5000
 export const RECOVERY_RETRY_MS = 5000
 
 export interface SendProcessorOptions {
-  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat' | 'findRecentOutgoing'> & Partial<Pick<WhatsAppSessionManager, 'resolveIdentity'>>
+  sessionManager: Pick<WhatsAppSessionManager, 'isConnected' | 'sendToChat' | 'findRecentOutgoing'> &
+    Partial<Pick<WhatsAppSessionManager, 'resolveIdentity' | 'sendPlace'>>
   /** The clock for quiet hours (tests set "now" in the organization's zone); Date.now by default. */
   now?: () => Date
 }
@@ -111,7 +114,12 @@ function createSendAttempt(options: SendProcessorOptions) {
     if (quietWaitMs) return delayJob(job, token, quietWaitMs)
     // --- end quiet hours hold ---
 
-    if (!options.sessionManager.isConnected(organizationId)) return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+    // Connected here or on the node that owns the session (the send is then run there): never re-delayed for running elsewhere.
+    const place = await sendPlaceOf(options.sessionManager, organizationId)
+    if (!place.ready) {
+      await countSendWait(place.reason, organizationId)
+      return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+    }
 
     // --- governor (issue 12 point 1): while WhatsApp's answers look risky, bulk and agent sends wait (no attempt spent) ---
     if (isGuardedSend(message)) {
@@ -169,7 +177,10 @@ function createSendAttempt(options: SendProcessorOptions) {
     } catch (error) {
       // Recording the attempt failed (database unreachable): nothing was sent; the wrapper waits out the outage.
       if (!sending) throw error
-      if (isEngineError(error) && error.code === 'NOT_CONNECTED') return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+      if (isEngineError(error) && error.code === 'NOT_CONNECTED') {
+        await countSendWait(isOwnerDown(error) ? 'owner-down' : 'not-connected', organizationId)
+        return delayJob(job, token, NOT_CONNECTED_RETRY_MS)
+      }
       // A bulk or agent message to a number without WhatsApp is left out (counted as excluded), not a failure to retry.
       if (isEngineError(error) && error.code === 'INVALID_RECIPIENT' && isGuardedSend(message)) {
         await markSkipped(messageId, 'NOT_ON_WHATSAPP')
@@ -191,6 +202,12 @@ function createSendAttempt(options: SendProcessorOptions) {
       await releaseSendSlot(organizationId, undefined, slot.slotId && at ? { slotId: slot.slotId, at } : undefined).catch(() => undefined)
     }
   }
+}
+
+/** Where the send can go (SendPlace); a manager without `sendPlace` (tests' stand-ins) only knows its own clients. */
+async function sendPlaceOf(manager: SendProcessorOptions['sessionManager'], organizationId: string): Promise<SendPlace> {
+  if (manager.sendPlace) return manager.sendPlace(organizationId)
+  return manager.isConnected(organizationId) ? { ready: true, where: 'here' } : { ready: false, reason: 'not-connected' }
 }
 
 /**
