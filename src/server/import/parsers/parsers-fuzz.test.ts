@@ -60,7 +60,7 @@ function randomExportLine(random: Random): string {
   }
 }
 
-describe('fuzz: parseWhatsAppExport', () => {
+describe('fuzz: parseWhatsAppExport', { timeout: 30_000 }, () => {
   it('never throws on random Unicode and returns sane messages', () => {
     const random = seededRandom(20240314)
     for (let i = 0; i < ITERATIONS; i++) {
@@ -111,7 +111,7 @@ describe('fuzz: parseWhatsAppExport', () => {
   })
 })
 
-describe('fuzz: detectLanguage', () => {
+describe('fuzz: detectLanguage', { timeout: 30_000 }, () => {
   it('answers an allowed code with a sane confidence for random Unicode', () => {
     const random = seededRandom(99)
     for (let i = 0; i < ITERATIONS; i++) {
@@ -126,7 +126,7 @@ describe('fuzz: detectLanguage', () => {
   })
 })
 
-describe('fuzz: the other detectors', () => {
+describe('fuzz: the other detectors', { timeout: 30_000 }, () => {
   it('never throw and keep their shapes on random Unicode', () => {
     const random = seededRandom(5)
     for (let i = 0; i < 1000; i++) {
