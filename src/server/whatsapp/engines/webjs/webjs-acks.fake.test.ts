@@ -5,22 +5,11 @@
 import { describe, expect, it } from 'vitest'
 import { WhatsAppClient } from '../../whatsapp-client'
 import { logger } from '../../../logger'
-import { fakeEngine, record } from './testing/fake-engine-harness'
-
-const tick = () => new Promise((resolve) => setImmediate(resolve))
-
-async function readyEngine() {
-  const made = fakeEngine((client) => client.setSession('restored'))
-  const events = record(made.engine)
-  await made.engine.initialize()
-  await tick()
-  await tick()
-  return { ...made, events, fake: made.factory.last }
-}
+import { fakeEngine, readyFakeEngine } from './testing/fake-engine-harness'
 
 describe('WebjsEngine.getMessageAcks over the fake', () => {
   it('answers the current ack of our sent messages, though no message_ack was emitted', async () => {
-    const { engine, fake, events } = await readyEngine()
+    const { engine, fake, events } = await readyFakeEngine()
     const read = await engine.sendText('996555123456@c.us', 'Сейчас проверю цену')
     const delivered = await engine.sendText('996555123456@c.us', '1 200 сом')
     const pending = await engine.sendText('996555123456@c.us', 'ещё в пути')
@@ -36,7 +25,7 @@ describe('WebjsEngine.getMessageAcks over the fake', () => {
   })
 
   it('leaves out ids the page does not know, malformed ids (the page throws) and customers’ messages', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     const ours = await engine.sendText('996555123456@c.us', 'hello')
     fake.setAckSilently(ours.id, 4)
     const incoming = fake.emitIncoming({ from: '996555123456@c.us', body: 'Салам' })

@@ -6,33 +6,23 @@
 import { describe, expect, it } from 'vitest'
 import { logger } from '../../../logger'
 import { WhatsAppClient } from '../../whatsapp-client'
-import { fakeEngine } from './testing/fake-engine-harness'
-
-const tick = () => new Promise((resolve) => setImmediate(resolve))
-
-async function readyEngine() {
-  const made = fakeEngine((client) => client.setSession('restored'))
-  await made.engine.initialize()
-  await tick()
-  await tick()
-  return { ...made, fake: made.factory.last }
-}
+import { fakeEngine, readyFakeEngine } from './testing/fake-engine-harness'
 
 describe('WebjsEngine.checkNumber over the fake', () => {
   it('answers on WhatsApp with the wid the library resolves, asking the page once per number', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     expect(await engine.checkNumber('996555123456')).toEqual({ onWhatsApp: true, chatId: '996555123456@c.us' })
     expect(fake.numberQueries).toEqual(['996555123456@c.us'])
   })
 
   it('uses the id WhatsApp answers when it differs from the typed digits (its canonical form of the number)', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     fake.registerNumber('5511987654321', '551187654321@c.us')
     expect(await engine.checkNumber('5511987654321')).toEqual({ onWhatsApp: true, chatId: '551187654321@c.us' })
   })
 
   it('answers not on WhatsApp when the library resolves null, and a send there is refused the same way', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     fake.unregisterNumber('996555120000')
     expect(await engine.checkNumber('996555120000')).toEqual({ onWhatsApp: false })
     await expect(engine.sendText('996555120000@c.us', 'Салам')).rejects.toMatchObject({ code: 'INVALID_RECIPIENT' })
@@ -40,7 +30,7 @@ describe('WebjsEngine.checkNumber over the fake', () => {
   })
 
   it('never asks the page about something that is not a number', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     expect(await engine.checkNumber('12@lid')).toEqual({ onWhatsApp: false })
     expect(await engine.checkNumber('')).toEqual({ onWhatsApp: false })
     expect(fake.numberQueries).toEqual([])
@@ -54,7 +44,7 @@ describe('WebjsEngine.checkNumber over the fake', () => {
   })
 
   it('a page that fails (Puppeteer rejects) is an engine error, not an answer', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     fake.getNumberId = () => Promise.reject(new Error('Evaluation failed: Error: Protocol error (Runtime.callFunctionOn): Target closed.'))
     await expect(engine.checkNumber('996555123456')).rejects.toMatchObject({ name: 'EngineError' })
   })

@@ -3,7 +3,7 @@
  * engine makes of each event and answer of whatsapp-web.js 1.34.7, without a browser.
  */
 import { describe, expect, it } from 'vitest'
-import { fakeEngine, record } from './testing/fake-engine-harness'
+import { fakeEngine, readyFakeEngine, record } from './testing/fake-engine-harness'
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
@@ -31,29 +31,20 @@ describe('WebjsEngine over the library-shaped fake', () => {
   })
 })
 
-async function readyEngine(overrides: Parameters<typeof fakeEngine>[1] = {}) {
-  const made = fakeEngine((client) => client.setSession('restored'), overrides)
-  const events = record(made.engine)
-  await made.engine.initialize()
-  await tick()
-  await tick()
-  return { ...made, events, fake: made.factory.last }
-}
-
 const messagesOf = (events: ReturnType<typeof record>) => events.filter((e) => e.name === 'message').map((e) => e.args[0] as { body: string; type: string })
 
 describe('system notices and malformed payloads stop at the engine boundary (issue 9, point 2)', () => {
   it.each(['e2e_notification', 'notification_template', 'call_log', 'protocol', 'gp2', 'revoked', 'ciphertext', 'reaction', 'brand_new_type'])(
     'drops a %s message',
     async (type) => {
-      const { fake, events } = await readyEngine()
+      const { fake, events } = await readyFakeEngine()
       fake.emitIncoming({ from: '996555123456@c.us', type, body: 'system text' })
       expect(messagesOf(events)).toEqual([])
     },
   )
 
   it('drops notifications flagged by the page, empty texts and media-less empty messages', async () => {
-    const { fake, events } = await readyEngine()
+    const { fake, events } = await readyFakeEngine()
     fake.emitIncoming({ from: '996555123456@c.us', body: 'flagged', isNotification: true })
     fake.emitIncoming({ from: '996555123456@c.us', body: '' })
     fake.emitIncoming({ from: '996555123456@c.us', body: '   ' })
@@ -62,7 +53,7 @@ describe('system notices and malformed payloads stop at the engine boundary (iss
   })
 
   it('keeps text, every media kind, location and contact cards', async () => {
-    const { fake, events } = await readyEngine()
+    const { fake, events } = await readyFakeEngine()
     fake.emitIncoming({ body: 'text' })
     for (const type of ['image', 'video', 'audio', 'ptt', 'document', 'sticker']) fake.emitIncoming({ type, body: '', hasMedia: true })
     fake.emitIncoming({ type: 'location', body: '', data: { lat: 42.87, lng: 74.59 } })
@@ -72,7 +63,7 @@ describe('system notices and malformed payloads stop at the engine boundary (iss
   })
 
   it('logs and drops malformed payloads (no id, null body, no sender, not an object) without throwing', async () => {
-    const { fake, events, engine } = await readyEngine()
+    const { fake, events, engine } = await readyFakeEngine()
     const errors: unknown[] = []
     process.on('uncaughtException', (err) => errors.push(err))
     fake.emitRawIncoming({ body: 'no id', type: 'chat', from: '996555123456@c.us' })
@@ -94,7 +85,7 @@ describe('system notices and malformed payloads stop at the engine boundary (iss
 
 describe('acks (issue 9, point 5)', () => {
   it('reports a send as PENDING (ack 0) and forwards acks of our messages only', async () => {
-    const { engine, fake, events } = await readyEngine()
+    const { engine, fake, events } = await readyFakeEngine()
     const sent = await engine.sendText('996555123456@c.us', 'hello')
     expect(sent.ack).toBe('PENDING')
     const incoming = fake.emitIncoming({ body: 'their message' })
@@ -110,7 +101,7 @@ describe('acks (issue 9, point 5)', () => {
 
 describe('sending (issue 9, point 12)', () => {
   it('never marks the chat seen on send (sendSeen: false)', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     await engine.sendText('996555123456@c.us', 'hello')
     expect(fake.lastSent()?.options).toMatchObject({ sendSeen: false })
   })
@@ -132,13 +123,13 @@ describe('QR that expires (issue 9, point 7)', () => {
 
 describe('reasons (issue 9, point 8)', () => {
   it('DEPRECATED_VERSION is reported once, as its own reason', async () => {
-    const { fake, events } = await readyEngine()
+    const { fake, events } = await readyFakeEngine()
     await fake.emitState('DEPRECATED_VERSION')
     expect(events.filter((e) => e.name === 'disconnected').map((e) => e.args[0])).toEqual(['DEPRECATED_VERSION'])
   })
 
   it('a ban is reported at once from change_state, not doubled by the library`s disconnected', async () => {
-    const { fake, events } = await readyEngine()
+    const { fake, events } = await readyFakeEngine()
     await fake.emitState('TOS_BLOCK')
     expect(events.filter((e) => e.name === 'disconnected').map((e) => e.args[0])).toEqual(['BANNED'])
   })
@@ -149,13 +140,13 @@ describe('reasons (issue 9, point 8)', () => {
     ['UNLAUNCHED', 'UNKNOWN'],
     ['PROXYBLOCK', 'NETWORK'],
   ] as const)('%s → %s', async (state, reason) => {
-    const { fake, events } = await readyEngine()
+    const { fake, events } = await readyFakeEngine()
     await fake.emitState(state)
     expect(events.filter((e) => e.name === 'disconnected').map((e) => e.args[0])).toEqual([reason])
   })
 
   it('a TIMEOUT (network drop: no disconnected from the library) becomes NETWORK only if it lasts', async () => {
-    const { fake, events } = await readyEngine({ networkDropMs: 50 })
+    const { fake, events } = await readyFakeEngine({ networkDropMs: 50 })
     await fake.emitState('TIMEOUT')
     await fake.emitState('CONNECTED') // came back in time
     await new Promise((resolve) => setTimeout(resolve, 100))

@@ -7,24 +7,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { EngineError } from '../../engine/errors'
-import { fakeEngine, record } from './testing/fake-engine-harness'
-
-const tick = () => new Promise((resolve) => setImmediate(resolve))
-
-async function readyEngine() {
-  const made = fakeEngine((client) => client.setSession('restored'))
-  const events = record(made.engine)
-  await made.engine.initialize()
-  await tick()
-  await tick()
-  return { ...made, events, fake: made.factory.last }
-}
+import { readyFakeEngine, type record } from './testing/fake-engine-harness'
 
 const lastMessage = (events: ReturnType<typeof record>) => events.filter((e) => e.name === 'message').at(-1)?.args[0]
 
 describe('webjs media in', () => {
   it('a photo carries its caption and what WhatsApp announced; downloadMedia gives the bytes', async () => {
-    const { engine, fake, events } = await readyEngine()
+    const { engine, fake, events } = await readyFakeEngine()
     const photo = Buffer.from('\xff\xd8\xff\xe0 not really a jpeg', 'latin1')
     const msg = fake.emitIncoming({
       from: '996555123456@c.us',
@@ -46,7 +35,7 @@ describe('webjs media in', () => {
   })
 
   it('an expired file, an unknown message and a media-less message download as null; page errors are engine errors', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     const expired = fake.emitIncoming({ type: 'ptt', body: '', hasMedia: true, data: { mimetype: 'audio/ogg; codecs=opus' } })
     expect(await engine.downloadMedia(expired.id._serialized)).toBeNull()
     expect(await engine.downloadMedia('false_996555123456@c.us_3EB0NOSUCHMESSAGE')).toBeNull()
@@ -60,7 +49,7 @@ describe('webjs media in', () => {
   })
 
   it('a location is coordinates and a description, not the thumbnail the library puts in its body', async () => {
-    const { fake, events } = await readyEngine()
+    const { fake, events } = await readyFakeEngine()
     fake.emitIncoming({
       type: 'location',
       body: '/9j/4AAQSkZJRgABAQAAAQABAAD/thumbnail',
@@ -73,7 +62,7 @@ describe('webjs media in', () => {
   })
 
   it('contact cards are names and numbers, not the raw vCard', async () => {
-    const { fake, events } = await readyEngine()
+    const { fake, events } = await readyFakeEngine()
     const vcard = 'BEGIN:VCARD\nVERSION:3.0\nN:;Айбек;;;\nFN:Айбек Асанов\nTEL;type=CELL;type=VOICE;waid=996700111222:+996 700 111 222\nEND:VCARD'
     fake.emitIncoming({ type: 'vcard', body: vcard })
     expect(lastMessage(events)).toMatchObject({ type: 'contact', body: '', contacts: [{ name: 'Айбек Асанов', phones: ['+996700111222'] }] })

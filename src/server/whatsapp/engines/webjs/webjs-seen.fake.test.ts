@@ -6,21 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import { logger } from '../../../logger'
 import { WhatsAppClient } from '../../whatsapp-client'
-import { fakeEngine } from './testing/fake-engine-harness'
-
-const tick = () => new Promise((resolve) => setImmediate(resolve))
-
-async function readyEngine() {
-  const made = fakeEngine((client) => client.setSession('restored'))
-  await made.engine.initialize()
-  await tick()
-  await tick()
-  return { ...made, fake: made.factory.last }
-}
+import { fakeEngine, readyFakeEngine } from './testing/fake-engine-harness'
 
 describe('WebjsEngine.sendSeen over the fake', () => {
   it('marks a customer’s chat read in the page, and zeroes its unread count (the library emits unread_count)', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     fake.addChat({ id: '996555123456@c.us', unreadCount: 2 })
     const unreadEvents: unknown[] = []
     fake.on('unread_count', (chat) => unreadEvents.push(chat))
@@ -30,7 +20,7 @@ describe('WebjsEngine.sendSeen over the fake', () => {
   })
 
   it('reads a chat the page knows from a customer’s message, and a hidden-number (@lid) chat as it is', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     fake.emitIncoming({ from: '996555000777@c.us', body: 'Салам' })
     expect(await engine.sendSeen('996555000777@c.us')).toBe(true)
     fake.emitIncoming({ from: '140212345678901@lid', body: 'Привет' })
@@ -39,7 +29,7 @@ describe('WebjsEngine.sendSeen over the fake', () => {
   })
 
   it('answers false for a chat the page does not have, and refuses when not ready; the client wrapper refuses when not connected', async () => {
-    const { engine, fake } = await readyEngine()
+    const { engine, fake } = await readyFakeEngine()
     expect(await engine.sendSeen('996555999888@c.us')).toBe(false)
     expect(fake.seen).toEqual([])
     const idle = fakeEngine()

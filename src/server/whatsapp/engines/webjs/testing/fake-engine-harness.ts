@@ -28,3 +28,15 @@ export function record(engine: WaEngine) {
   for (const name of names) engine.on(name, (...args: unknown[]) => void events.push({ name, args }))
   return events
 }
+
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+/** An engine over the fake, restored from a stored session and ready, recording its events. */
+export async function readyFakeEngine(overrides: Partial<WebjsEngineOptions> = {}) {
+  const made = fakeEngine((client) => client.setSession('restored'), overrides)
+  const events = record(made.engine)
+  await made.engine.initialize()
+  await tick()
+  await tick()
+  return { ...made, events, fake: made.factory.last }
+}
