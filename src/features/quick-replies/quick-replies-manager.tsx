@@ -51,6 +51,18 @@ export function QuickRepliesManager({ canManage }: { canManage: boolean }) {
   const items = list.data?.items ?? []
   const full = items.length >= QUICK_REPLIES_MAX
 
+  // The one form: a new reply's at the top, or in place of the reply being edited.
+  const editingForm = editing && (
+    <QuickReplyForm
+      initial={editing}
+      onCancel={() => setEditing(null)}
+      onDone={() => {
+        setEditing(null)
+        void refresh()
+      }}
+    />
+  )
+
   return (
     <Card data-testid="quick-replies">
       <CardHeader
@@ -66,16 +78,7 @@ export function QuickRepliesManager({ canManage }: { canManage: boolean }) {
         }
       />
       <div className="space-y-3 p-3 sm:p-5">
-        {editing && !editing.id && (
-          <QuickReplyForm
-            initial={editing}
-            onCancel={() => setEditing(null)}
-            onDone={() => {
-              setEditing(null)
-              void refresh()
-            }}
-          />
-        )}
+        {editing && !editing.id && editingForm}
         {list.isPending && (
           <div className="flex justify-center py-6 text-slate-500" aria-busy>
             <SpinnerIcon className="size-6" />
@@ -95,14 +98,7 @@ export function QuickRepliesManager({ canManage }: { canManage: boolean }) {
             {items.map((item) =>
               editing?.id === item.id ? (
                 <li key={item.id} className="p-2">
-                  <QuickReplyForm
-                    initial={editing}
-                    onCancel={() => setEditing(null)}
-                    onDone={() => {
-                      setEditing(null)
-                      void refresh()
-                    }}
-                  />
+                  {editingForm}
                 </li>
               ) : (
                 <li key={item.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-start" data-testid="quick-reply-item" data-shortcut={item.shortcut}>
