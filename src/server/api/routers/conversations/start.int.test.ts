@@ -93,7 +93,7 @@ describe('conversations.start', () => {
       `Номера ${number.replace(/^\+996(\d{3})(\d{3})(\d{3})$/, '+996 $1 $2 $3')} нет в WhatsApp. Проверьте номер: ничего не создано.`,
     )
     expect(await rows(tenant.organization.id)).toEqual(before)
-    expect(await db.client.count({ where: { phone: number } })).toBe(0)
+    expect(await db.client.count({ where: { organizationId: tenant.organization.id, phone: number } })).toBe(0)
   })
 
   it('an existing client, by id or by the same number in another layout, gets its existing conversation back', async () => {
