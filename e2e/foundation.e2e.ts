@@ -2,6 +2,8 @@
  * The foundation flows: signing in and out, the language switch (saved on the user), route
  * protection, the clients list with its filters, the conversation thread, and the phone layout.
  * Every test starts with fresh cookies; the one that changes a user's language puts it back.
+ * It counts the seed's clients and conversations exactly, so it runs first on the freshly seeded
+ * database (files run in name order, one worker): a flow that adds data must sort after "foundation".
  */
 import { expect, test, type Page } from '@playwright/test'
 
