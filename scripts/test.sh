@@ -39,7 +39,22 @@ echo "== unit tests"
 VITEST_JSON="$reports/unit.json" npx vitest run --project unit || status=1
 
 echo "== integration tests"
-VITEST_JSON="$reports/integration.json" npx vitest run --project integration || status=1
+# Two shards at once, each in a database, Redis prefix and directories of its own (namespace suffix s1/s2):
+# the integration tests mostly wait on PostgreSQL, Redis and timers, so two halves side by side take
+# little more than the longer half. Each shard's output is printed whole when it ends.
+shards=${INTEGRATION_SHARDS:-2}
+pids=()
+for shard in $(seq 1 "$shards"); do
+  SOUL_TEST_NAMESPACE="${SOUL_TEST_NAMESPACE:+${SOUL_TEST_NAMESPACE}_}s$shard" VITEST_JSON="$reports/integration-$shard.json" \
+    npx vitest run --project integration --shard="$shard/$shards" >"$reports/integration-$shard.log" 2>&1 &
+  pids+=($!)
+done
+for index in "${!pids[@]}"; do
+  shard=$((index + 1))
+  wait "${pids[$index]}" || status=1
+  echo "-- integration shard $shard/$shards"
+  cat "$reports/integration-$shard.log"
+done
 
 echo "== build"
 if npx next build >"$reports/build.log" 2>&1; then
@@ -56,5 +71,5 @@ fi
 
 echo "== summary"
 [ ${#static_failed[@]} -eq 0 ] || echo "static checks failed: ${static_failed[*]} (see '== static checks' above)"
-node scripts/test-summary.mjs "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json" || status=1
+node scripts/test-summary.mjs "$reports/unit.json" $(for shard in $(seq 1 "$shards"); do echo "$reports/integration-$shard.json"; done) "$reports/e2e.json" || status=1
 exit $status

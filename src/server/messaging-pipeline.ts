@@ -7,6 +7,7 @@
 import type { Worker } from 'bullmq'
 import { recordAck } from './domain/messages/ack-recorder'
 import { reconcileAcks } from './domain/messages/ack-reconciler'
+import { catchUpIncoming } from './domain/messages/incoming-catch-up'
 import { acceptIncoming, acceptPhoneReply, processIncoming } from './domain/messages/incoming-service'
 import { recordEdit, recordRevoke } from './domain/messages/message-changes'
 import { startOutboxRelay } from './domain/messages/outbox-relay'
@@ -52,6 +53,10 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   // Acks that arrived while no process listened (a takeover, a restart): asked again when a session is ready.
   sessionManager.setReconcileHandler(async (organizationId, getAcks) => {
     await reconcileAcks(organizationId, getAcks)
+  })
+  // Customers' messages a dead process received but never stored: read back when a session is restored.
+  sessionManager.setCatchUpHandler(async (organizationId, findRecent) => {
+    await catchUpIncoming(organizationId, findRecent, acceptIncoming)
   })
   sessionManager.setMessageChangeHandlers({
     fromMe: async (organizationId, message) => {

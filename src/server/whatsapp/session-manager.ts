@@ -58,6 +58,11 @@ export type AckHandler = (organizationId: string, ack: { id: string; ack: WaAck 
  * messages and bounds the work; the session manager runs one pass per organization at a time).
  */
 export type ReconcileHandler = (organizationId: string, getAcks: (ids: string[]) => Promise<WaMessageAck[]>) => Promise<void>
+/**
+ * A restored session reads back customers' recent messages (since, limit → oldest first) and stores those
+ * nobody stored: a process that died between receiving and storing them (domain/messages/incoming-catch-up.ts).
+ */
+export type CatchUpHandler = (organizationId: string, findRecent: (since: number, limit: number) => Promise<WaIncomingMessage[]>) => Promise<void>
 /** Replies typed on the business phone, and deletes and edits of messages (either side). */
 export interface MessageChangeHandlers {
   fromMe: (organizationId: string, message: WaIncomingMessage) => Promise<void>
@@ -149,6 +154,9 @@ export class WhatsAppSessionManager {
   private reconcileHandler: ReconcileHandler | null = null
   /** Organizations whose ack reconciliation runs now (one pass at a time). */
   private readonly reconciling = new Set<string>()
+  private catchUpHandler: CatchUpHandler | null = null
+  /** Organizations whose incoming catch-up runs now (one pass at a time). */
+  private readonly catchingUp = new Set<string>()
   /** Each local client's status-write chain, so the shutdown status lands after the client's own writes. */
   private readonly statusWrites = new Map<string, () => Promise<unknown>>()
   private changeHandlers: MessageChangeHandlers | null = null
@@ -186,6 +194,10 @@ export class WhatsAppSessionManager {
   /** Where ack reconciliation goes when a session becomes ready (the messaging pipeline). */
   setReconcileHandler(handler: ReconcileHandler) {
     this.reconcileHandler = handler
+  }
+
+  setCatchUpHandler(handler: CatchUpHandler) {
+    this.catchUpHandler = handler
   }
 
   /** Where phone replies, deletes and edits go (the messaging pipeline). */
@@ -565,10 +577,12 @@ export class WhatsAppSessionManager {
     const isCurrent = () => this.clients.get(organizationId) === client
     this.statusWrites.set(organizationId, () => writes)
 
-    client.on(
-      'qr',
-      (qr) => void (isCurrent() && update({ status: WhatsAppSessionStatus.QR_CODE_PENDING, qrCode: qr, errorCode: null, errorMessage: null, linkedAt: null })),
-    )
+    // A ready that follows a QR is a new pairing: its chats' past belongs to the history import, not to the catch-up.
+    let paired = false
+    client.on('qr', (qr) => {
+      paired = true
+      void (isCurrent() && update({ status: WhatsAppSessionStatus.QR_CODE_PENDING, qrCode: qr, errorCode: null, errorMessage: null, linkedAt: null }))
+    })
     // The phone scanned (or the stored session was accepted): the QR goes at once, "Phone linked, loading chats…".
     client.on('authenticated', () => {
       if (!isCurrent()) return
@@ -592,6 +606,8 @@ export class WhatsAppSessionManager {
         wantedConnected: true,
       })
       this.reconcileAcks(organizationId, client)
+      if (!paired) this.catchUpIncoming(organizationId, client)
+      paired = false
     })
     client.on('auth_failure', (message) => log.warn({ message }, 'authentication failed'))
     client.on('disconnected', (reason, detail) => {
@@ -730,6 +746,18 @@ export class WhatsAppSessionManager {
     void handler(organizationId, (ids) => (this.clients.get(organizationId) === client ? client.getMessageAcks(ids) : Promise.resolve([])))
       .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'ack reconciliation failed'))
       .finally(() => this.reconciling.delete(organizationId))
+  }
+
+  private catchUpIncoming(organizationId: string, client: WhatsAppClient) {
+    const handler = this.catchUpHandler
+    if (!handler || this.catchingUp.has(organizationId)) return
+    const log = orgLogger(organizationId, { component: 'session-manager' })
+    this.catchingUp.add(organizationId)
+    void handler(organizationId, (since, limit) =>
+      this.clients.get(organizationId) === client ? client.findRecentIncoming(since, limit) : Promise.resolve([]),
+    )
+      .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'incoming catch-up failed'))
+      .finally(() => this.catchingUp.delete(organizationId))
   }
 
   private async stopLocal(organizationId: string, options: { logout?: boolean; keepLease?: boolean }) {

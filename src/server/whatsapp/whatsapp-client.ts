@@ -268,6 +268,15 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     return this.engine.getMessageAcks(ids)
   }
 
+  /**
+   * Customers' messages since `since` (Unix seconds) that WhatsApp has in the chats, as live ones are handed
+   * on (isCustomerMessage, normalizeMessage), oldest first: the incoming catch-up. [] where the engine cannot tell.
+   */
+  async findRecentIncoming(since: number, limit: number): Promise<WaIncomingMessage[]> {
+    if (!this.engine || this.state !== 'connected' || !this.engine.findRecentIncoming) return []
+    return (await this.engine.findRecentIncoming({ since, limit })).filter(isCustomerMessage).map(normalizeMessage)
+  }
+
   /** Our own messages in a chat since `since` (send recovery); throws EngineError(NOT_CONNECTED) unless connected. */
   async findRecentOutgoing(chatId: string, since: number): Promise<WaOutgoingMessage[]> {
     if (!this.engine || this.state !== 'connected') throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })

@@ -10,19 +10,7 @@ import { createTenant, type Tenant } from '../../testing/factories'
 import { clientIdOf, connectPhone, startHarness, type Harness } from '../../testing/pipeline-harness'
 import { waitFor } from '../../testing/wait-for'
 import * as phone from '../../whatsapp/engines/simulator/simulator-control'
-
-const KYRGYZ = [
-  'Саламатсызбы, бул көйнөктүн баасы канча?',
-  'Кызыл түсү барбы?',
-  'Эртең келип алсам болобу?',
-  'jakshy, erteng kelem',
-  'Жеткирип бересизби?',
-  'Мага 42 размер керек',
-  'Акчаны которуп койдум',
-  'Рахмат, күтөм',
-  'kancha kündö kelet?',
-  'Дарегиңизди жазып коюңузчу',
-]
+import { KYRGYZ_CLIENT_MESSAGES as KYRGYZ } from '../../testing/language-samples'
 
 let harness: Harness
 let shop: Tenant
@@ -77,7 +65,7 @@ describe('client language from many messages', () => {
 
   it('a manual choice stays whatever the client writes, and clearing it goes back to the messages', async () => {
     const from = newCustomer()
-    await say(from, KYRGYZ[0]!)
+    await say(from, KYRGYZ[0])
     const client = await clientOf(from)
     expect(client.preferredLanguage).toBe('ky')
 

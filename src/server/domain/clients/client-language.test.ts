@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nextPreferredLanguage, tallyLanguageVotes } from './client-language'
-
-const KYRGYZ = [
-  'Саламатсызбы, бул көйнөктүн баасы канча?',
-  'Кызыл түсү барбы?',
-  'Эртең келип алсам болобу?',
-  'jakshy, erteng kelem',
-  'Жеткирип бересизби?',
-  'Мага 42 размер керек',
-  'Акчаны которуп койдум',
-  'Рахмат, күтөм',
-  'kancha kündö kelet?',
-  'Дарегиңизди жазып коюңузчу',
-]
+import { KYRGYZ_CLIENT_MESSAGES as KYRGYZ } from '../../testing/language-samples'
 
 describe('a client’s language from many messages', () => {
   it('ten Kyrgyz messages and then "ok": stays Kyrgyz, 10 of 11', () => {

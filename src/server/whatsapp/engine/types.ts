@@ -249,6 +249,13 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
    */
   findRecentOutgoing(chatId: string, options: { since: number }): Promise<WaOutgoingMessage[]>
   /**
+   * Customers' messages in private chats at or after `since` (Unix seconds), oldest first, at most `limit`
+   * (the newest): what reached WhatsApp Web while no process of ours stored it, e.g. a node killed between
+   * receiving a message and storing it (incoming catch-up, domain/messages/incoming-catch-up.ts). The caller
+   * skips the ones it has. Throws when it cannot tell (not connected, the page failed).
+   */
+  findRecentIncoming?(options: { since: number; limit: number }): Promise<WaRawMessage[]>
+  /**
    * Marks a private chat read on WhatsApp (the customer sees blue ticks), when an operator opened the
    * conversation and the organization sends read receipts. Resolves false when WhatsApp has no such chat;
    * throws EngineError(NOT_CONNECTED) when not connected.

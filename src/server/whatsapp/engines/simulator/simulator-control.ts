@@ -64,6 +64,7 @@ export interface SimRecentMessage {
 }
 
 const RECENT_LIMIT = 30
+const RECEIVED_LIMIT = 1000
 
 export async function getPhoneState(clientId: string): Promise<PhoneState> {
   const r = redis()
@@ -133,6 +134,7 @@ export async function sendAsCustomer(clientId: string, input: CustomerMessageInp
     await r.set(simKey.contact(clientId, from), JSON.stringify({ pushName: input.name, avatarUrl: avatarFor(input.name) }))
   }
   await r.rpush(simKey.pending(clientId), JSON.stringify(message))
+  await rememberReceived(clientId, message)
   if (!input.group && !input.status)
     await remember(clientId, { id: message.id, chatId: from, fromMe: false, body: message.body, timestamp: message.timestamp, at: Date.now() })
   await sendSignal(clientId, { type: 'incoming' })
@@ -182,6 +184,20 @@ async function recentMessages(clientId: string): Promise<SimRecentMessage[]> {
     const seenAt = Number(seen[message.chatId] ?? 0)
     return message.fromMe ? message : { ...message, seen: seenAt >= (message.at ?? message.timestamp * 1000) }
   })
+}
+
+/**
+ * WhatsApp keeps a customer's message in the chat once it reached the business's device: a session that
+ * starts later can read it back (engine.findRecentIncoming), even if the process it was delivered to died
+ * before storing it. The newest RECEIVED_LIMIT, for a day.
+ */
+async function rememberReceived(clientId: string, message: WaRawMessage): Promise<void> {
+  await redis()
+    .multi()
+    .lpush(simKey.received(clientId), JSON.stringify(message))
+    .ltrim(simKey.received(clientId), 0, RECEIVED_LIMIT - 1)
+    .pexpire(simKey.received(clientId), 24 * 60 * 60 * 1000)
+    .exec()
 }
 
 async function remember(clientId: string, message: SimRecentMessage): Promise<void> {

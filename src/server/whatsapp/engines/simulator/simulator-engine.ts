@@ -334,6 +334,16 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     return entries.map((entry) => ({ id: entry.id, body: entry.body, timestamp: entry.timestamp, ack: acks.get(entry.id) }))
   }
 
+  /** Customers' messages WhatsApp kept in the business's chats (simulator-control's received log), oldest first. */
+  async findRecentIncoming(options: { since: number; limit: number }): Promise<WaRawMessage[]> {
+    if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    const newestFirst = (await redis().lrange(simKey.received(this.options.clientId), 0, -1)).map((raw) => JSON.parse(raw) as WaRawMessage)
+    return newestFirst
+      .filter((message) => message.timestamp >= options.since)
+      .slice(0, options.limit)
+      .reverse()
+  }
+
   /** A customer's file, from the simulated WhatsApp's media (simulator-media.ts). */
   async downloadMedia(messageId: string): Promise<WaDownloadedMedia | null> {
     if (!this.ready) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })

@@ -25,6 +25,8 @@ export const simKey = {
   contact: (clientId: string, chatId: string) => redisKey('sim', 'contact', clientId, chatId),
   outbox: (clientId: string) => redisKey('sim', 'outbox', clientId),
   pending: (clientId: string) => redisKey('sim', 'pending', clientId),
+  /** Customers' messages WhatsApp has in the business's chats (newest first, capped): what a restored session can read back. */
+  received: (clientId: string) => redisKey('sim', 'received', clientId),
   failNext: (clientId: string) => redisKey('sim', 'failnext', clientId),
   history: (clientId: string) => redisKey('sim', 'history', clientId),
   /** Sends whose WhatsApp ack will be −1 (ACK_ERROR) instead of SERVER/DEVICE/READ. */

@@ -38,6 +38,9 @@ export { CHROMIUM_ARGS }
 
 /** How many of our latest messages in a chat send recovery looks through (one crashed send is among the last few). */
 const RECENT_OUTGOING_LIMIT = 50
+/** Incoming catch-up: at most this many private chats (the most recently active) and messages per chat are read back. */
+const CATCH_UP_MAX_CHATS = 100
+const CATCH_UP_PER_CHAT = 20
 
 export const DEFAULT_INIT_TIMEOUT_MS = 120_000
 /**
@@ -403,6 +406,35 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
     } catch (err) {
       throw mapRuntimeError(err, 'UNKNOWN')
     }
+  }
+
+  /**
+   * Customers' recent messages, read back for the incoming catch-up. The chat list comes from the page's Store
+   * (getChats above; a chat's `t` is its last activity in Unix seconds): private chats active since `since`,
+   * most recent first, at most CATCH_UP_MAX_CHATS. Per chat, whatsapp-web.js 1.34.7 `Chat.fetchMessages({ limit,
+   * fromMe: false })` (src/structures/Chat.js:203-245: notifications dropped, `id.fromMe` filtered, earlier
+   * messages loaded up to `limit`), each mapped by acceptIncomingMessage exactly as a live `message` event is.
+   */
+  async findRecentIncoming(options: { since: number; limit: number }): Promise<WaRawMessage[]> {
+    const chats = (await this.getChats())
+      .filter((chat) => !chat.isGroup && (chat.lastMessageAt ?? 0) >= options.since)
+      .sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0))
+      .slice(0, CATCH_UP_MAX_CHATS)
+    const found: WaRawMessage[] = []
+    try {
+      for (const summary of chats) {
+        this.assertReady()
+        const chat = await this.client.getChatById(summary.id)
+        if (!chat) continue
+        for (const message of await chat.fetchMessages({ limit: CATCH_UP_PER_CHAT, fromMe: false })) {
+          const verdict = acceptIncomingMessage(message)
+          if (verdict.ok && !verdict.message.fromMe && verdict.message.timestamp >= options.since) found.push(verdict.message)
+        }
+      }
+    } catch (err) {
+      throw mapRuntimeError(err, 'UNKNOWN')
+    }
+    return found.sort((a, b) => a.timestamp - b.timestamp).slice(-options.limit)
   }
 
   async fetchMessages(chatId: string, limit: number): Promise<WaRawMessage[]> {

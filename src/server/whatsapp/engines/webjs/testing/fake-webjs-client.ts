@@ -139,7 +139,8 @@ export interface FakeChatInput {
   name?: string
   unreadCount?: number
   timestamp?: number
-  messages?: FakeMessageInput[]
+  /** The chat's messages, the customer's and (fromMe) the business's own. */
+  messages?: Array<FakeMessageInput & { fromMe?: boolean }>
   /** How many messages WhatsApp Web has loaded: `fetchMessages` never returns more (Chat.js:223-237). */
   loaded?: number
 }
