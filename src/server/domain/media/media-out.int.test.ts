@@ -38,10 +38,10 @@ afterAll(async () => {
   await harness.stop()
 })
 
-function upload(user: SessionUser | null, body: BodyInit, fileName?: string, headers: Record<string, string> = {}) {
+function upload(user: SessionUser | null, body: Buffer | string | ReadableStream<Uint8Array>, fileName?: string, headers: Record<string, string> = {}) {
   const request = new Request('http://localhost/api/media/upload', {
     method: 'POST',
-    body,
+    body: Buffer.isBuffer(body) ? new Uint8Array(body) : body,
     headers: { 'x-soul-request': '1', ...(fileName ? { 'x-file-name': encodeURIComponent(fileName) } : {}), ...headers },
     // A ReadableStream body is sent chunked, without a Content-Length.
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),

@@ -181,7 +181,7 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
   /**
    * A photo or document: the library's `MessageMedia` (base64 data, mimetype, filename, filesize:
    * structures/MessageMedia.js:16-40) as the content, which Client.js:1476-1478 turns into the media of
-   * the send with `options.caption` as its caption (Client.js:1460-1461); `sendMediaAsDocument` makes a
+   * the send with `options.caption` as its caption (Client.js:1462); `sendMediaAsDocument` makes a
    * photo go as a file. The same ack 0 on return as text.
    */
   async sendMedia(chatId: string, media: WaOutgoingMedia, options: { caption?: string }): Promise<WaSentMessage> {

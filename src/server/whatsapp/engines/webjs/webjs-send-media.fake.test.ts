@@ -2,7 +2,7 @@
  * Media out through the real WebjsEngine over the library-shaped fake (issue 14 point 3): `sendMedia`
  * hands whatsapp-web.js 1.34.7 a real `MessageMedia` (structures/MessageMedia.js:16-40: mimetype, base64
  * data, filename, filesize) as the content of `client.sendMessage(chatId, media, { caption })`
- * (Client.js:1476-1478 takes a MessageMedia content as the send's media, 1460 its caption), documents
+ * (Client.js:1476-1478 takes a MessageMedia content as the send's media, 1462 its caption), documents
  * with `sendMediaAsDocument`, never `sendSeen`. Like text, the phone id is checked first
  * (getNumberId), the send returns at ack 0 and its acks follow; a number not on WhatsApp is refused.
  */

@@ -537,7 +537,7 @@ export class FakeWebjsClient extends EventEmitter {
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- whatever the test scripted
     if (failure !== undefined) throw failure
     // Client.js:1476-1478: a MessageMedia content is the send's media, its caption `options.caption`
-    // (Client.js:1460); the page's message then has a directPath and the caption as body (Message.js:49-57).
+    // (Client.js:1462); the page's message then has a directPath and the caption as body (Message.js:49-57).
     const media = content instanceof wwebjs.MessageMedia ? content : null
     const msg = media
       ? this.message({
