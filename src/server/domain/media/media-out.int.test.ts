@@ -4,7 +4,8 @@
  * sent by its id through tRPC and the same send queue as text: it reaches the simulated customer's phone
  * in order with a text of the same conversation, with its caption, and its acks arrive. Refused: a file
  * over the cap (declared or streamed), a type we do not send, a signed-out upload, and another
- * organization's send naming our media id. An agent sends a document through the agent API.
+ * organization's send naming our media id. An agent sends a document through the agent API. A photo
+ * sent from the business phone itself is downloaded and stored like a customer's.
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -120,6 +121,19 @@ describe('media out through the send queue to the simulated phone', () => {
       priority: 5,
       mediaKind: 'DOCUMENT',
     })
+  })
+})
+
+describe('a photo sent from the business phone itself', () => {
+  it('is stored as a phone reply and its file downloaded like a customer\'s', async () => {
+    const to = nextCustomer()
+    const sent = await phone.replyFromPhone(clientIdOf(shop.organization.id), { to, body: 'с телефона', type: 'image' })
+    const stored = await waitFor(async () => {
+      const row = await db.message.findFirst({ where: { organizationId: shop.organization.id, whatsappMessageId: sent.id }, include: { mediaFile: true } })
+      return row?.mediaStatus === 'STORED' ? row : null
+    }, 15_000)
+    expect(stored).toMatchObject({ origin: 'PHONE', direction: 'OUTGOING', mediaKind: 'IMAGE', content: '[Media: image] с телефона' })
+    expect(stored.mediaFile).toMatchObject({ contentType: 'image/jpeg', size: (await fixture('photo.jpg')).length })
   })
 })
 
