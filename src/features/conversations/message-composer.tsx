@@ -86,7 +86,9 @@ export function MessageComposer({ conversationId, autoFocus = false }: { convers
         editHistory: [],
         quietUntil: null,
         ...NO_MEDIA,
-        ...(media ? { mediaKind: media.kind, mediaFileName: media.fileName, mediaMimeType: media.contentType, mediaSize: media.size } : {}),
+        ...(media
+          ? { mediaKind: media.kind, mediaStatus: 'PENDING' as const, mediaFileName: media.fileName, mediaMimeType: media.contentType, mediaSize: media.size }
+          : {}),
       }),
     )
     setText('')

@@ -15,8 +15,7 @@ export interface UploadedAttachment {
 }
 
 export type Attachment =
-  | { state: 'uploading'; name: string; size: number; preview: string | null }
-  | ({ state: 'ready'; name: string; preview: string | null } & UploadedAttachment)
+  { state: 'uploading'; name: string; size: number; preview: string | null } | ({ state: 'ready'; name: string; preview: string | null } & UploadedAttachment)
 
 /**
  * The composer's one attachment: a file chosen with the button, dropped or pasted is uploaded at once

@@ -53,7 +53,10 @@ export async function handleMediaUpload(req: Request, { user, locale, authUrl }:
   const tooLarge = () => new AppError('BAD_REQUEST', 'mediaTooLarge', { maxMb: MAX_MB })
   try {
     const uploaded = await storeOutgoingMedia(organizationId, cappedChunks(req.body, OUTGOING_MEDIA_MAX_BYTES, tooLarge), { fileName: fileNameOf(req) })
-    logger.info({ organizationId, userId: user.id, mediaId: uploaded.mediaId, bytes: uploaded.size, contentType: uploaded.contentType }, 'media to send uploaded')
+    logger.info(
+      { organizationId, userId: user.id, mediaId: uploaded.mediaId, bytes: uploaded.size, contentType: uploaded.contentType },
+      'media to send uploaded',
+    )
     return Response.json(uploaded, { headers: { 'cache-control': 'no-store' } })
   } catch (err) {
     if (isAppError(err)) {

@@ -125,7 +125,7 @@ describe('media out through the send queue to the simulated phone', () => {
 })
 
 describe('a photo sent from the business phone itself', () => {
-  it('is stored as a phone reply and its file downloaded like a customer\'s', async () => {
+  it("is stored as a phone reply and its file downloaded like a customer's", async () => {
     const to = nextCustomer()
     const sent = await phone.replyFromPhone(clientIdOf(shop.organization.id), { to, body: 'с телефона', type: 'image' })
     const stored = await waitFor(async () => {

@@ -4,7 +4,18 @@
  */
 import { EventEmitter } from 'node:events'
 import { EngineError } from './errors'
-import type { EngineEvents, WaContact, WaDownloadedMedia, WaEngine, WaMe, WaNumberCheck, WaOutgoingMedia, WaOutgoingMessage, WaRawMessage, WaSentMessage } from './types'
+import type {
+  EngineEvents,
+  WaContact,
+  WaDownloadedMedia,
+  WaEngine,
+  WaMe,
+  WaNumberCheck,
+  WaOutgoingMedia,
+  WaOutgoingMessage,
+  WaRawMessage,
+  WaSentMessage,
+} from './types'
 
 export interface FakeEngineScript {
   /** What initialize() does: resolve (default) or reject with this error. */

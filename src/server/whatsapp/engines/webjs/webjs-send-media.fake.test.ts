@@ -15,7 +15,11 @@ const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('
 describe('webjs media out', () => {
   it('a photo with a caption is a MessageMedia content with options.caption; it returns at ack 0 and its acks follow', async () => {
     const { engine, fake, events } = await readyFakeEngine()
-    const sent = await engine.sendMedia('996555123456@c.us', { data: jpeg, mimetype: 'image/jpeg', fileName: 'товар.jpg', asDocument: false }, { caption: 'Цена 1200 сом' })
+    const sent = await engine.sendMedia(
+      '996555123456@c.us',
+      { data: jpeg, mimetype: 'image/jpeg', fileName: 'товар.jpg', asDocument: false },
+      { caption: 'Цена 1200 сом' },
+    )
 
     expect(fake.numberQueries).toEqual(['996555123456@c.us'])
     const [call] = fake.sent
@@ -54,9 +58,10 @@ describe('webjs media out', () => {
   it('a number not on WhatsApp is refused before anything is sent; a failing page is an engine error', async () => {
     const { engine, fake } = await readyFakeEngine()
     fake.unregisterNumber('996555000404')
-    await expect(
-      engine.sendMedia('996555000404@c.us', { data: jpeg, mimetype: 'image/jpeg', asDocument: false }, { caption: 'x' }),
-    ).rejects.toMatchObject({ code: 'INVALID_RECIPIENT', retryable: false })
+    await expect(engine.sendMedia('996555000404@c.us', { data: jpeg, mimetype: 'image/jpeg', asDocument: false }, { caption: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_RECIPIENT',
+      retryable: false,
+    })
     expect(fake.sent).toHaveLength(0)
     fake.failNextSend(new Error('Evaluation failed: Error: media upload failed'))
     await expect(engine.sendMedia('996555123456@c.us', { data: jpeg, mimetype: 'image/jpeg', asDocument: false }, {})).rejects.toMatchObject({
