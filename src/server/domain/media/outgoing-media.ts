@@ -16,6 +16,7 @@ import { getMediaStore, MediaTooLargeError, type MediaStore, type StoredMedia } 
 import { orgLogger } from '../../logger'
 import { OUTGOING_MEDIA_MAX_BYTES } from '~/shared/outgoing-media'
 import { deleteUnreferencedMediaFiles, recordMediaFile } from './media-files'
+import { keepHead, SNIFF_BYTES } from './media-head'
 
 export { OUTGOING_MEDIA_MAX_BYTES }
 
@@ -24,8 +25,6 @@ export const MAX_UNSENT_UPLOADS = 50
 /** An uploaded file that no message names after this long is removed. */
 export const UNSENT_UPLOAD_TTL_MS = 60 * 60_000
 
-/** How many leading bytes the type is sniffed from (file-type reads at most this many for the types we take). */
-const SNIFF_BYTES = 4100
 
 /** The sniffed types we send, as the kind WhatsApp shows and the extension a document's name gets. */
 const SENDABLE: Readonly<Record<string, { kind: Extract<MediaKind, 'IMAGE' | 'DOCUMENT'>; ext: string }>> = {
@@ -98,23 +97,6 @@ export interface UploadedMedia {
   contentType: string
   size: number
   fileName: string
-}
-
-/** Keeps the first SNIFF_BYTES of a stream while passing every chunk on. */
-function keepHead(source: AsyncIterable<Uint8Array>): { chunks: AsyncIterable<Uint8Array>; head: () => Uint8Array } {
-  const parts: Uint8Array[] = []
-  let kept = 0
-  async function* chunks() {
-    for await (const chunk of source) {
-      if (kept < SNIFF_BYTES) {
-        const part = chunk.subarray(0, SNIFF_BYTES - kept)
-        parts.push(Uint8Array.from(part))
-        kept += part.length
-      }
-      yield chunk
-    }
-  }
-  return { chunks: chunks(), head: () => Buffer.concat(parts) }
 }
 
 /** Removes a stored object nobody names (a refused upload), unless a MediaFile of any organization uses its key. */
