@@ -465,7 +465,7 @@ export class WhatsAppSessionManager {
     switch (op) {
       case 'sendToChat': {
         if (args[2] !== undefined && !isOutgoingMediaRef(args[2])) throw new EngineError('UNKNOWN', 'bad sendToChat media', { retryable: false })
-        return this.sendThrough(client, text(0), text(1), args[2] as OutgoingMediaRef | undefined)
+        return this.sendThrough(client, text(0), text(1), args[2])
       }
       case 'findRecentOutgoing':
         return client.findRecentOutgoing(text(0), Number(args[1]))

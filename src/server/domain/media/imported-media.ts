@@ -71,6 +71,8 @@ export function importedMediaKind(said: string | null | undefined, fileName: str
     case 'document':
     case 'contact':
       return 'DOCUMENT'
+    default:
+      break
   }
   if (contentType.startsWith('image/')) return 'IMAGE'
   if (contentType.startsWith('video/')) return 'VIDEO'

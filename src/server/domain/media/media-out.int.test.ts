@@ -46,7 +46,7 @@ function upload(user: SessionUser | null, body: Buffer | string | ReadableStream
     headers: { 'x-soul-request': '1', ...(fileName ? { 'x-file-name': encodeURIComponent(fileName) } : {}), ...headers },
     // A ReadableStream body is sent chunked, without a Content-Length.
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit)
+  })
   return handleMediaUpload(request, { user, locale: 'en', authUrl: undefined })
 }
 

@@ -25,7 +25,6 @@ export const MAX_UNSENT_UPLOADS = 50
 /** An uploaded file that no message names after this long is removed. */
 export const UNSENT_UPLOAD_TTL_MS = 60 * 60_000
 
-
 /** The sniffed types we send, as the kind WhatsApp shows and the extension a document's name gets. */
 const SENDABLE: Readonly<Record<string, { kind: Extract<MediaKind, 'IMAGE' | 'DOCUMENT'>; ext: string }>> = {
   'image/jpeg': { kind: 'IMAGE', ext: 'jpg' },

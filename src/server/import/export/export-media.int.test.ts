@@ -13,6 +13,10 @@ import { db } from '../../db'
 import { createTenant } from '../../testing/factories'
 import { saveExportUpload } from './export-uploads'
 
+async function* chunksOf(data: Buffer) {
+  yield data
+}
+
 type Archive = NodeJS.ReadableStream & { append(data: string | Buffer, options: { name: string }): void; finalize(): Promise<void> }
 const archiver = createRequire(import.meta.url)('archiver') as (format: 'zip') => Archive
 
@@ -54,7 +58,7 @@ describe('an export .zip with media', () => {
       // Bigger than the per-file cap (MEDIA_MAX_BYTES, 16 MB): zeros, so the zip itself stays small.
       'VID-20260301-WA0003.mp4': Buffer.alloc(17 * 1024 * 1024),
     })
-    const { uploadId } = await saveExportUpload(org, 'WhatsApp Chat with Айгуль.zip', [zip])
+    const { uploadId } = await saveExportUpload(org, 'WhatsApp Chat with Айгуль.zip', chunksOf(zip))
     const result = await tenant
       .asAdmin()
       .import.commitExport({ fileName: 'WhatsApp Chat with Айгуль.zip', uploadId, timeZone: 'UTC', clientId: tenant.client.id, businessAuthor: 'Магазин' })
@@ -83,7 +87,7 @@ describe('an export .zip with media', () => {
     expect(refused.status).toBe(404)
 
     // Importing the same file again adds nothing, and the photo is still stored once.
-    const again = await saveExportUpload(org, 'WhatsApp Chat with Айгуль.zip', [zip])
+    const again = await saveExportUpload(org, 'WhatsApp Chat with Айгуль.zip', chunksOf(zip))
     const second = await tenant.asAdmin().import.commitExport({
       fileName: 'WhatsApp Chat with Айгуль.zip',
       uploadId: again.uploadId,

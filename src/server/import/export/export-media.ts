@@ -12,7 +12,11 @@ import type { ExportRow } from './export-analysis'
 import { isZipBytes, readZipMedia } from './export-file'
 
 /** The media columns of each row whose file the export has, by row index. */
-export async function exportMediaOfRows(organizationId: string, bytes: Uint8Array, rows: ExportRow[]): Promise<Map<number, NonNullable<MessageToImport['media']>>> {
+export async function exportMediaOfRows(
+  organizationId: string,
+  bytes: Uint8Array,
+  rows: ExportRow[],
+): Promise<Map<number, NonNullable<MessageToImport['media']>>> {
   const byRow = new Map<number, NonNullable<MessageToImport['media']>>()
   const wanted = new Set(rows.flatMap((row) => (row.mediaFileName ? [row.mediaFileName] : [])))
   if (!wanted.size || !isZipBytes(bytes)) return byRow

@@ -11,7 +11,10 @@ export const sendInput = z
     /** The text, or the caption of `media` (may then be empty). */
     content: captionInput,
     /** A photo or document uploaded first (POST /api/media/upload): its id and the name the customer sees. */
-    media: z.object({ id: idInput, fileName: z.string().max(255).optional() }).strict().optional(),
+    media: z
+      .object({ id: idInput, fileName: z.string().max(255).optional() })
+      .strict()
+      .optional(),
     /** Honoured for server-side callers only (agents: 5, urgent: 10); browsers always send at 1. */
     priority: z.union([z.literal(1), z.literal(5), z.literal(10)]).optional(),
   })
