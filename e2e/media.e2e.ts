@@ -2,8 +2,12 @@
  * Media in (issue 14), over the simulator from /dev/phone: a customer sends a photo and a voice note;
  * the operator sees the image in the thread, opens it in the lightbox (Escape closes it) and plays the
  * voice note (OGG/Opus in Chromium). The files come through the authorized route: another browser
- * without a session gets 401.
+ * without a session gets 401. Media out: the operator attaches a photo (the paperclip) with a caption
+ * and the customer's phone shows the picture and the caption; a document dropped on the composer goes
+ * with its name.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { phoneAndInbox } from './whatsapp-helpers'
 
@@ -69,6 +73,63 @@ test('a customer sends a photo and a voice note: the operator sees the image, op
     } finally {
       await anonymous.close()
     }
+  } finally {
+    await close()
+  }
+})
+
+const simulatorMedia = (file: string) => join(process.cwd(), 'src/server/whatsapp/engines/simulator/media', file)
+
+test("the operator sends a photo with a caption and a dropped document: the customer's phone shows them", async ({ browser }) => {
+  const { qa, operator, close } = await phoneAndInbox(browser)
+  try {
+    const customer = uniqueCustomer()
+    await qa.getByTestId('phone-customer-from').fill(customer.phone)
+    await qa.getByTestId('phone-customer-body').fill(`Есть фото? ${customer.stamp}`)
+    await qa.getByTestId('phone-customer-send').click()
+    const item = operator.getByTestId('conversation-item').filter({ hasText: customer.stamp })
+    await expect(item).toBeVisible({ timeout: 30_000 })
+    await item.click()
+
+    // The paperclip opens the file picker; the photo uploads at once and shows as the attachment.
+    const chooser = operator.waitForEvent('filechooser')
+    await operator.getByTestId('composer-attach').click()
+    await (await chooser).setFiles(simulatorMedia('photo.jpg'))
+    const attachment = operator.getByTestId('composer-attachment')
+    await expect(attachment).toHaveAttribute('data-state', 'ready', { timeout: 20_000 })
+    await expect(operator.getByTestId('composer-attachment-name')).toHaveText('photo.jpg')
+    const caption = `Вот она, 1200 сом ${customer.stamp}`
+    await operator.getByTestId('composer-input').fill(caption)
+    await operator.getByTestId('composer-send').click()
+    await expect(attachment).toBeHidden()
+
+    // In the thread: the photo, stored, with its caption.
+    const bubble = operator.getByTestId('message-bubble').filter({ hasText: caption })
+    await expect(bubble).toHaveAttribute('data-media', 'IMAGE', { timeout: 30_000 })
+    await expect(bubble).toHaveAttribute('data-media-status', 'STORED', { timeout: 30_000 })
+    await expect
+      .poll(() => bubble.getByTestId('message-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 })
+      .toBe(320)
+
+    // On the customer's phone: the picture itself and the caption.
+    const onPhone = qa.getByTestId('phone-sent-image').first()
+    await expect(onPhone).toBeVisible({ timeout: 60_000 })
+    await expect.poll(() => onPhone.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(320)
+    await expect(qa.getByText(caption).first()).toBeVisible()
+
+    // A document dropped on the composer goes without a caption, with its name.
+    const pdf = [...readFileSync(simulatorMedia('document.pdf'))]
+    const dropped = await operator.evaluateHandle((bytes) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([new Uint8Array(bytes)], `Счёт ${Date.now()}.pdf`, { type: 'application/pdf' }))
+      return transfer
+    }, pdf)
+    await operator.getByTestId('composer-form').dispatchEvent('drop', { dataTransfer: dropped })
+    await expect(attachment).toHaveAttribute('data-state', 'ready', { timeout: 20_000 })
+    const name = (await operator.getByTestId('composer-attachment-name').textContent())!
+    expect(name).toMatch(/^Счёт \d+\.pdf$/)
+    await operator.getByTestId('composer-send').click()
+    await expect(qa.getByTestId('phone-sent-document').filter({ hasText: name }).first()).toBeVisible({ timeout: 60_000 })
   } finally {
     await close()
   }

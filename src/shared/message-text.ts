@@ -32,3 +32,6 @@ export const outgoingTextInput = z
   .string()
   .transform(cleanMessageText)
   .pipe(z.string().trim().min(1, 'validation.messageEmpty').max(MESSAGE_MAX_LENGTH, 'validation.messageTooLong'))
+
+/** The caption of a photo or document: cleaned and checked like a text, but it may be empty. */
+export const captionTextInput = z.string().transform(cleanMessageText).pipe(z.string().trim().max(MESSAGE_MAX_LENGTH, 'validation.messageTooLong'))

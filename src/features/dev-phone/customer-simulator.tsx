@@ -10,6 +10,7 @@ import { formatPhone } from '~/components/phone-text'
 import { Select } from '~/components/select'
 import { Switch } from '~/components/switch'
 import { useDateFormatter } from '~/components/use-date-formatter'
+import { SentMedia } from './sent-media'
 import { phoneDigits, type OutboxEntry, type PhoneActions } from './use-phone-state'
 
 const messageTypes = ['text', 'image', 'video', 'audio', 'voice', 'document', 'sticker', 'location', 'contact'] as const
@@ -56,10 +57,10 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
   const mine = sent.filter((m) => phoneDigits(m.from) === digits)
   const lidChats = new Set(mine.filter((m) => m.hidden).map((m) => m.chatId))
   const chat = [
-    ...mine.map((m) => ({ key: m.key, mine: true, body: m.body, at: m.at, note: noteFor(m) })),
+    ...mine.map((m) => ({ key: m.key, mine: true, body: m.body, at: m.at, note: noteFor(m), media: undefined })),
     ...outbox
       .filter((entry) => phoneDigits(entry.to) === digits || lidChats.has(entry.to))
-      .map((entry) => ({ key: entry.id, mine: false, body: entry.body, at: new Date(entry.timestamp * 1000), note: null })),
+      .map((entry) => ({ key: entry.id, mine: false, body: entry.body, at: new Date(entry.timestamp * 1000), note: null, media: entry.media })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   function noteFor(m: SentByCustomer): string | null {
@@ -123,7 +124,8 @@ export function CustomerSimulator({ outbox, actions }: { outbox: OutboxEntry[]; 
           <div key={m.key} className={cx('flex', m.mine ? 'justify-end' : 'justify-start')}>
             <div className={cx('max-w-[85%] rounded-lg px-2.5 py-1.5 text-sm shadow-[0_1px_0.5px_rgba(11,20,26,0.13)]', m.mine ? 'bg-bubble-out' : 'bg-white')}>
               {m.note && <p className="text-[0.7rem] font-medium text-slate-500">{m.note}</p>}
-              <p className="break-words whitespace-pre-wrap">{m.body || '—'}</p>
+              {m.media && <SentMedia media={m.media} />}
+              {(m.body || !m.media) && <p className="break-words whitespace-pre-wrap">{m.body || '—'}</p>}
               <p className="text-right text-[0.68rem] text-slate-500 tabular-nums">{format.dateTime(m.at, { hour: '2-digit', minute: '2-digit' })}</p>
             </div>
           </div>

@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl'
 import { Card, CardHeader } from '~/components/card'
 import { formatPhone } from '~/components/phone-text'
 import { useDateFormatter } from '~/components/use-date-formatter'
+import { SentMedia } from './sent-media'
 import type { OutboxEntry } from './use-phone-state'
 
 /** What the business phone sent (newest first): to whom, what, when. */
@@ -27,7 +28,8 @@ export function PhoneOutbox({ outbox }: { outbox: OutboxEntry[] }) {
                   {format.dateTime(new Date(entry.timestamp * 1000), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
                 </time>
               </div>
-              <p className="break-words whitespace-pre-wrap text-slate-800">{entry.body}</p>
+              {entry.media && <SentMedia media={entry.media} />}
+              {entry.body && <p className="break-words whitespace-pre-wrap text-slate-800">{entry.body}</p>}
             </li>
           ))}
         </ul>

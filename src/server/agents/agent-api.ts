@@ -5,10 +5,13 @@
  * bulk call.
  *
  *   await sendMessageForAgent(organizationId, '+996555123456', 'Здравствуйте!', conversationId, 'QUALIFICATION')
+ *   await sendMediaForAgent(organizationId, null, { data: pdfBytes, fileName: 'Прайс.pdf' }, 'Наш прайс', conversationId, 'SALES')
  */
+import { Readable } from 'node:stream'
 import { createCaller } from '../api/root'
 import { createTRPCContext } from '../api/trpc'
 import type { SessionUser } from '../auth/session-user'
+import { storeOutgoingMedia } from '../domain/media/outgoing-media'
 import { logger } from '../logger'
 
 export { AGENT_BULK_LIMIT } from '../domain/messages/bulk-service'
@@ -32,6 +35,41 @@ export async function sendMessageForAgent(organizationId: string, to: string | n
   })
   logger.info({ organizationId, agentType, messageId: result.messageId, conversationId: result.conversationId, event: 'agent.send' }, 'agent message queued')
   return result
+}
+
+/** A file an agent sends: its bytes (at most OUTGOING_MEDIA_MAX_BYTES; the type is sniffed from them) and the name the customer sees. */
+export interface AgentMedia {
+  data: Buffer | AsyncIterable<Uint8Array>
+  fileName?: string
+}
+
+/**
+ * Queues a photo or document from an agent, with an optional caption: the file is stored first (the
+ * same sniffing and caps as an operator's upload), then sent like any agent message (same queue,
+ * pacing, acks and per-conversation order).
+ */
+export async function sendMediaForAgent(
+  organizationId: string,
+  to: string | null,
+  media: AgentMedia,
+  caption: string,
+  conversationId: string | null,
+  agentType: string,
+) {
+  const source = Buffer.isBuffer(media.data) ? Readable.from([media.data]) : media.data
+  const uploaded = await storeOutgoingMedia(organizationId, source, { fileName: media.fileName ?? null })
+  const result = await agentCaller(organizationId, agentType).whatsapp.send({
+    ...(conversationId ? { conversationId } : {}),
+    ...(to && !conversationId ? { to } : {}),
+    content: caption,
+    media: { id: uploaded.mediaId, fileName: uploaded.fileName },
+    priority: 5,
+  })
+  logger.info(
+    { organizationId, agentType, messageId: result.messageId, conversationId: result.conversationId, mediaKind: uploaded.kind, event: 'agent.send' },
+    'agent media queued',
+  )
+  return { ...result, mediaId: uploaded.mediaId }
 }
 
 export interface AgentBulkMessage {

@@ -10,6 +10,7 @@
  *   they never mutate.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { MEDIA_UPLOAD_PATH, OUTGOING_MEDIA_MAX_BYTES } from '~/shared/outgoing-media'
 import { APP_REQUEST_HEADER, EXPORT_UPLOAD_PATH, TRPC_MAX_BATCH } from '~/shared/request-limits'
 
 export { APP_REQUEST_HEADER, EXPORT_UPLOAD_PATH, TRPC_MAX_BATCH }
@@ -35,6 +36,8 @@ export const EXPORT_UPLOAD_MAX_BYTES = 10 * MB
 const routeCaps: ReadonlyArray<[prefix: string, bytes: number]> = [
   ['/api/trpc', TRPC_MAX_BODY_BYTES],
   [EXPORT_UPLOAD_PATH, EXPORT_UPLOAD_MAX_BYTES],
+  // A photo or document to send (domain/media/outgoing-media.ts counts it again while storing).
+  [MEDIA_UPLOAD_PATH, OUTGOING_MEDIA_MAX_BYTES],
   ['/api/auth', AUTH_MAX_BODY_BYTES],
 ]
 

@@ -14,3 +14,10 @@ export function mediaPlaceholder(type: string, caption?: string | null): string 
 export function isMediaPlaceholder(content: string): boolean {
   return content.startsWith(PREFIX)
 }
+
+/** The caption of a placeholder text (`[Media: image] caption` → `caption`); '' when it has none. */
+export function captionOf(content: string): string {
+  if (!isMediaPlaceholder(content)) return content
+  const end = content.indexOf(']')
+  return end < 0 ? '' : content.slice(end + 1).trim()
+}

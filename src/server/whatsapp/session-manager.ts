@@ -21,6 +21,7 @@ import type { Redis } from 'ioredis'
 import type { WhatsAppErrorCode } from '~/shared/whatsapp-error-codes'
 import { WhatsAppSessionStatus } from '../db/generated/enums'
 import { db } from '../db'
+import { getEnv } from '../env'
 import { AppError, errorMessage } from '../errors'
 import { redisSubscriber } from '../events/redis-subscriber'
 import { logger, orgLogger } from '../logger'
@@ -42,6 +43,7 @@ import type {
   WaSentMessage,
 } from './engine/types'
 import { ImportSession, type ImportSessionHandlers } from './import-session'
+import { isOutgoingMediaRef, loadOutgoingMedia, type OutgoingMediaRef } from './outgoing-media'
 import { createWhatsAppClientConfig, formatPhoneNumber } from './phone'
 import { SessionLeases, sessionLeaseKey } from './session-lease'
 import { NodeRegistry, rebalanceCount } from './session-placement'
@@ -421,10 +423,18 @@ export class WhatsAppSessionManager {
    * owner's over Redis. Throws EngineError(NOT_CONNECTED, retryable) when it runs nowhere or is not
    * connected (OwnerDownError when the owner does not answer), TIMEOUT when the owner did not answer in time.
    */
-  async sendToChat(organizationId: string, chatId: string, content: string): Promise<WaSentMessage> {
+  async sendToChat(organizationId: string, chatId: string, content: string, media?: OutgoingMediaRef): Promise<WaSentMessage> {
     const client = this.clients.get(organizationId)
-    if (client) return client.sendMessage(chatId, content)
-    return this.askOwner<WaSentMessage>(organizationId, 'sendToChat', [chatId, content], SEND_RPC_TIMEOUT_MS)
+    if (client) return this.sendThrough(client, chatId, content, media)
+    // Only the file's reference travels to the owner, never its bytes.
+    return this.askOwner<WaSentMessage>(organizationId, 'sendToChat', media ? [chatId, content, media] : [chatId, content], SEND_RPC_TIMEOUT_MS)
+  }
+
+  /** A text, or a file read from the media store right before the engine call (caption: `content`). */
+  private async sendThrough(client: WhatsAppClient, chatId: string, content: string, media?: OutgoingMediaRef): Promise<WaSentMessage> {
+    if (!media) return client.sendMessage(chatId, content)
+    if (!client.isConnected()) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
+    return client.sendMessage(chatId, content, await loadOutgoingMedia(media, getEnv().MEDIA_MAX_BYTES))
   }
 
   /**
@@ -465,8 +475,10 @@ export class WhatsAppSessionManager {
       return args[i]
     }
     switch (op) {
-      case 'sendToChat':
-        return client.sendMessage(text(0), text(1))
+      case 'sendToChat': {
+        if (args[2] !== undefined && !isOutgoingMediaRef(args[2])) throw new EngineError('UNKNOWN', 'bad sendToChat media', { retryable: false })
+        return this.sendThrough(client, text(0), text(1), args[2])
+      }
       case 'findRecentOutgoing':
         return client.findRecentOutgoing(text(0), Number(args[1]))
       case 'getContact':

@@ -24,6 +24,7 @@ import type {
   WaRawMessage,
   WaRevoke,
   WaOutgoingMessage,
+  WaOutgoingMedia,
   WaSentMessage,
 } from './engine/types'
 import { mediaPlaceholder as placeholderText } from '../text/media-placeholder'
@@ -198,15 +199,15 @@ export class WhatsAppClient extends EventEmitter<ClientEvents> {
     }
   }
 
-  /** Sends a text; throws EngineError(NOT_CONNECTED) unless connected. */
-  async sendMessage(chatId: string, content: string): Promise<WaSentMessage> {
+  /** Sends a text, or a file with `content` as its caption; throws EngineError(NOT_CONNECTED) unless connected. */
+  async sendMessage(chatId: string, content: string, media?: WaOutgoingMedia): Promise<WaSentMessage> {
     if (!this.engine || this.state !== 'connected') {
       throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     }
     const engine = this.engine
     this.sendsInFlight += 1
     try {
-      const sent = await engine.sendText(chatId, content)
+      const sent = media ? await engine.sendMedia(chatId, media, content ? { caption: content } : {}) : await engine.sendText(chatId, content)
       this.rememberOwnSend(sent.id)
       return sent
     } finally {

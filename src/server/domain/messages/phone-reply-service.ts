@@ -13,10 +13,12 @@
  */
 import { db, type Prisma } from '../../db'
 import { orgLogger } from '../../logger'
+import { enqueueMediaDownload } from '../../queues/media-queue'
 import type { WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { findOrCreateClient } from '../clients/find-or-create-client'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
+import { mediaColumns } from '../media/incoming-media'
 import { recordReply } from '../conversations/read-state'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 
@@ -47,6 +49,7 @@ export async function processPhoneReply(inboxId: string, organizationId: string,
     return { status: 'ignored' }
   }
   const sentAt = new Date((message.timestamp || Date.now() / 1000) * 1000)
+  const media = mediaColumns(message)
   let stored: { clientId: string; conversationId: string; messageId: string } | 'duplicate' | 'own-send' | null
   try {
     stored = await db.$transaction(async (tx) => {
@@ -77,6 +80,8 @@ export async function processPhoneReply(inboxId: string, organizationId: string,
           sentAt,
           createdAt: sentAt,
           metadata: { type: message.type, hasMedia: message.hasMedia } satisfies Prisma.InputJsonObject,
+          // A photo or document sent from the phone is downloaded like a customer's (media worker).
+          ...media,
         },
         select: { id: true },
       })
@@ -101,6 +106,8 @@ export async function processPhoneReply(inboxId: string, organizationId: string,
     return { status: stored }
   }
   log.info({ messageId: stored.messageId }, 'reply typed on the phone stored')
+  // Redis not taking it now is fine: the outbox relay re-queues PENDING media.
+  if (media.mediaStatus === 'PENDING') await enqueueMediaDownload({ organizationId, messageId: stored.messageId })
   fireAndForget(publishMessage('message.created', stored.messageId))
   fireAndForget(publishConversation(organizationId, stored.conversationId))
   return { status: 'processed', ...stored }

@@ -19,7 +19,9 @@ import { acquireSendSlot, releaseSendSlot } from '../../queues/send-pacing'
 import type { SendJobData } from '../../queues/send-queue'
 import { countSendWait } from '../../queues/send-waits'
 import { isEngineError } from '../../whatsapp/engine/errors'
+import type { OutgoingMediaRef } from '../../whatsapp/outgoing-media'
 import type { SendPlace, WhatsAppSessionManager } from '../../whatsapp/session-manager'
+import { captionOf } from '../../text/media-placeholder'
 import { isOwnerDown } from '../../whatsapp/session-rpc'
 import { resolveClientIdentity } from '../clients/identity-resolution'
 import { evaluateGovernor, governorHoldMs, isGovernorPaused } from '../safety/governor'
@@ -91,6 +93,9 @@ function createSendAttempt(options: SendProcessorOptions) {
         contentHash: true,
         sendAttemptAt: true,
         quietUntil: true,
+        mediaKind: true,
+        mediaFileName: true,
+        mediaFile: { select: { storageKey: true, contentType: true } },
         conversation: { select: { client: { select: { id: true, whatsappId: true, phone: true, lid: true } } } },
       },
     })
@@ -98,6 +103,9 @@ function createSendAttempt(options: SendProcessorOptions) {
     if (!message || message.status !== 'PENDING' || message.whatsappMessageId) return { skipped: true }
     const chatId = chatIdOf(message.conversation.client)
     if (!chatId) throw new UnrecoverableError('client has no WhatsApp id or phone')
+    // A photo or document goes with its caption (the text after the placeholder); only its store key travels.
+    const media = outgoingMediaOf(message)
+    const text = media ? captionOf(message.content) : message.content
 
     // A bulk or agent message whose customer opted out after it was queued (or a repeat) ends SKIPPED, unsent.
     const skip = await skipReasonAtSend({ ...message, organizationId })
@@ -143,7 +151,7 @@ function createSendAttempt(options: SendProcessorOptions) {
     if (message.sendAttemptAt) {
       const { sendAttemptAt } = message
       const lookup = (chat: string, since: number) => options.sessionManager.findRecentOutgoing(organizationId, chat, since)
-      const recovery = await recoverUnrecordedSend(organizationId, { ...message, sendAttemptAt }, chatId, lookup)
+      const recovery = await recoverUnrecordedSend(organizationId, { ...message, content: text, sendAttemptAt }, chatId, lookup)
       if (recovery.kind === 'found') return recordRecovered(organizationId, messageId, recovery.sent, log)
       if (recovery.kind === 'unknown') {
         log.warn({ reason: recovery.reason }, 'cannot tell whether an unrecorded send reached WhatsApp; asking again later')
@@ -161,7 +169,7 @@ function createSendAttempt(options: SendProcessorOptions) {
       // Written before the engine call: a crash from here on leaves a trace the next run asks WhatsApp about.
       if (!(await markSendAttempt(messageId))) return { skipped: true }
       sending = true
-      const sent = await options.sessionManager.sendToChat(organizationId, chatId, message.content)
+      const sent = await options.sessionManager.sendToChat(organizationId, chatId, text, media)
       handedOverAt = Date.now()
       metrics().outgoingMessages.inc({ organization: organizationId, kind: outgoingKind(message) })
       // WhatsApp has it: recording that must outlast a database outage, or a retry would send it twice.
@@ -201,6 +209,21 @@ function createSendAttempt(options: SendProcessorOptions) {
       const at = handedOverAt
       await releaseSendSlot(organizationId, undefined, slot.slotId && at ? { slotId: slot.slotId, at } : undefined).catch(() => undefined)
     }
+  }
+}
+
+/** The stored file an outgoing message carries (by its store key), or undefined for a text. */
+function outgoingMediaOf(message: {
+  mediaKind: string | null
+  mediaFileName: string | null
+  mediaFile: { storageKey: string; contentType: string } | null
+}): OutgoingMediaRef | undefined {
+  if (!message.mediaFile) return undefined
+  return {
+    storageKey: message.mediaFile.storageKey,
+    mimetype: message.mediaFile.contentType,
+    asDocument: message.mediaKind === 'DOCUMENT',
+    ...(message.mediaFileName ? { fileName: message.mediaFileName } : {}),
   }
 }
 

@@ -12,7 +12,9 @@ import { enqueueSend, requeueSend } from '../../queues/send-queue'
 import { getEnv } from '../../env'
 import { mayRetry } from '~/shared/message-status'
 import { cleanMessageText, MESSAGE_MAX_LENGTH } from '~/shared/message-text'
+import { mediaPlaceholder } from '../../text/media-placeholder'
 import { findOrCreateClient } from '../clients/find-or-create-client'
+import { outgoingMediaColumns } from '../media/outgoing-media'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { recordReply } from '../conversations/read-state'
 import { guardedQuotaSettings } from '../safety/send-clock'
@@ -37,6 +39,8 @@ export interface OutgoingRequest {
   batchId?: string
   /** Bulk messages: the fingerprint of the final text (domain/safety/content-hash). */
   contentHash?: string
+  /** A photo or document uploaded first (domain/media/outgoing-media.ts); `content` is then its caption. */
+  media?: { id: string; fileName?: string }
 }
 
 export interface AcceptedMessage {
@@ -77,9 +81,14 @@ export async function resolveConversation(request: Pick<OutgoingRequest, 'organi
 }
 
 /** Creates the PENDING row and hands it to the queue (or to the relay when Redis is down). */
-export async function createAndQueue(request: OutgoingRequest, conversationId: string): Promise<{ id: string; queued: boolean }> {
+export async function createAndQueue(
+  request: OutgoingRequest,
+  conversationId: string,
+  media: Awaited<ReturnType<typeof outgoingMediaColumns>> | null = null,
+): Promise<{ id: string; queued: boolean }> {
   const now = new Date()
   const message = await createPendingMessage({
+    ...media,
     organizationId: request.organizationId,
     conversationId,
     content: request.content,
@@ -112,10 +121,21 @@ export function outgoingText(content: string): string {
   return text
 }
 
+/** The caption of a file: cleaned and trimmed like a text, but it may be empty. */
+export function outgoingCaption(content: string): string {
+  const text = cleanMessageText(content).trim()
+  if (text.length > MESSAGE_MAX_LENGTH) throw new AppError('BAD_REQUEST', 'messageTooLong', { max: MESSAGE_MAX_LENGTH })
+  return text
+}
+
 /** Accepts one message: checks the text, the ban, the recipient and the minute/hour/day quotas. */
 export async function acceptOutgoing(request: OutgoingRequest): Promise<AcceptedMessage> {
-  const content = outgoingText(request.content)
+  const caption = request.media ? outgoingCaption(request.content) : null
+  let content = caption === null ? outgoingText(request.content) : ''
   await assertCanSend(request.organizationId)
+  // The file must be this organization's (NOT_FOUND otherwise) before anything is created or counted.
+  const media = request.media ? await outgoingMediaColumns(request.organizationId, request.media.id, request.media.fileName) : null
+  if (media) content = mediaPlaceholder(media.mediaKind.toLowerCase(), caption)
   const conversationId = await resolveConversation(request)
   // An agent does not write to a customer who opted out; a person may.
   if (request.sender === 'AI') await assertAgentMayWrite(request.organizationId, conversationId)
@@ -130,7 +150,7 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
     logger.warn({ organizationId: request.organizationId, err: (err as Error).message }, 'quota not checked: redis unavailable')
   }
   if (quota) assertQuota(quota)
-  const created = await createAndQueue({ ...request, content }, conversationId)
+  const created = await createAndQueue({ ...request, content }, conversationId, media)
   logger.info(
     {
       organizationId: request.organizationId,
@@ -139,6 +159,7 @@ export async function acceptOutgoing(request: OutgoingRequest): Promise<Accepted
       senderId: request.senderId,
       priority: request.priority ?? 1,
       queued: created.queued,
+      ...(media ? { mediaKind: media.mediaKind, mediaId: media.mediaFileId } : {}),
     },
     'outgoing message accepted',
   )

@@ -34,6 +34,9 @@ export interface ExportRow {
   outgoing: boolean
   createdAt: Date
   hasMedia: boolean
+  /** The media file the line names (an entry of the .zip, attached when the zip has it) and what the line says it is. */
+  mediaFileName?: string
+  mediaKind?: ParsedExportMessage['mediaKind']
   /** Deleted for everyone by its author: content is the notice, stored with deletedAt. */
   deleted: boolean
 }
@@ -84,6 +87,7 @@ export function exportRows(messages: ParsedExportMessage[], businessAuthor: stri
     outgoing: m.author === businessAuthor,
     createdAt: m.timestamp,
     hasMedia: m.hasMedia,
+    ...(m.mediaFileName ? { mediaFileName: m.mediaFileName, mediaKind: m.mediaKind } : {}),
     deleted: m.isDeleted,
   }))
   // A deletion notice is WhatsApp's wording, not what the client wrote: no say in language or status.

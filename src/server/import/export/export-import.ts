@@ -12,6 +12,7 @@ import { findOrCreateConversation, touchConversation } from '../../domain/conver
 import { importMessages } from '../importers/message-importer'
 import { readImportJob, updateImportJob } from '../history/import-jobs'
 import { MAX_UPLOAD_BYTES } from './export-file'
+import { exportMediaOfRows } from './export-media'
 import { previewInWorker, rowsInWorker } from './export-parse'
 import { deleteExportUpload, readExportUpload } from './export-uploads'
 
@@ -103,7 +104,8 @@ export async function commitExport(organizationId: string, createdById: string |
   } else if (!input.newClient) {
     throw new AppError('BAD_REQUEST', 'exportClientRequired')
   }
-  const parsed = await rowsInWorker(input.fileName, await uploadBytes(organizationId, input), timeZoneOf(input), input.businessAuthor)
+  const bytes = await uploadBytes(organizationId, input)
+  const parsed = await rowsInWorker(input.fileName, bytes, timeZoneOf(input), input.businessAuthor)
   if (!clientId && input.newClient) {
     const client = await findOrCreateClient(organizationId, {
       phone: input.newClient.phone,
@@ -121,13 +123,16 @@ export async function commitExport(organizationId: string, createdById: string |
     select: { id: true },
   })
   const conversation = await findOrCreateConversation(organizationId, clientId)
-  const rows = parsed.rows.map((row) => ({
+  // issue 14: the files the chat names, from the .zip, stored before the messages that show them.
+  const media = await exportMediaOfRows(organizationId, bytes, parsed.rows)
+  const rows = parsed.rows.map((row, index) => ({
     whatsappMessageId: row.whatsappMessageId,
     content: row.content,
     direction: row.outgoing ? MessageDirection.OUTGOING : MessageDirection.INCOMING,
     createdAt: row.createdAt,
     hasMedia: row.hasMedia,
     deletedAt: row.deleted ? row.createdAt : null,
+    ...(media.has(index) ? { media: media.get(index) } : {}),
   }))
   const result = await importMessages(organizationId, conversation.id, rows)
   // The client's language from their recent messages, imported ones included (a manual choice stays).

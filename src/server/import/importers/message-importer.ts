@@ -5,7 +5,7 @@
  */
 import { cleanMessageText } from '~/shared/message-text'
 import { db, type Prisma } from '../../db'
-import type { MessageDirection } from '../../db/generated/enums'
+import type { MediaKind, MessageDirection } from '../../db/generated/enums'
 import { importedStatus } from '../../domain/messages/message-status'
 import { isMediaPlaceholder } from '../../text/media-placeholder'
 import { detectLanguage } from '../../text'
@@ -20,6 +20,8 @@ export interface MessageToImport {
   hasMedia?: boolean
   /** Deleted for everyone (an export's "This message was deleted"): stored with this deletedAt. */
   deletedAt?: Date | null
+  /** A stored file (an export's media, export-media.ts): the message shows it like a live one. */
+  media?: { kind: Exclude<MediaKind, 'LOCATION' | 'CONTACT'>; fileId: string; mimeType: string; size: number; fileName: string }
 }
 
 const BATCH = 500
@@ -48,6 +50,16 @@ export async function importMessages(
         metadata: { imported: true, ...(m.hasMedia ? { hasMedia: true } : {}) },
         createdAt: m.createdAt,
         ...(m.direction === 'OUTGOING' ? { sentAt: m.createdAt } : {}),
+        ...(m.media
+          ? {
+              mediaKind: m.media.kind,
+              mediaStatus: 'STORED' as const,
+              mediaFileId: m.media.fileId,
+              mediaMimeType: m.media.mimeType,
+              mediaSize: m.media.size,
+              mediaFileName: m.media.fileName,
+            }
+          : {}),
       })),
       skipDuplicates: true,
     })

@@ -24,12 +24,21 @@ describe('matchMediaPlaceholder', () => {
     ['IMG-20231231-WA0001.jpg (file attached)', 'image'],
     ['DOC-20231231-WA0004.pdf (файл прикреплен)', 'document'],
     ['contact.vcf (file attached)', 'contact'],
+    ['IMG-20240101-WA0001.jpg (файл добавлен)', 'image'],
   ])('%s → %s', (line, kind) => {
-    expect(matchMediaPlaceholder(line)).toEqual({ kind, caption: '' })
+    expect(matchMediaPlaceholder(line)).toMatchObject({ kind, caption: '' })
   })
 
   it('returns the caption on the same line', () => {
-    expect(matchMediaPlaceholder('IMG-1.jpg (file attached) вот')).toEqual({ kind: 'image', caption: 'вот' })
+    expect(matchMediaPlaceholder('IMG-1.jpg (file attached) вот')).toEqual({ kind: 'image', caption: 'вот', fileName: 'IMG-1.jpg' })
+  })
+
+  it('names the file of the .zip when the line gives it (issue 14: export media), never for "omitted"', () => {
+    expect(matchMediaPlaceholder('\u200e<attached: 00000012-PHOTO-2023-12-31-21-05-33.jpg>')?.fileName).toBe('00000012-PHOTO-2023-12-31-21-05-33.jpg')
+    expect(matchMediaPlaceholder('IMG-20240101-WA0001.jpg (файл добавлен)')?.fileName).toBe('IMG-20240101-WA0001.jpg')
+    expect(matchMediaPlaceholder('DOC-20231231-WA0004.pdf (файл прикреплен)')?.fileName).toBe('DOC-20231231-WA0004.pdf')
+    expect(matchMediaPlaceholder('<Media omitted>')).toEqual({ kind: 'unknown', caption: '' })
+    expect(matchMediaPlaceholder('image omitted')).toEqual({ kind: 'image', caption: '' })
   })
 
   it.each(['hello', 'image', 'omitted', 'Media omitted', 'my photo omitted from the list yesterday', '<b>bold</b>'])('is null for %j', (line) => {

@@ -10,6 +10,8 @@ export interface MediaPlaceholder {
   kind: MediaKind
   /** Text after the placeholder on the same line (a caption), trimmed; '' when none. */
   caption: string
+  /** The media file's name in the export's .zip (`IMG-20240101-WA0001.jpg`), when the line names it. */
+  fileName?: string
 }
 
 /** Invisible direction marks and the BOM: structure, not text. */
@@ -39,7 +41,7 @@ const OMITTED_KIND: ReadonlyArray<readonly [RegExp, MediaKind]> = [
 
 const ATTACHED = /^<(?:attached|прикреплено|приложено|вложение|anhang|adjunto|allegato|pièce jointe|anexo|ekli|dosya eklendi): ([^>\n]{1,300})>/i
 const FILE_ATTACHED =
-  /^(\S[^\n]{0,300}?\.[a-z0-9]{2,5}) \((?:file attached|файл прикреп(?:лен|лён)|файл приложен|datei angehängt|archivo adjunto|dosya ekli|fichier joint|arquivo anexado)\)/i
+  /^(\S[^\n]{0,300}?\.[a-z0-9]{2,5}) \((?:file attached|файл прикреп(?:лен|лён)|файл приложен|файл добавлен|файл тиркелди|datei angehängt|archivo adjunto|dosya ekli|fichier joint|arquivo anexado)\)/i
 
 function kindOfFileName(name: string): MediaKind {
   const lower = name.toLowerCase()
@@ -52,15 +54,21 @@ function kindOfFileName(name: string): MediaKind {
   return 'unknown'
 }
 
+/** The file name a placeholder gives, without invisible marks (the zip's entry is looked up by it). */
+function named(raw: string | undefined): { fileName?: string } {
+  const name = raw ? trimInvisible(raw.replace(INVISIBLE_MARKS, '')) : ''
+  return name ? { fileName: name } : {}
+}
+
 /** The media placeholder a message line starts with, or null for an ordinary message. */
 export function matchMediaPlaceholder(line: string): MediaPlaceholder | null {
   const text = trimInvisible(line)
   const whole = OMITTED_WHOLE.exec(text)
   if (whole) return { kind: 'unknown', caption: trimInvisible(text.slice(whole[0].length)) }
   const attached = ATTACHED.exec(text)
-  if (attached) return { kind: kindOfFileName(attached[1] ?? ''), caption: trimInvisible(text.slice(attached[0].length)) }
+  if (attached) return { kind: kindOfFileName(attached[1] ?? ''), caption: trimInvisible(text.slice(attached[0].length)), ...named(attached[1]) }
   const file = FILE_ATTACHED.exec(text)
-  if (file) return { kind: kindOfFileName(file[1] ?? ''), caption: trimInvisible(text.slice(file[0].length)) }
+  if (file) return { kind: kindOfFileName(file[1] ?? ''), caption: trimInvisible(text.slice(file[0].length)), ...named(file[1]) }
   const withoutMarks = text.replace(INVISIBLE_MARKS, '')
   for (const [pattern, kind] of OMITTED_KIND) {
     const match = pattern.exec(withoutMarks)

@@ -23,6 +23,8 @@ export interface ParsedExportMessage {
   hasMedia: boolean
   /** What the placeholder says the media was, when it says; null without media. */
   mediaKind: MediaKind | null
+  /** The file's name when the placeholder gives it (`<attached: …>`, `… (file attached)`): an entry of the export's .zip. */
+  mediaFileName?: string
 }
 
 /** How to read an export. */
@@ -103,7 +105,16 @@ function finish(draft: Draft): ParsedExportMessage {
   const lines = media ? [media.caption, ...draft.more] : [draft.firstLine, ...draft.more]
   const text = trimInvisible(lines.join('\n').replace(EDITED_MARKER, ''))
   const body = text.length > 0 ? text : media ? null : ''
-  return { timestamp, author, body, isSystem: false, isDeleted: false, hasMedia: media !== null, mediaKind: media?.kind ?? null }
+  return {
+    timestamp,
+    author,
+    body,
+    isSystem: false,
+    isDeleted: false,
+    hasMedia: media !== null,
+    mediaKind: media?.kind ?? null,
+    ...(media?.fileName ? { mediaFileName: media.fileName } : {}),
+  }
 }
 
 /**

@@ -4,7 +4,18 @@
  */
 import { EventEmitter } from 'node:events'
 import { EngineError } from './errors'
-import type { EngineEvents, WaContact, WaDownloadedMedia, WaEngine, WaMe, WaNumberCheck, WaOutgoingMessage, WaRawMessage, WaSentMessage } from './types'
+import type {
+  EngineEvents,
+  WaContact,
+  WaDownloadedMedia,
+  WaEngine,
+  WaMe,
+  WaNumberCheck,
+  WaOutgoingMedia,
+  WaOutgoingMessage,
+  WaRawMessage,
+  WaSentMessage,
+} from './types'
 
 export interface FakeEngineScript {
   /** What initialize() does: resolve (default) or reject with this error. */
@@ -18,7 +29,7 @@ export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
   readonly capabilities = { contacts: true, avatars: true, history: false }
   me: WaMe | null = null
   calls = { initialize: 0, sync: 0, destroy: 0, logout: 0 }
-  sent: Array<{ chatId: string; text: string }> = []
+  sent: Array<{ chatId: string; text: string; media?: Omit<WaOutgoingMedia, 'data'> & { size: number } }> = []
   /** What WhatsApp has of our sends (findRecentOutgoing answers from it), oldest first. */
   outgoing: Array<WaOutgoingMessage & { chatId: string }> = []
   /** Order of lifecycle calls, to check that sync comes before destroy. */
@@ -45,6 +56,14 @@ export class FakeEngine extends EventEmitter<EngineEvents> implements WaEngine {
     this.sent.push({ chatId, text })
     const sent = { id: `true_${chatId}_${this.sent.length}`, timestamp: Math.floor(Date.now() / 1000) }
     this.outgoing.push({ chatId, id: sent.id, body: text, timestamp: sent.timestamp })
+    return sent
+  }
+
+  async sendMedia(chatId: string, media: WaOutgoingMedia, options: { caption?: string }): Promise<WaSentMessage> {
+    const { data, ...rest } = media
+    this.sent.push({ chatId, text: options.caption ?? '', media: { ...rest, size: data.length } })
+    const sent = { id: `true_${chatId}_${this.sent.length}`, timestamp: Math.floor(Date.now() / 1000) }
+    this.outgoing.push({ chatId, id: sent.id, body: options.caption ?? '', timestamp: sent.timestamp })
     return sent
   }
 

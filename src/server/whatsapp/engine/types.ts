@@ -61,6 +61,19 @@ export interface WaDownloadedMedia {
   fileName?: string
 }
 
+/**
+ * A file to send (media out). The bytes are read from the media store by the process that runs the
+ * session (never carried in a job or over Redis); the type was sniffed from the bytes when it was uploaded.
+ */
+export interface WaOutgoingMedia {
+  data: Buffer
+  mimetype: string
+  /** The name the customer sees (documents). */
+  fileName?: string
+  /** Sent as a document the customer downloads, not shown as a photo. */
+  asDocument: boolean
+}
+
 /** What a message carries besides its text (the same on raw and incoming messages). */
 export interface WaMessageAttachments {
   media?: WaMediaInfo
@@ -224,6 +237,8 @@ export interface WaEngine extends EventEmitter<EngineEvents> {
   readonly capabilities: EngineCapabilities
   initialize(): Promise<void>
   sendText(chatId: string, text: string): Promise<WaSentMessage>
+  /** Sends a photo or a document with an optional caption; the same errors and acks as sendText. */
+  sendMedia(chatId: string, media: WaOutgoingMedia, options: { caption?: string }): Promise<WaSentMessage>
   getContact(chatId: string): Promise<WaContact | null>
   getMe(): WaMe | null
   /** Persist the auth state now (RemoteAuth archive, simulator token). No-op where nothing is stored. */

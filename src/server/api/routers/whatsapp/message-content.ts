@@ -1,4 +1,4 @@
-import { outgoingTextInput } from '~/shared/message-text'
+import { captionTextInput, outgoingTextInput } from '~/shared/message-text'
 
 /**
  * The text of an outgoing message, as send and sendBulk accept it: cleaned first (NUL and lone
@@ -6,3 +6,6 @@ import { outgoingTextInput } from '~/shared/message-text'
  * or too long once cleaned is refused before anything is created or counted.
  */
 export const messageContentInput = outgoingTextInput
+
+/** A file's caption: cleaned like a text, and empty allowed. */
+export const captionInput = captionTextInput

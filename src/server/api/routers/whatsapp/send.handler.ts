@@ -15,6 +15,7 @@ export async function sendHandler({ ctx, input }: { ctx: OrgContext; input: Send
     clientId: input.clientId,
     to: input.to,
     content: input.content,
+    ...(input.media ? { media: input.media } : {}),
     ...senderOf(ctx, input.priority),
   })
   // issue 13: a person's first reply takes an unassigned conversation (atomic: one owner).

@@ -218,7 +218,8 @@ async function replaceRecent(clientId: string, id: string, patch: Partial<SimRec
 }
 
 /** Staff type a reply on the business phone itself (whatsapp-web.js: message_create with fromMe). */
-export async function replyFromPhone(clientId: string, input: { to: string; body: string }): Promise<WaRawMessage> {
+export async function replyFromPhone(clientId: string, input: { to: string; body: string; type?: WaMessageType }): Promise<WaRawMessage> {
+  const type = input.type && isSimMediaType(input.type) ? input.type : 'text'
   const to = formatPhoneNumber(input.to)
   const state = await getPhoneState(clientId)
   const ownPhone = (state.phone ?? (await defaultBusinessPhone(clientId))).slice(1)
@@ -232,9 +233,12 @@ export async function replyFromPhone(clientId: string, input: { to: string; body
     fromMe: true,
     isStatus: false,
     isGroup: false,
-    hasMedia: false,
-    type: 'text',
+    // A photo or document sent from the phone: its file is downloaded like a customer's.
+    hasMedia: type !== 'text',
+    type,
+    ...(type !== 'text' ? { media: await announceSimMedia(type) } : {}),
   }
+  if (message.hasMedia) await rememberSimMedia(clientId, message.id, { type })
   await remember(clientId, { id: message.id, chatId: to, fromMe: true, body: message.body, timestamp: message.timestamp })
   await sendSignal(clientId, { type: 'from_me', message })
   return message

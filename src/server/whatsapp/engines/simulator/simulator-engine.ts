@@ -22,6 +22,7 @@ import type {
   WaMe,
   WaMessageAck,
   WaNumberCheck,
+  WaOutgoingMedia,
   WaOutgoingMessage,
   WaRawMessage,
   WaSentMessage,
@@ -43,7 +44,7 @@ import {
   type SimSignal,
 } from './simulator-state'
 import { nextSendOutcome } from './simulator-behaviour'
-import { downloadSimMedia } from './simulator-media'
+import { downloadSimMedia, simSentMedia, type SimSentMedia } from './simulator-media'
 
 export interface SimulatorTiming {
   /** How long WhatsApp Web takes to show the first QR or restore a session. */
@@ -261,6 +262,15 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
   }
 
   async sendText(chatId: string, text: string): Promise<WaSentMessage> {
+    return this.deliver(chatId, text)
+  }
+
+  /** A photo or document: the customer's phone (/dev/phone) gets its kind, name and size, and a small photo itself. */
+  async sendMedia(chatId: string, media: WaOutgoingMedia, options: { caption?: string }): Promise<WaSentMessage> {
+    return this.deliver(chatId, options.caption ?? '', simSentMedia(media))
+  }
+
+  private async deliver(chatId: string, text: string, media?: SimSentMedia): Promise<WaSentMessage> {
     if (!this.ready || !this.me) throw new EngineError('NOT_CONNECTED', 'WhatsApp is not connected', { retryable: true })
     const clientId = this.options.clientId
     if (await isBanned(this.options.organizationId, this.me.phone)) throw new EngineError('BANNED', 'this number is banned from WhatsApp', { retryable: false })
@@ -276,7 +286,7 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
     if (outcome === 'notOnWhatsApp') throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
     const id = `true_${chatId}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`
     const timestamp = Math.floor(Date.now() / 1000)
-    const entry: SimOutboxEntry = { id, to: chatId, body: text, timestamp }
+    const entry: SimOutboxEntry = { id, to: chatId, body: text, timestamp, ...(media ? { media } : {}) }
     await redis().multi().lpush(simKey.outbox(clientId), JSON.stringify(entry)).ltrim(simKey.outbox(clientId), 0, 199).exec()
     // Like whatsapp-web.js, our own send is announced as a new message (message_create, fromMe) before
     // sendText returns: the client must recognize it as ours and not store it as a phone reply.
@@ -289,8 +299,8 @@ export class SimulatorEngine extends EventEmitter<EngineEvents> implements WaEng
       fromMe: true,
       isStatus: false,
       isGroup: false,
-      hasMedia: false,
-      type: 'text',
+      hasMedia: Boolean(media),
+      type: media?.kind ?? 'text',
     })
     const ackFailures = await redis().decr(simKey.failAckNext(clientId))
     if (ackFailures < 0) await redis().del(simKey.failAckNext(clientId))

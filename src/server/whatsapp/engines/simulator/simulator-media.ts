@@ -9,8 +9,10 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EngineError } from '../../engine/errors'
-import type { WaDownloadedMedia, WaMediaInfo, WaMessageType } from '../../engine/types'
-import { redis, simKey } from './simulator-state'
+import type { WaDownloadedMedia, WaMediaInfo, WaMessageType, WaOutgoingMedia } from '../../engine/types'
+import { redis, simKey, type SimSentMedia } from './simulator-state'
+
+export type { SimSentMedia }
 
 export type SimMediaFailure = 'expired' | 'error' | 'too-large'
 
@@ -76,4 +78,21 @@ export async function downloadSimMedia(clientId: string, messageId: string): Pro
   if (record.failure === 'error') throw new EngineError('UNKNOWN', 'simulated media download failure (the page threw)', { retryable: true })
   if (record.failure === 'too-large') return { data: endlessZeros(), mimetype: fixture.mimetype }
   return { data: createReadStream(fixturePath(fixture.file)), mimetype: fixture.mimetype, ...(fixture.fileName ? { fileName: fixture.fileName } : {}) }
+}
+
+/**
+ * Photos up to this size are kept whole in the simulated phone's log (a Redis list of 200 entries), so
+ * /dev/phone shows the picture itself; a larger one shows its name and size only.
+ */
+export const SIM_PREVIEW_MAX_BYTES = 256 * 1024
+const PREVIEW_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif'])
+
+/** What the customer's phone keeps of a file the business sent. */
+export function simSentMedia(media: WaOutgoingMedia): SimSentMedia {
+  const kind = media.asDocument || !media.mimetype.startsWith('image/') ? 'document' : 'image'
+  const preview =
+    kind === 'image' && PREVIEW_TYPES.has(media.mimetype) && media.data.length <= SIM_PREVIEW_MAX_BYTES
+      ? `data:${media.mimetype};base64,${media.data.toString('base64')}`
+      : undefined
+  return { kind, mimetype: media.mimetype, size: media.data.length, ...(media.fileName ? { fileName: media.fileName } : {}), ...(preview ? { preview } : {}) }
 }

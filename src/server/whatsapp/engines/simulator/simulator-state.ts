@@ -77,11 +77,23 @@ export type SimSignal =
   /** Nobody scans: the QR gives up now, as whatsapp-web.js does after qrMaxRetries. */
   | { type: 'qr-idle' }
 
+/** A file the business sent, as the customer's phone (/dev/phone) shows it. */
+export interface SimSentMedia {
+  kind: 'image' | 'document'
+  mimetype: string
+  fileName?: string
+  size: number
+  /** A photo small enough to keep in the simulated phone's log (SIM_PREVIEW_MAX_BYTES), as a data: URL. */
+  preview?: string
+}
+
 export interface SimOutboxEntry {
   id: string
   to: string
+  /** The text, or a file's caption. */
   body: string
   timestamp: number
+  media?: SimSentMedia
 }
 
 export function redis(): Redis {

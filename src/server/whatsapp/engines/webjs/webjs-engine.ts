@@ -13,7 +13,7 @@ import { orgLogger, type Logger } from '../../../logger'
 import { EngineError } from '../../engine/errors'
 import { identityOfChat, toWaIdentity } from '../../engine/identity'
 import type { EngineCapabilities, EngineEvents, EngineOptions, WaContact, WaEngine, WaMe, WaRawMessage, WaSentMessage, WaChatSummary } from '../../engine/types'
-import type { WaDownloadedMedia, WaIdentity, WaMessageAck, WaNumberCheck, WaOutgoingMessage } from '../../engine/types'
+import type { WaDownloadedMedia, WaIdentity, WaMessageAck, WaNumberCheck, WaOutgoingMedia, WaOutgoingMessage } from '../../engine/types'
 import { CHROMIUM_ARGS } from '../../../chromium'
 import { DatabaseAuth } from './database-auth'
 import { isTerminalDisconnect } from '../../disconnect-reasons'
@@ -172,23 +172,43 @@ class WebjsEngine extends EventEmitter<EngineEvents> implements WaEngine {
   async sendText(chatId: string, text: string): Promise<WaSentMessage> {
     this.assertReady()
     try {
-      let target = chatId
-      // getNumberId appends @c.us, so only phone ids are checked; it also resolves the canonical id.
-      if (chatId.endsWith('@c.us')) {
-        const wid = await this.client.getNumberId(chatId)
-        if (!wid) throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
-        target = wid._serialized || chatId
-      }
+      const target = await this.sendTarget(chatId)
       // sendSeen (Client.js:1474, default true) would mark the customer's chat read on every send; chats are
       // marked read when an operator opens the conversation, not because we sent something.
-      const sent = await this.client.sendMessage(target, text, { sendSeen: false })
-      if (!sent) throw new EngineError('SEND_FAILED', `WhatsApp Web returned no message for ${target}`)
-      // A just-sent message has ack 0 (util/Injected/Utils.js:463): accepted by the web client, not yet
-      // by WhatsApp's server; SENT comes with `message_ack` 1.
-      return { id: sent.id._serialized, timestamp: sent.timestamp || Math.floor(Date.now() / 1000), ack: mapAck(sent.ack) }
+      return sentOf(target, await this.client.sendMessage(target, text, { sendSeen: false }))
     } catch (err) {
       throw mapRuntimeError(err)
     }
+  }
+
+  /**
+   * A photo or document: the library's `MessageMedia` (base64 data, mimetype, filename, filesize:
+   * structures/MessageMedia.js:16-40) as the content, which Client.js:1476-1478 turns into the media of
+   * the send with `options.caption` as its caption (Client.js:1462); `sendMediaAsDocument` makes a
+   * photo go as a file. The same ack 0 on return as text.
+   */
+  async sendMedia(chatId: string, media: WaOutgoingMedia, options: { caption?: string }): Promise<WaSentMessage> {
+    this.assertReady()
+    try {
+      const target = await this.sendTarget(chatId)
+      const content = new wwebjs.MessageMedia(media.mimetype, media.data.toString('base64'), media.fileName ?? null, media.data.length)
+      const sent = await this.client.sendMessage(target, content, {
+        sendSeen: false,
+        sendMediaAsDocument: media.asDocument,
+        ...(options.caption ? { caption: options.caption } : {}),
+      })
+      return sentOf(target, sent)
+    } catch (err) {
+      throw mapRuntimeError(err)
+    }
+  }
+
+  /** The chat to send to: a phone id is checked and made canonical (getNumberId appends @c.us, so only phone ids are checked). */
+  private async sendTarget(chatId: string): Promise<string> {
+    if (!chatId.endsWith('@c.us')) return chatId
+    const wid = await this.client.getNumberId(chatId)
+    if (!wid) throw new EngineError('INVALID_RECIPIENT', `${chatId} is not on WhatsApp`, { retryable: false })
+    return wid._serialized || chatId
   }
 
   async getContact(chatId: string): Promise<WaContact | null> {
@@ -593,4 +613,13 @@ export function killProcessGroup(pid: number, log?: Logger): boolean {
 /** One single-use engine (after `destroy()` make a new one). */
 export function createWebjsEngine(options: WebjsEngineOptions): WaEngine {
   return new WebjsEngine(options)
+}
+
+/**
+ * What a send returned. A just-sent message has ack 0 (util/Injected/Utils.js:463): accepted by the web
+ * client, not yet by WhatsApp's server; SENT comes with `message_ack` 1.
+ */
+function sentOf(target: string, sent: Message | null | undefined): WaSentMessage {
+  if (!sent) throw new EngineError('SEND_FAILED', `WhatsApp Web returned no message for ${target}`)
+  return { id: sent.id._serialized, timestamp: sent.timestamp || Math.floor(Date.now() / 1000), ack: mapAck(sent.ack) }
 }

@@ -537,7 +537,20 @@ export class FakeWebjsClient extends EventEmitter {
     const failure = this.sendFailures.shift()
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- whatever the test scripted
     if (failure !== undefined) throw failure
-    const msg = this.message({ fromMe: true, chat: chatId, body: typeof content === 'string' ? content : '', ack: 0 })
+    // Client.js:1476-1478: a MessageMedia content is the send's media, its caption `options.caption`
+    // (Client.js:1462); the page's message then has a directPath and the caption as body (Message.js:49-57).
+    const media = content instanceof wwebjs.MessageMedia ? content : null
+    const msg = media
+      ? this.message({
+          fromMe: true,
+          chat: chatId,
+          body: typeof options.caption === 'string' ? options.caption : '',
+          hasMedia: true,
+          type: options.sendMediaAsDocument || !media.mimetype.startsWith('image/') ? 'document' : 'image',
+          ack: 0,
+          data: { mimetype: media.mimetype, ...(media.filename ? { filename: media.filename } : {}), size: media.filesize ?? undefined },
+        })
+      : this.message({ fromMe: true, chat: chatId, body: typeof content === 'string' ? content : '', ack: 0 })
     this.sent.push({ chatId, content, options, message: msg })
     this.sentInChat.set(chatId, [...(this.sentInChat.get(chatId) ?? []), msg.id._serialized])
     this.emit('message_create', msg)
