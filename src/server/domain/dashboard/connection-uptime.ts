@@ -37,9 +37,10 @@ export function uptimeStateOf(status: WhatsAppSessionStatus): UptimeState {
 /**
  * Cuts [from, to) into slots of `slotMinutes` and gives each the state that lasted longest in it
  * (ties: error, then disconnected, before connected, so a short outage is not hidden by rounding).
- * `changes` are sorted oldest first; the first may be before `from` (the state at the start).
+ * `changes` are sorted oldest first; the first may be before `from` (the state at the start). Time after
+ * `until` (now, inside the last slot) is not known yet.
  */
-export function buildUptimeStrip(changes: StatusChange[], from: Date, to: Date, slotMinutes: number): UptimeStrip {
+export function buildUptimeStrip(changes: StatusChange[], from: Date, to: Date, slotMinutes: number, until: Date = to): UptimeStrip {
   const slotMs = slotMinutes * 60_000
   const count = Math.ceil((to.getTime() - from.getTime()) / slotMs)
   const durations = Array.from({ length: count }, () => ({ connected: 0, disconnected: 0, error: 0, unknown: 0 }))
@@ -49,7 +50,7 @@ export function buildUptimeStrip(changes: StatusChange[], from: Date, to: Date, 
   for (const change of changes) points.push({ at: Math.max(change.at.getTime(), from.getTime()), state: uptimeStateOf(change.status) })
   for (let i = 0; i < points.length; i++) {
     const start = points[i]!.at
-    const end = Math.min(i + 1 < points.length ? points[i + 1]!.at : to.getTime(), to.getTime())
+    const end = Math.min(i + 1 < points.length ? points[i + 1]!.at : to.getTime(), to.getTime(), until.getTime())
     if (end <= start) continue
     const state = points[i]!.state
     totals[state] += end - start
@@ -69,18 +70,22 @@ export function buildUptimeStrip(changes: StatusChange[], from: Date, to: Date, 
   return { slots, slotMinutes, connectedShare: known > 0 ? totals.connected / known : null }
 }
 
-/** The strip of [from, to) for one organization, from its status history. */
-export async function connectionUptime(organizationId: string, from: Date, to: Date, slotMinutes: number): Promise<UptimeStrip> {
+/** The strip of [from, to) for one organization, from its status history up to `until`. */
+export async function connectionUptime(organizationId: string, from: Date, to: Date, slotMinutes: number, until: Date = to): Promise<UptimeStrip> {
   const [before, within] = await Promise.all([
-    db.whatsAppStatusEvent.findFirst({ where: { organizationId, createdAt: { lt: from } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true, status: true } }),
+    db.whatsAppStatusEvent.findFirst({
+      where: { organizationId, createdAt: { lt: from } },
+      orderBy: { createdAt: 'desc' },
+      select: { createdAt: true, status: true },
+    }),
     db.whatsAppStatusEvent.findMany({
-      where: { organizationId, createdAt: { gte: from, lt: to } },
+      where: { organizationId, createdAt: { gte: from, lt: until } },
       orderBy: { createdAt: 'asc' },
       select: { createdAt: true, status: true },
-      // Bounded: a flapping connection over a week stays far below this; past it the strip ends early.
+      // Bounded: a flapping connection over a week stays far below this (past it, later changes are not read).
       take: 10_000,
     }),
   ])
   const changes = [...(before ? [before] : []), ...within].map((row) => ({ at: row.createdAt, status: row.status }))
-  return buildUptimeStrip(changes, from, to, slotMinutes)
+  return buildUptimeStrip(changes, from, to, slotMinutes, until)
 }
