@@ -26,9 +26,12 @@ async function expectChartsRendered(page: Page) {
   await expect(page.getByTestId('first-response-chart').locator('.recharts-line-curve, .recharts-line-dot').first()).toBeAttached()
 }
 
+/** A chart's legend entries, sorted (recharts does not promise their order). */
 async function legendOf(page: Page, chart: string): Promise<string[]> {
-  return page.getByTestId(chart).locator('.recharts-legend-item-text').allTextContents()
+  return (await page.getByTestId(chart).locator('.recharts-legend-item-text').allTextContents()).toSorted()
 }
+
+const sorted = (labels: string[]) => labels.toSorted()
 
 test('an admin lands on the dashboard: five charts with Russian, then English labels; usable at 390 px', async ({ page }) => {
   await signIn(page, users.admin, { stayOnLanding: true })
@@ -39,8 +42,8 @@ test('an admin lands on the dashboard: five charts with Russian, then English la
   await expect(page.getByTestId('page-title')).toHaveText('Обзор')
   await expect(page.getByTestId('nav-dashboard')).toHaveAttribute('aria-current', 'page')
   await expectChartsRendered(page)
-  expect(await legendOf(page, 'messages-chart')).toEqual(['Входящие', 'Исходящие'])
-  expect(await legendOf(page, 'delivery-chart')).toEqual(['Прочитано', 'Доставлено', 'Отправлено, без отчёта', 'Ошибка'])
+  expect(await legendOf(page, 'messages-chart')).toEqual(sorted(['Входящие', 'Исходящие']))
+  expect(await legendOf(page, 'delivery-chart')).toEqual(sorted(['Прочитано', 'Доставлено', 'Отправлено, без отчёта', 'Ошибка']))
   expect(await legendOf(page, 'first-response-chart')).toEqual(['Медиана'])
   await expect(page.getByTestId('uptime-legend')).toContainText('Подключено')
   await expect(page.getByTestId('uptime-share')).toContainText(/В сети \d/)
@@ -56,8 +59,8 @@ test('an admin lands on the dashboard: five charts with Russian, then English la
     await page.getByTestId('locale-switcher').selectOption('en')
     await expect(page.getByTestId('page-title')).toHaveText('Dashboard', { timeout: 30_000 })
     await expectChartsRendered(page)
-    expect(await legendOf(page, 'messages-chart')).toEqual(['Incoming', 'Outgoing'])
-    expect(await legendOf(page, 'delivery-chart')).toEqual(['Read', 'Delivered', 'Sent, no receipt', 'Failed'])
+    expect(await legendOf(page, 'messages-chart')).toEqual(sorted(['Incoming', 'Outgoing']))
+    expect(await legendOf(page, 'delivery-chart')).toEqual(sorted(['Read', 'Delivered', 'Sent, no receipt', 'Failed']))
     await expect(page.getByTestId('uptime-legend')).toContainText('Connected')
     await expect(page.getByTestId('uptime-share')).toContainText(/Online \d/)
     await expect(page.getByTestId('quota-gauge-minute')).toContainText('Minute')
