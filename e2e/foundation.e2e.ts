@@ -19,7 +19,9 @@ async function signIn(page: Page, user: { email: string; password: string }) {
   await page.getByTestId('email').fill(user.email)
   await page.getByTestId('password').fill(user.password)
   await page.getByTestId('sign-in-submit').click()
-  await page.waitForURL('**/conversations', { timeout: NAV_TIMEOUT })
+  // Admins land on the dashboard, operators on the inbox; these flows start from the inbox.
+  await page.waitForURL(/\/(dashboard|conversations)$/, { timeout: NAV_TIMEOUT })
+  if (!page.url().endsWith('/conversations')) await page.goto('/conversations', { timeout: NAV_TIMEOUT })
 }
 
 async function expectNav(page: Page, labels: { conversations: string; clients: string; whatsapp: string; quickReplies: string; import: string }) {

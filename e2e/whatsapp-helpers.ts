@@ -16,12 +16,20 @@ export type User = (typeof users)[keyof typeof users]
 /** Development mode compiles each page on its first visit: be patient with navigations. */
 export const NAV_TIMEOUT = 120_000
 
-export async function signIn(page: Page, user: { email: string; password: string }) {
+/** Where sign-in lands: the dashboard for admins, the inbox for operators (src/features/shell/landing-path.ts). */
+export const LANDING_URL = /\/(dashboard|conversations)$/
+
+/**
+ * Signs in through the form and waits for the landing page. The flows start from the inbox, so an
+ * admin (who lands on the dashboard) is taken there, unless `stayOnLanding` is set.
+ */
+export async function signIn(page: Page, user: { email: string; password: string }, { stayOnLanding = false } = {}) {
   await page.goto('/sign-in', { timeout: NAV_TIMEOUT })
   await page.getByTestId('email').fill(user.email)
   await page.getByTestId('password').fill(user.password)
   await page.getByTestId('sign-in-submit').click()
-  await page.waitForURL('**/conversations', { timeout: NAV_TIMEOUT })
+  await page.waitForURL(LANDING_URL, { timeout: NAV_TIMEOUT })
+  if (!stayOnLanding && !page.url().endsWith('/conversations')) await page.goto('/conversations', { timeout: NAV_TIMEOUT })
 }
 
 /** A fresh browser context (its own cookies) signed in as `user`. */

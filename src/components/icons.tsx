@@ -22,6 +22,13 @@ function Outline({ children, className = 'size-5', ...props }: IconProps) {
   )
 }
 
+export const ChartIcon = (p: IconProps) => (
+  <Outline {...p}>
+    <path d="M4 4v16h16" />
+    <path d="M8 16v-4M12 16V8M16 16v-6" />
+  </Outline>
+)
+
 export const ChatIcon = (p: IconProps) => (
   <Outline {...p}>
     <path d="M21 11.5a8.4 8.4 0 0 1-9 8.4 9 9 0 0 1-3.8-.8L3 20.5l1.4-4.3A8 8 0 0 1 3 11.5 8.6 8.6 0 0 1 12 3a8.6 8.6 0 0 1 9 8.5Z" />

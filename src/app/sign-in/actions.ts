@@ -20,7 +20,8 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   const email = formText(formData, 'email').trim()
   const password = formText(formData, 'password')
   try {
-    await signIn('credentials', { email, password, redirectTo: '/conversations' })
+    // '/' sends each role to its landing page (features/shell/landing-path.ts).
+    await signIn('credentials', { email, password, redirectTo: '/' })
   } catch (error) {
     if (error instanceof AuthError) {
       const t = await getTranslations('errors')

@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { SignInForm } from '~/features/auth/sign-in-form'
 import { Brand } from '~/features/shell/brand'
+import { landingPath } from '~/features/shell/landing-path'
 import { LocaleSwitcher } from '~/features/shell/locale-switcher'
 import { pageMetadata } from '~/features/shell/page-metadata'
 import { getServerCaller } from '~/trpc/server'
@@ -12,7 +13,7 @@ export const generateMetadata = () => pageMetadata('auth.submit')
 export default async function SignInPage() {
   // Already signed in (and the user still exists): go straight to work.
   const me = await (await getServerCaller()).user.me().catch(() => null)
-  if (me) redirect('/conversations')
+  if (me) redirect(landingPath(me.role))
   const t = await getTranslations('auth')
   return (
     <div className="relative flex min-h-dvh flex-col bg-gradient-to-b from-brand-50 via-slate-50 to-slate-50">

@@ -72,7 +72,7 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
           {user.organizationName}
         </p>
         <div className="flex-1 overflow-y-auto px-3">
-          <SidebarNav onNavigate={() => setNavOpen(false)} />
+          <SidebarNav onNavigate={() => setNavOpen(false)} showDashboard={isAdminRole(user.role)} />
         </div>
         <div className="flex items-center gap-3 border-t border-slate-100 px-4 py-3">
           <Avatar name={user.name} seed={user.id} size="sm" />

@@ -4,15 +4,18 @@ import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { cx } from '~/components/class-names'
-import { ChatIcon, PhoneLinkIcon, QuickReplyIcon, UploadIcon, UsersIcon } from '~/components/icons'
+import { ChartIcon, ChatIcon, PhoneLinkIcon, QuickReplyIcon, UploadIcon, UsersIcon } from '~/components/icons'
 import { WaitingNavBadge } from '../inbox/waiting-nav-badge'
 
 interface NavItem {
   href: string
-  labelKey: 'conversations' | 'clients' | 'whatsapp' | 'quickReplies' | 'import'
+  labelKey: 'dashboard' | 'conversations' | 'clients' | 'whatsapp' | 'quickReplies' | 'import'
   testId: string
   icon: (props: React.SVGProps<SVGSVGElement>) => React.ReactNode
 }
+
+/** The dashboard leads the list for admins (their landing page, features/shell/landing-path.ts). */
+const dashboardItem: NavItem = { href: '/dashboard', labelKey: 'dashboard', testId: 'nav-dashboard', icon: ChartIcon }
 
 const mainItems: NavItem[] = [
   { href: '/conversations', labelKey: 'conversations', testId: 'nav-conversations', icon: ChatIcon },
@@ -29,8 +32,8 @@ function isActive(pathname: string, href: string) {
   return pathname === href || pathname.startsWith(`${href}/`)
 }
 
-/** The app's sections: Conversations, Clients, and the settings pages. */
-export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
+/** The app's sections: the dashboard (admins), Conversations, Clients, and the settings pages. */
+export function SidebarNav({ onNavigate, showDashboard = false }: { onNavigate?: () => void; showDashboard?: boolean }) {
   const t = useTranslations('nav')
   const pathname = usePathname()
 
@@ -59,7 +62,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
 
   return (
     <nav aria-label={t('main')} className="space-y-6">
-      <ul className="space-y-1">{mainItems.map(renderItem)}</ul>
+      <ul className="space-y-1">{(showDashboard ? [dashboardItem, ...mainItems] : mainItems).map(renderItem)}</ul>
       <div>
         <p className="px-3 pb-2 text-xs font-semibold tracking-wide text-slate-400 uppercase">{t('settings')}</p>
         <ul className="space-y-1">{settingsItems.map(renderItem)}</ul>

@@ -1,5 +1,6 @@
 import { clientsRouter } from './routers/clients/_router'
 import { conversationsRouter } from './routers/conversations/_router'
+import { dashboardRouter } from './routers/dashboard/_router'
 import { devPhoneRouter } from './routers/dev-phone/_router'
 import { importRouter } from './routers/import/_router'
 import { mentionsRouter } from './routers/mentions/_router'
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   import: importRouter,
   mentions: mentionsRouter,
   quickReplies: quickRepliesRouter,
+  dashboard: dashboardRouter,
 })
 
 export type AppRouter = typeof appRouter

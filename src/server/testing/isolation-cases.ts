@@ -150,6 +150,11 @@ export const isolationCases: Record<string, IsolationCase> = {
   'quickReplies.create': { input: (v) => ({ organizationId: v.organization.id, shortcut: 'chuzhoi', text: 'чужой ответ', language: null }) },
   'quickReplies.update': { input: (v) => ({ id: v.quickReplyId, shortcut: 'hacked', text: 'взломано', language: null }) },
   'quickReplies.delete': { input: (v) => ({ id: v.quickReplyId }) },
+  // issue 16 point 3: the org admin's dashboard
+  'dashboard.activity': { input: (v) => ({ organizationId: v.organization.id, days: 30 }) },
+  'dashboard.delivery': { input: (v) => ({ organizationId: v.organization.id, days: 7 }) },
+  'dashboard.uptime': { input: (v) => ({ organizationId: v.organization.id, days: 7 }) },
+  'dashboard.quota': { input: (v) => ({ organizationId: v.organization.id }) },
 }
 
 /** Procedure path → case; later issues add their procedures here. */

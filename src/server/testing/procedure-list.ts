@@ -42,6 +42,11 @@ export const procedureList: ReadonlyArray<readonly [path: string, type: Procedur
   ['quickReplies.create', 'mutation'],
   ['quickReplies.update', 'mutation'],
   ['quickReplies.delete', 'mutation'],
+  // The org admin's dashboard (issue 16 point 3)
+  ['dashboard.activity', 'query'],
+  ['dashboard.delivery', 'query'],
+  ['dashboard.uptime', 'query'],
+  ['dashboard.quota', 'query'],
   ['whatsapp.send', 'mutation'],
   ['whatsapp.retry', 'mutation'],
   ['whatsapp.sendBulk', 'mutation'],

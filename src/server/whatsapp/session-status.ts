@@ -124,9 +124,36 @@ export async function setSessionStatus(
     select: viewSelect,
   })
   const view = toView(row, transient.reconnect ?? null)
+  if (patch.status !== undefined) await recordStatusHistory(organizationId, view.status, view.errorCode)
   logger.info({ organizationId, status: view.status, errorCode: view.errorCode, event: 'whatsapp.status' }, 'whatsapp status changed')
   await getEventBus().publish(organizationId, { type: 'whatsapp.status', data: view })
   return view
+}
+
+/** How long the status history is kept (the dashboard shows 7 days; a month leaves room for a longer view). */
+export const STATUS_HISTORY_RETENTION_DAYS = 31
+
+/**
+ * Appends a status change to the history (WhatsAppStatusEvent) when it differs from the latest one
+ * recorded, and deletes the organization's rows past the retention (all but the newest of them: it tells the state at the start). A failure here is logged, never
+ * thrown: the history is for the dashboard, the status itself was already written.
+ */
+async function recordStatusHistory(organizationId: string, status: WhatsAppSessionStatus, errorCode: string | null): Promise<void> {
+  try {
+    const latest = await db.whatsAppStatusEvent.findFirst({ where: { organizationId }, orderBy: { createdAt: 'desc' }, select: { status: true } })
+    if (latest?.status === status) return
+    await db.whatsAppStatusEvent.create({ data: { organizationId, status, errorCode }, select: { id: true } })
+    // The newest row past the retention stays: it tells the state at the start of the kept period.
+    const cutoff = new Date(Date.now() - STATUS_HISTORY_RETENTION_DAYS * 86_400_000)
+    const anchor = await db.whatsAppStatusEvent.findFirst({
+      where: { organizationId, createdAt: { lt: cutoff } },
+      orderBy: { createdAt: 'desc' },
+      select: { createdAt: true },
+    })
+    if (anchor) await db.whatsAppStatusEvent.deleteMany({ where: { organizationId, createdAt: { lt: anchor.createdAt } } })
+  } catch (error) {
+    logger.warn({ organizationId, err: error, event: 'whatsapp.status.history' }, 'whatsapp status history not recorded')
+  }
 }
 
 /**
