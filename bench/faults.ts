@@ -17,7 +17,7 @@
  * Server output: BENCH_LOG_LEVEL=info writes it to $TMPDIR/soul-bench-faults-server.log.
  */
 import './bench-env'
-import { faultsRedisPort } from './lib/faults-env'
+import { faultsDatabase, faultsRedisPort } from './lib/faults-env'
 import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -46,7 +46,7 @@ const LOAD = {
 const wanted = process.argv.slice(2)
 const runs = (name: string) => wanted.length === 0 || wanted.includes(name)
 
-execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', 'soul_crm_bench_faults', '--reset'], { stdio: ['ignore', 'ignore', 'inherit'] })
+execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', faultsDatabase, '--reset'], { stdio: ['ignore', 'ignore', 'inherit'] })
 const redis = new PrivateRedis(faultsRedisPort)
 await redis.start()
 const { REDIS_URL, REDIS_PREFIX } = getEnvPart('REDIS_URL', 'REDIS_PREFIX')
