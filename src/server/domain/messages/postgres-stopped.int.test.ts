@@ -18,7 +18,8 @@ import { runPostgresStopped } from '../../testing/fault-scenarios'
 import { PrivatePostgres } from '../../testing/private-postgres'
 
 const postgres = PrivatePostgres.find()
-if (!postgres) process.stderr.write('postgres-stopped.int.test.ts skipped: no PostgreSQL binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or PG_BIN_DIR\n')
+if (!postgres)
+  process.stderr.write('postgres-stopped.int.test.ts skipped: no PostgreSQL binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or PG_BIN_DIR\n')
 
 describe.skipIf(!postgres)('PostgreSQL stopped mid-flow (fault scenario)', () => {
   it('loses nothing and sends nothing twice, keeps each conversation in order, resumes within 10 s', async () => {
