@@ -3,21 +3,23 @@
  * and Redis): "before" replays the old path (user lookup, then scrypt N=2^14 only when the user exists),
  * "after" is checkCredentials (dummy hash for unknown users, N=2^17). Prints medians of 10 each.
  *   node --import tsx bench/sign-in-timing.ts
- * Uses its own database (soul_crm_bench_signin) and Redis prefix (soul_bench_signin).
+ * Uses its own database (soul_crm_bench_signin) and Redis prefix (soul_bench_signin), `_<ns>` added with SOUL_TEST_NAMESPACE.
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto'
 
 const base = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/soul_crm')
-base.pathname = '/soul_crm_bench_signin'
+const suffix = process.env.SOUL_TEST_NAMESPACE ? `_${process.env.SOUL_TEST_NAMESPACE}` : ''
+const database = `soul_crm_bench_signin${suffix}`
+base.pathname = `/${database}`
 Object.assign(process.env, {
   DATABASE_URL: base.toString(),
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
-  REDIS_PREFIX: 'soul_bench_signin',
+  REDIS_PREFIX: `soul_bench_signin${suffix}`,
   LOG_LEVEL: 'silent',
   AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
 })
-execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', 'soul_crm_bench_signin', '--reset'], { stdio: ['ignore', 'ignore', 'inherit'] })
+execFileSync('node', ['--import', 'tsx', 'scripts/prepare-db.ts', database, '--reset'], { stdio: ['ignore', 'ignore', 'inherit'] })
 
 const { db } = await import('../src/server/db')
 const { hashPassword, verifyPassword } = await import('../src/server/auth/password')

@@ -11,6 +11,17 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 })
 
 const digits = String(Date.now()).slice(-5)
 
+// A failed or timed-out run must not leave the demo organization paused: the flows after this one send
+// bulk messages to it (number-safety.e2e.ts waited 90 s on a held bulk after this test timed out under load).
+test.afterAll(async ({ browser }) => {
+  const admin = await signedIn(browser, users.admin)
+  try {
+    await trpc(admin.page, 'mutation', 'whatsapp.governor.resume', {})
+  } finally {
+    await admin.context.close()
+  }
+})
+
 test('the admin sees why bulk sends paused, with the figures, and resumes; an operator sees it without a button', async ({ browser }) => {
   const admin = await signedIn(browser, users.admin)
   const operator = await signedIn(browser, users.operator)

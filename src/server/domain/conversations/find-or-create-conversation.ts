@@ -15,13 +15,15 @@ export async function findOrCreateConversation(
     select: { id: true },
   })
   if (existing) return { id: existing.id, created: false }
-  const created = await tx.conversation.upsert({
+  // INSERT … ON CONFLICT DO NOTHING, then read: two callers creating the same conversation at once (an
+  // operator's first reply racing the customer's first message) both get the one row. Prisma's upsert is
+  // a read then an insert here, and the loser failed with P2002 (the Redis fault test met it).
+  const inserted = await tx.conversation.createMany({ data: [{ organizationId, clientId, channel }], skipDuplicates: true })
+  const row = await tx.conversation.findUniqueOrThrow({
     where: { organizationId_clientId_channel: { organizationId, clientId, channel } },
-    update: {},
-    create: { organizationId, clientId, channel },
     select: { id: true },
   })
-  return { id: created.id, created: true }
+  return { id: row.id, created: inserted.count === 1 }
 }
 
 /** Moves lastMessageAt forward (never back: history may arrive out of order). */

@@ -41,7 +41,8 @@ const waitSent = (id: string) => waitFor(async () => ['SENT', 'DELIVERED', 'READ
 
 async function customerWrites(from: string, body: string) {
   await phone.sendAsCustomer(clientIdOf(shop.organization.id), { from, body })
-  return waitFor(() => db.client.findFirst({ where: { organizationId: shop.organization.id, phone: from.replace(/[^\d+]/g, '') } }))
+  // The first message through a fresh harness can take several seconds on a loaded machine (5 s ran out at load 13).
+  return waitFor(() => db.client.findFirst({ where: { organizationId: shop.organization.id, phone: from.replace(/[^\d+]/g, '') } }), 20_000)
 }
 
 describe('opt-outs', { timeout: 60_000 }, () => {
