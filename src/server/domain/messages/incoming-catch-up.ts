@@ -20,6 +20,9 @@ export interface CatchUpOptions {
 
 export interface CatchUpResult {
   read: number
+  /** Handed to acceptIncoming because neither table had them when read. */
+  accepted: number
+  /** Of those, the ones that were really new (not stored meanwhile by the live path). */
   recovered: number
 }
 
@@ -28,13 +31,13 @@ const DEFAULT_WINDOW_MS = 6 * 60 * 60 * 1000
 export async function catchUpIncoming(
   organizationId: string,
   findRecent: (since: number, limit: number) => Promise<WaIncomingMessage[]>,
-  accept: (organizationId: string, message: WaIncomingMessage) => Promise<unknown>,
+  accept: (organizationId: string, message: WaIncomingMessage) => Promise<{ duplicate: boolean }>,
   options: CatchUpOptions = {},
 ): Promise<CatchUpResult> {
   const { windowMs = DEFAULT_WINDOW_MS, limit = 500, now = Date.now } = options
   const since = Math.floor((now() - windowMs) / 1000)
   const recent = await findRecent(since, limit)
-  if (recent.length === 0) return { read: 0, recovered: 0 }
+  if (recent.length === 0) return { read: 0, accepted: 0, recovered: 0 }
   const ids = [...new Set(recent.map((message) => message.id))]
   const [inboxed, stored] = await Promise.all([
     db.incomingInbox.findMany({ where: { organizationId, whatsappMessageId: { in: ids } }, select: { whatsappMessageId: true } }),
@@ -43,11 +46,12 @@ export async function catchUpIncoming(
   const known = new Set([...inboxed.map((row) => row.whatsappMessageId), ...stored.map((row) => row.whatsappMessageId)])
   const missing = recent.filter((message) => !known.has(message.id)).sort((a, b) => a.timestamp - b.timestamp)
   const log = orgLogger(organizationId, { component: 'incoming-catch-up' })
+  let recovered = 0
   for (const message of missing) {
-    known.add(message.id)
-    await accept(organizationId, message)
+    // A message also arriving live right now is stored once: acceptIncoming answers duplicate for the second.
+    if (!(await accept(organizationId, message)).duplicate) recovered += 1
   }
-  if (missing.length > 0) log.warn({ read: recent.length, recovered: missing.length }, 'customer messages nobody had stored were read back from WhatsApp')
-  else log.debug({ read: recent.length }, 'incoming catch-up: nothing missing')
-  return { read: recent.length, recovered: missing.length }
+  if (recovered > 0) log.warn({ read: recent.length, recovered }, 'customer messages nobody had stored were read back from WhatsApp')
+  else log.debug({ read: recent.length, accepted: missing.length }, 'incoming catch-up: nothing missing')
+  return { read: recent.length, accepted: missing.length, recovered }
 }
