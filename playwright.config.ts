@@ -58,7 +58,7 @@ export default defineConfig({
     // Our operators' browsers ask for Russian; a first visit follows Accept-Language (issue 13 point 9),
     // and the flows read Russian texts. e2e/inbox-unread.e2e.ts checks other browser languages.
     locale: 'ru-RU',
-    trace: 'retain-on-failure',
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },

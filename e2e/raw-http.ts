@@ -54,13 +54,15 @@ export function rawPost(
     req.on('error', (err) => {
       if (!answered) reject(err)
     })
+    // One chunk per turn of the event loop, so an answer that came back is seen before the next chunk
+    // (a tight loop over loopback can hand the kernel the whole body before the 'response' event runs).
     const pump = () => {
-      while (!answered && sent < total) {
-        const size = Math.min(chunk, total - sent)
-        sent += size
-        if (!req.write(size === chunk ? piece : piece.subarray(0, size))) return void req.once('drain', pump)
-      }
-      if (!answered) req.end()
+      if (answered) return
+      if (sent >= total) return void req.end()
+      const size = Math.min(chunk, total - sent)
+      sent += size
+      if (!req.write(size === chunk ? piece : piece.subarray(0, size))) return void req.once('drain', pump)
+      setImmediate(pump)
     }
     pump()
   })

@@ -32,11 +32,33 @@ export async function signIn(page: Page, user: { email: string; password: string
   if (!stayOnLanding && !page.url().endsWith('/conversations')) await page.goto('/conversations', { timeout: NAV_TIMEOUT })
 }
 
-/** A fresh browser context (its own cookies) signed in as `user`. */
+/**
+ * The cookies of each user's last form sign-in in this test worker. Signing in through the form costs
+ * the password hash (about a second by design, issue 11) and two page loads; flows that only need a
+ * signed-in user start from these cookies instead. The sign-in form itself is tested by
+ * foundation.e2e.ts and security-auth.e2e.ts, which call `signIn`.
+ */
+const savedSignIns = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>()
+
+/**
+ * A fresh browser context (its own cookie jar) signed in as `user`, on the inbox. It reuses the user's
+ * last sign-in when the server still accepts it; a revoked or expired one (a flow signed out, or a user
+ * was changed) sends the page to /sign-in, and the form is used again.
+ */
 export async function signedIn(browser: Browser, user: User): Promise<{ context: BrowserContext; page: Page }> {
+  const saved = savedSignIns.get(user.email)
+  if (saved) {
+    const context = await browser.newContext({ storageState: saved })
+    const page = await context.newPage()
+    await page.goto('/conversations', { timeout: NAV_TIMEOUT })
+    if (page.url().endsWith('/conversations')) return { context, page }
+    await context.close()
+    savedSignIns.delete(user.email)
+  }
   const context = await browser.newContext()
   const page = await context.newPage()
   await signIn(page, user)
+  savedSignIns.set(user.email, await context.storageState())
   return { context, page }
 }
 
