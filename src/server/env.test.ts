@@ -20,6 +20,15 @@ describe('parseEnv', () => {
     expect(env.SIMULATOR_QR_ROTATE_MS).toBeUndefined()
   })
 
+  it('INCOMING_CONCURRENCY: 2 by default, a whole number from 1 to 64', () => {
+    expect(parseEnv(valid).INCOMING_CONCURRENCY).toBe(2)
+    expect(parseEnv({ ...valid, INCOMING_CONCURRENCY: '16' }).INCOMING_CONCURRENCY).toBe(16)
+    expect(parseEnv({ ...valid, INCOMING_CONCURRENCY: '' }).INCOMING_CONCURRENCY).toBe(2)
+    expect(() => parseEnv({ ...valid, INCOMING_CONCURRENCY: '0' })).toThrowError(/INCOMING_CONCURRENCY must be at least 1/)
+    expect(() => parseEnv({ ...valid, INCOMING_CONCURRENCY: '65' })).toThrowError(/INCOMING_CONCURRENCY must be at most 64/)
+    expect(() => parseEnv({ ...valid, INCOMING_CONCURRENCY: '2.5' })).toThrowError(/INCOMING_CONCURRENCY must be a whole number/)
+  })
+
   it('names every missing variable', () => {
     expect(() => parseEnv({})).toThrowError(/DATABASE_URL[\s\S]*REDIS_URL[\s\S]*AUTH_SECRET/)
   })

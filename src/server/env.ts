@@ -118,6 +118,11 @@ export const envSchema = z.object({
   INCOMING_SPOOL_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
   /** The spool's size bound in MB: a warning from 80 %, and further messages refused when full. */
   INCOMING_SPOOL_MAX_MB: z.preprocess(emptyAsUnset, wholeNumber('INCOMING_SPOOL_MAX_MB', 1, 'megabytes').default(64)),
+  /** Incoming messages processed at once per server process (the incoming worker's concurrency); at most 64, below the database pool it shares. */
+  INCOMING_CONCURRENCY: z.preprocess(
+    emptyAsUnset,
+    wholeNumber('INCOMING_CONCURRENCY', 1, 'jobs').max(64, 'INCOMING_CONCURRENCY must be at most 64 (jobs)').default(2),
+  ),
   /** The local media store (content-addressed files); used unless MEDIA_S3_BUCKET is set. */
   MEDIA_DIR: z.preprocess(emptyAsUnset, z.string().default('.data/media')),
   /** The largest media file stored (bytes); a larger one stays a placeholder with the reason. */

@@ -28,6 +28,7 @@ import type { WhatsAppSessionManager } from './whatsapp/session-manager'
 export interface PipelineOptions {
   sessionManager: WhatsAppSessionManager
   sendConcurrency?: number
+  /** The incoming worker's concurrency; INCOMING_CONCURRENCY (default 2) when not given. */
   incomingConcurrency?: number
   relayIntervalMs?: number
   /** The send worker's clock for quiet hours (tests); Date.now by default. */
@@ -74,7 +75,7 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     lookupContact: async (organizationId: string, chatId: string) => sessionManager.getContact(organizationId, chatId),
     resolveIdentity: async (organizationId: string, chatId: string) => sessionManager.resolveIdentity(organizationId, chatId),
   }
-  const incomingWorker = startIncomingWorker((inboxId) => processIncoming(inboxId, incomingDeps), options.incomingConcurrency ?? 2)
+  const incomingWorker = startIncomingWorker((inboxId) => processIncoming(inboxId, incomingDeps), options.incomingConcurrency)
   // issue 14: received files are downloaded through the organization's session and stored (domain/media).
   const mediaWorker = startMediaWorker(
     createMediaProcessor({ download: (organizationId, whatsappMessageId) => sessionManager.downloadMedia(organizationId, whatsappMessageId) }),

@@ -32,12 +32,19 @@ export interface LanguageVotes {
   sampled: number
 }
 
+/** A message's vote: its text, and the detection stored with it when it was received (then not detected again). */
+export interface LanguageSample {
+  text: string
+  detected?: { language: string; confidence: number } | null
+}
+
 /** Tallies the votes of message texts (newest first or any order). */
-export function tallyLanguageVotes(texts: readonly string[]): LanguageVotes {
+export function tallyLanguageVotes(texts: readonly (string | LanguageSample)[]): LanguageVotes {
   const weights: Record<string, number> = {}
   const counts: Record<string, number> = {}
-  for (const text of texts) {
-    const { language, confidence } = detectLanguageWithConfidence(text)
+  for (const sample of texts) {
+    const { language, confidence } =
+      typeof sample === 'string' ? detectLanguageWithConfidence(sample) : (sample.detected ?? detectLanguageWithConfidence(sample.text))
     if (language === 'und') continue
     weights[language] = (weights[language] ?? 0) + confidence
     counts[language] = (counts[language] ?? 0) + 1
@@ -57,17 +64,35 @@ export function nextPreferredLanguage(current: string | null, votes: LanguageVot
 }
 
 /** The texts of the client's latest messages (theirs, not deleted, not media placeholders), newest first. */
-async function recentClientTexts(organizationId: string, clientId: string, tx: Tx): Promise<string[]> {
+async function recentClientTexts(organizationId: string, clientId: string, tx: Tx): Promise<LanguageSample[]> {
   const rows = await tx.message.findMany({
     where: { organizationId, conversation: { clientId, organizationId }, direction: 'INCOMING', sender: 'CLIENT', deletedAt: null },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: RECENT_MESSAGES * 2,
-    select: { content: true },
+    select: { content: true, language: true, metadata: true, editedAt: true },
   })
   return rows
-    .map((row) => row.content)
-    .filter((content) => content.trim().length > 0 && !isMediaPlaceholder(content))
+    .map(languageSampleOf)
+    .filter((sample): sample is LanguageSample => sample !== null)
     .slice(0, RECENT_MESSAGES)
+}
+
+/**
+ * The detection stored when the message was received (incoming-service.ts: `language` and
+ * `metadata.languageConfidence`), so a client's twenty recent messages are not detected again at each
+ * new one; null for rows without it (imports, older rows, edited texts).
+ */
+function storedDetection(language: string | null, metadata: unknown): LanguageSample['detected'] {
+  const confidence = (metadata as { languageConfidence?: unknown } | null)?.languageConfidence
+  return language && typeof confidence === 'number' && Number.isFinite(confidence) ? { language, confidence } : null
+}
+
+/** The client's language state as the caller read it (the incoming transaction), so it is not read again. */
+export type ClientLanguageState = {
+  preferredLanguage: string | null
+  preferredLanguageSource: string
+  languageMatches: number | null
+  languageSampled: number | null
 }
 
 /**
@@ -75,24 +100,45 @@ async function recentClientTexts(organizationId: string, clientId: string, tx: T
  * ("14 of 17"). A MANUAL choice is left alone. Returns the client's language (null when unknown or
  * when the client is not in this organization).
  */
-export async function refreshClientLanguage(organizationId: string, clientId: string, tx: Tx = db): Promise<string | null> {
-  const client = await tx.client.findFirst({
-    where: { id: clientId, organizationId },
-    select: { preferredLanguage: true, preferredLanguageSource: true, languageMatches: true, languageSampled: true },
-  })
+export async function refreshClientLanguage(organizationId: string, clientId: string, tx: Tx = db, known?: ClientLanguageState): Promise<string | null> {
+  const client =
+    known ??
+    (await tx.client.findFirst({
+      where: { id: clientId, organizationId },
+      select: { preferredLanguage: true, preferredLanguageSource: true, languageMatches: true, languageSampled: true },
+    }))
   if (!client) return null
   if (client.preferredLanguageSource === 'MANUAL') return client.preferredLanguage
-  const votes = tallyLanguageVotes(await recentClientTexts(organizationId, clientId, tx))
+  return storeClientLanguage(tx, organizationId, clientId, client, await recentClientTexts(organizationId, clientId, tx))
+}
+
+/**
+ * Decides the language from the samples (newest first, at most RECENT_MESSAGES used) and stores it when it
+ * or its evidence changed: one statement, guarded by the source (a manual choice made meanwhile wins).
+ * For callers that have the client's state and recent messages already (the incoming transaction read them).
+ */
+export async function storeClientLanguage(
+  tx: Tx,
+  organizationId: string,
+  clientId: string,
+  client: ClientLanguageState,
+  samples: readonly LanguageSample[],
+): Promise<string | null> {
+  if (client.preferredLanguageSource === 'MANUAL') return client.preferredLanguage
+  const votes = tallyLanguageVotes(samples.slice(0, RECENT_MESSAGES))
   const language = nextPreferredLanguage(client.preferredLanguage, votes)
   const matches = language ? (votes.counts[language] ?? 0) : null
   const sampled = language ? votes.sampled : null
   if (language === client.preferredLanguage && matches === client.languageMatches && sampled === client.languageSampled) return language
-  // Guarded by the source: a manual choice made meanwhile wins.
-  await tx.client.updateMany({
-    where: { id: clientId, organizationId, preferredLanguageSource: 'DETECTED' },
-    data: { preferredLanguage: language, languageMatches: matches, languageSampled: sampled },
-  })
+  await tx.$executeRaw`UPDATE clients SET "preferredLanguage" = ${language}, "languageMatches" = ${matches}, "languageSampled" = ${sampled}, "updatedAt" = now() AT TIME ZONE 'UTC'
+    WHERE id = ${clientId} AND "organizationId" = ${organizationId} AND "preferredLanguageSource" = 'DETECTED'`
   return language
+}
+
+/** A stored message as a language sample: none for empty texts and media placeholders; an edited text is detected again. */
+export function languageSampleOf(row: { content: string; language: string | null; metadata: unknown; editedAt: Date | null }): LanguageSample | null {
+  if (!row.content.trim().length || isMediaPlaceholder(row.content)) return null
+  return { text: row.content, detected: row.editedAt ? null : storedDetection(row.language, row.metadata) }
 }
 
 /**

@@ -3,6 +3,7 @@
  * upload), keyed by organization + WhatsApp id / phone. Existing data is only filled in, never
  * overwritten by a worse guess.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { db, type Prisma } from '../../db'
 import type { ClientStatus } from '../../db/generated/enums'
 import { cleanName, normalizeIdentity, type NormalizedIdentity } from './client-identity'
@@ -27,6 +28,30 @@ export interface FoundClient {
   created: boolean
   /** Clients merged into this one because the data showed they were the same customer. */
   mergedIds?: string[]
+  /** The client as it is now (after filling in), for callers that would otherwise read it again. */
+  row?: ClientRow
+}
+
+/** What the incoming path needs of a client after find-or-create (identity, name, avatar, language state). */
+export const clientRowSelect = {
+  id: true,
+  phone: true,
+  whatsappId: true,
+  lid: true,
+  name: true,
+  avatarUrl: true,
+  preferredLanguage: true,
+  preferredLanguageSource: true,
+  languageMatches: true,
+  languageSampled: true,
+  metadata: true,
+} satisfies Prisma.ClientSelect
+
+export type ClientRow = Prisma.ClientGetPayload<{ select: typeof clientRowSelect }>
+
+export interface FindOrCreateOptions {
+  /** The caller's transaction already holds the identity locks (lockIdentities): not taken again. */
+  locked?: boolean
 }
 
 /** Every stored client matching one of the identities (LID, WhatsApp id, phone), in that order, without repeats. */
@@ -52,31 +77,61 @@ export async function findClientId(organizationId: string, identity: Partial<Nor
  * Runs under the identity locks, in the caller's transaction or its own. Returns null when the data
  * identifies nobody (e.g. a group id).
  */
-export async function findOrCreateClient(organizationId: string, data: ClientData, tx: Tx = db): Promise<FoundClient | null> {
+export async function findOrCreateClient(
+  organizationId: string,
+  data: ClientData,
+  tx: Tx = db,
+  options: FindOrCreateOptions = {},
+): Promise<FoundClient | null> {
   const identity = normalizeIdentity(data)
   if (!identity) return null
   return inTransaction(tx, async (t) => {
-    await lockIdentities(t, organizationId, identity)
-    const ids = await findClientIds(organizationId, identity, t)
+    if (!options.locked) await lockIdentities(t, organizationId, identity)
+    // One read finds the matches and what filling them in needs (the common case: one client, nothing to merge).
+    const rows = await findClientRows(organizationId, identity, t)
+    if (rows.length === 1) return fillClient(t, rows[0]!, identity, data)
+    if (!rows.length) return createClient(t, organizationId, identity, data)
     const mergedIds: string[] = []
-    let existingId = ids[0] ?? null
-    for (const otherId of ids.slice(1)) {
-      const outcome = await mergeClients(t, organizationId, existingId!, otherId, 'same-customer')
+    let existingId = rows[0]!.id
+    for (const other of rows.slice(1)) {
+      const outcome = await mergeClients(t, organizationId, existingId, other.id, 'same-customer')
       mergedIds.push(outcome.mergedId)
       existingId = outcome.survivorId
     }
-    const found = existingId ? await fillClient(t, existingId, identity, data) : await createClient(t, organizationId, identity, data)
-    return mergedIds.length ? { ...found, mergedIds } : found
+    const survivor = await t.client.findUniqueOrThrow({ where: { id: existingId }, select: clientRowSelect })
+    return { ...(await fillClient(t, survivor, identity, data)), mergedIds }
   })
 }
 
-async function fillClient(tx: Prisma.TransactionClient, clientId: string, identity: NormalizedIdentity, data: ClientData): Promise<FoundClient> {
+/** The matching clients with what filling them in needs, ranked like findClientIds (LID, WhatsApp id, phone). */
+async function findClientRows(organizationId: string, identity: NormalizedIdentity, tx: Tx): Promise<ClientRow[]> {
+  const ors: Prisma.ClientWhereInput[] = []
+  if (identity.lid) ors.push({ lid: identity.lid })
+  if (identity.whatsappId) ors.push({ whatsappId: identity.whatsappId })
+  if (identity.phone) ors.push({ phone: identity.phone })
+  if (!ors.length) return []
+  const found = await tx.client.findMany({ where: { organizationId, OR: ors }, select: clientRowSelect })
+  const rank = (c: ClientRow) => (identity.lid && c.lid === identity.lid ? 0 : identity.whatsappId && c.whatsappId === identity.whatsappId ? 1 : 2)
+  return found.sort((a, b) => rank(a) - rank(b))
+}
+
+/**
+ * The one client the data names when nothing about it needs writing (no merge, nothing to fill in), read
+ * without the identity locks: a stored client is only ever changed or merged away under them, and the
+ * caller's later writes (its conversation row, locked) fail and are retried if a merge took it meanwhile.
+ * Null when the locked path must decide (no client yet, several, or something to fill in).
+ */
+export async function findSettledClient(organizationId: string, data: ClientData, tx: Tx = db): Promise<FoundClient | null> {
+  const identity = normalizeIdentity(data)
+  if (!identity) return null
+  const rows = await findClientRows(organizationId, identity, tx)
+  if (rows.length !== 1 || Object.keys(clientPatch(rows[0]!, identity, data)).length) return null
+  return { id: rows[0]!.id, created: false, row: rows[0]! }
+}
+
+function clientPatch(existing: ClientRow, identity: NormalizedIdentity, data: ClientData): Prisma.ClientUpdateInput {
   const name = cleanName(data.name)
   const language = languageOf(data)
-  const existing = await tx.client.findUniqueOrThrow({
-    where: { id: clientId },
-    select: { name: true, avatarUrl: true, preferredLanguage: true, phone: true, whatsappId: true, lid: true, metadata: true },
-  })
   const patch: Prisma.ClientUpdateInput = {}
   if (!existing.name && name) patch.name = name
   if (!existing.avatarUrl && data.avatarUrl) patch.avatarUrl = data.avatarUrl
@@ -84,9 +139,18 @@ async function fillClient(tx: Prisma.TransactionClient, clientId: string, identi
   if (!existing.phone && identity.phone) patch.phone = identity.phone
   if (!existing.lid && identity.lid) patch.lid = identity.lid
   if (!existing.whatsappId && identity.whatsappId) patch.whatsappId = identity.whatsappId
-  if (data.metadata) patch.metadata = { ...(existing.metadata as Record<string, unknown>), ...data.metadata } as Prisma.InputJsonValue
-  if (Object.keys(patch).length) await tx.client.update({ where: { id: clientId }, data: patch, select: { id: true } })
-  return { id: clientId, created: false }
+  // Metadata the message repeats (the same language, context) is no change: no write.
+  const metadata = existing.metadata as Record<string, unknown>
+  if (data.metadata && Object.entries(data.metadata).some(([key, value]) => !isDeepStrictEqual(metadata?.[key], value)))
+    patch.metadata = { ...metadata, ...data.metadata } as Prisma.InputJsonValue
+  return patch
+}
+
+async function fillClient(tx: Prisma.TransactionClient, existing: ClientRow, identity: NormalizedIdentity, data: ClientData): Promise<FoundClient> {
+  const patch = clientPatch(existing, identity, data)
+  if (Object.keys(patch).length) await tx.client.update({ where: { id: existing.id }, data: patch, select: { id: true } })
+  const row = { ...existing, ...(patch as Partial<ClientRow>) }
+  return { id: existing.id, created: false, row }
 }
 
 async function createClient(tx: Prisma.TransactionClient, organizationId: string, identity: NormalizedIdentity, data: ClientData): Promise<FoundClient> {
@@ -103,9 +167,9 @@ async function createClient(tx: Prisma.TransactionClient, organizationId: string
       preferredLanguage: languageOf(data),
       metadata: (data.metadata ?? {}) as Prisma.InputJsonValue,
     },
-    select: { id: true },
+    select: clientRowSelect,
   })
-  return { id: created.id, created: true }
+  return { id: created.id, created: true, row: created }
 }
 
 function languageOf(data: ClientData): string | null {

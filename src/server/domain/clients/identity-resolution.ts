@@ -71,14 +71,21 @@ export async function linkClientIdentity(organizationId: string, clientId: strin
  * lookup can help, see shouldResolveIdentity), asks WhatsApp under the lookup limit and links what it
  * says. Never throws; null when nothing was asked or learned.
  */
-export async function resolveClientIdentity(organizationId: string, clientId: string, chatId: string, resolve: IdentityResolver): Promise<LinkResult | null> {
+export async function resolveClientIdentity(
+  organizationId: string,
+  clientId: string,
+  chatId: string,
+  resolve: IdentityResolver,
+  /** What the caller's transaction just read (the incoming path): the client's identities and whether LID-only clients exist. */
+  known?: { client: { phone: string | null; lid: string | null }; lidOnlyClientsExist: boolean | null },
+): Promise<LinkResult | null> {
   const log = orgLogger(organizationId, { component: 'identity', clientId })
   try {
-    const client = await db.client.findFirst({ where: { id: clientId, organizationId }, select: { phone: true, lid: true } })
+    const client = known?.client ?? (await db.client.findFirst({ where: { id: clientId, organizationId }, select: { phone: true, lid: true } }))
     if (!client) return null
     const lidOnlyClientsExist =
       extractPhoneFromWhatsAppId(chatId).kind !== 'phone' ||
-      (await db.client.count({ where: { organizationId, phone: null, lid: { not: null } }, take: 1 })) > 0
+      (known?.lidOnlyClientsExist ?? (await db.client.count({ where: { organizationId, phone: null, lid: { not: null } }, take: 1 })) > 0)
     if (!shouldResolveIdentity(chatId, client, lidOnlyClientsExist)) return null
     const found = await rateLimitedLookup(organizationId, () => resolve(organizationId, chatId))
     if (!found) return null

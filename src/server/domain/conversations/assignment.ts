@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../errors'
 import { orgLogger } from '../../logger'
 import { getRedis, redisKey } from '../../redis'
 import { publishConversation } from '../messages/message-events'
-import { getAssignmentSettings } from '../settings/assignment-settings'
+import { getAssignmentSettings, parseAssignmentSettings } from '../settings/assignment-settings'
 import { createEntry, publishEntry, userName } from './conversation-entries'
 import { onlineUserIds } from './presence'
 import { assertConversationVisible, type Viewer } from './visibility'
@@ -100,10 +100,16 @@ export async function claimOnReply(organizationId: string, conversationId: strin
  * OPERATOR (a Redis counter turns through them in id order). Nobody online: it stays unassigned.
  * Returns the new owner's id.
  */
-export async function distributeOnCustomerMessage(organizationId: string, conversationId: string): Promise<string | null> {
-  const settings = await getAssignmentSettings(organizationId)
+export async function distributeOnCustomerMessage(
+  organizationId: string,
+  conversationId: string,
+  /** What the incoming transaction read under the row lock: the assignee then, and the stored `settings.assignment` (undefined: read here). */
+  known?: { assigneeId: string | null; assignment?: unknown },
+): Promise<string | null> {
+  if (known?.assigneeId) return null
+  const settings = known?.assignment !== undefined ? parseAssignmentSettings(known.assignment) : await getAssignmentSettings(organizationId)
   if (settings.distribution !== 'ROUND_ROBIN') return null
-  const current = await db.conversation.findFirst({ where: { id: conversationId, organizationId }, select: { assigneeId: true } })
+  const current = known ?? (await db.conversation.findFirst({ where: { id: conversationId, organizationId }, select: { assigneeId: true } }))
   if (!current || current.assigneeId) return null
   const online = await onlineUserIds(organizationId).catch(() => [] as string[])
   if (!online.length) return null

@@ -41,6 +41,48 @@ export async function recordCustomerMessage(conversationId: string, writtenAt: D
   })
 }
 
+/** The conversation after a customer message was recorded on it (for the event announcing it). */
+export interface RecordedCustomerMessage {
+  clientId: string
+  lastMessageAt: Date | null
+  unreadCount: number
+  waitingSince: Date | null
+  /** The conversation was resolved or snoozed before and is open again now. */
+  reopened: boolean
+}
+
+/**
+ * A new customer message was stored (inside the storing transaction, the conversation row locked by
+ * lockIncomingConversation): in one statement, lastMessageAt moves forward (never back), one more
+ * unread, the wait starts as in recordCustomerMessage, and a resolved or snoozed conversation opens
+ * again (conversation-status.ts records the REOPENED entry). What the same three updates did one by one.
+ */
+export async function recordIncomingOnConversation(tx: Prisma.TransactionClient, conversationId: string, writtenAt: Date): Promise<RecordedCustomerMessage> {
+  // Epoch milliseconds, turned into the columns' UTC timestamps by PostgreSQL whatever the session's time zone.
+  const at = writtenAt.getTime()
+  const latestPossible = at + TIMESTAMP_GRAIN_MS
+  const rows = await tx.$queryRaw<Array<Omit<RecordedCustomerMessage, 'reopened'> & { previous: string }>>`
+    WITH previous AS (SELECT status FROM conversations WHERE id = ${conversationId})
+    UPDATE conversations c SET
+      "lastMessageAt" = CASE WHEN c."lastMessageAt" IS NULL OR c."lastMessageAt" < (to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC')
+        THEN (to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC') ELSE c."lastMessageAt" END,
+      "unreadCount" = c."unreadCount" + 1,
+      "waitingSince" = CASE
+        WHEN (c."lastReplyAt" IS NULL OR c."lastReplyAt" < (to_timestamp(${latestPossible}::double precision / 1000) AT TIME ZONE 'UTC'))
+          AND (c."waitingSince" IS NULL OR c."waitingSince" > (to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC'))
+        THEN (to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC') ELSE c."waitingSince" END,
+      status = 'OPEN',
+      "snoozedUntil" = CASE WHEN c.status <> 'OPEN' THEN NULL ELSE c."snoozedUntil" END,
+      "updatedAt" = now() AT TIME ZONE 'UTC'
+    FROM previous
+    WHERE c.id = ${conversationId}
+    RETURNING c."clientId", c."lastMessageAt", c."unreadCount", c."waitingSince", previous.status::text AS previous`
+  const row = rows[0]
+  if (!row) throw new Error(`conversation ${conversationId} vanished while a message was stored`)
+  const { previous, ...rest } = row
+  return { ...rest, reopened: previous !== 'OPEN' }
+}
+
 /**
  * One of our messages was stored: a reply ends the customer's wait (unless the wait began after it);
  * a person's reply also means the conversation was read (`readerId`: the operator, or null for the phone).

@@ -8,7 +8,7 @@
 import { cleanMessageText, removeUnstorable } from '~/shared/message-text'
 import { getAgentResponder } from '../../agents/agent-hook'
 import { db, type Prisma } from '../../db'
-import { detectCulturalContext, detectLanguage, detectOptOut, extractBestName } from '../../text'
+import { detectCulturalContext, detectLanguageWithConfidence, detectOptOut, extractBestName } from '../../text'
 import { isInfrastructureError } from '../../infrastructure-errors'
 import { logger, orgLogger, type Logger } from '../../logger'
 import { processSingleton } from '../../process-singleton'
@@ -21,17 +21,19 @@ import { SpoolFullError } from '../../spool/file-spool'
 import { getIncomingSpool, noteSpoolStatus } from '../../spool/incoming-spool'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
-import { refreshClientLanguage } from '../clients/client-language'
-import { findOrCreateClient } from '../clients/find-or-create-client'
+import { normalizeIdentity } from '../clients/client-identity'
+import { languageSampleOf, refreshClientLanguage, storeClientLanguage, type LanguageSample } from '../clients/client-language'
+import { findOrCreateClient, findSettledClient, type ClientRow } from '../clients/find-or-create-client'
+import { lockIdentities } from '../clients/identity-lock'
 import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
 import { distributeOnCustomerMessage } from '../conversations/assignment'
-import { announceReopened, reopenOnCustomerMessage } from '../conversations/conversation-status'
-import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
-import { recordCustomerMessage } from '../conversations/read-state'
+import { announceReopened, recordReopenedByCustomer } from '../conversations/conversation-status'
+import { lockIncomingConversation, type RecentClientMessage } from '../conversations/find-or-create-conversation'
+import { recordIncomingOnConversation } from '../conversations/read-state'
 import { mediaColumns } from '../media/incoming-media'
 import { recordOptOut } from '../safety/opt-out'
-import { fireAndForget, publishConversation, publishMessage } from './message-events'
-import { createPendingMessage } from './message-status'
+import { fireAndForget, publishConversation, publishIncomingStored } from './message-events'
+import { createPendingMessageIfNew } from './message-status'
 import { humanAnsweredRecently } from './human-activity'
 import { isPhoneReplyPayload, PHONE_REPLY_SETTLE_MS, processPhoneReply, type InboxPayload } from './phone-reply-service'
 import { acceptOutgoing } from './send-service'
@@ -103,6 +105,22 @@ async function keepForLater(organizationId: string, message: WaIncomingMessage, 
  */
 export async function acceptIncoming(organizationId: string, received: WaIncomingMessage, delayMs?: number): Promise<AcceptResult> {
   const message = storableIncoming(received)
+  let inserted: { id: string } | null
+  try {
+    // One statement: the row, marked queued already (the job follows at once; a crash in between leaves a
+    // row the outbox relay re-queues once its queuedAt is stale). A duplicate inserts nothing.
+    inserted = await insertInbox(organizationId, message, new Date())
+  } catch (err) {
+    const kept = await keepForLater(organizationId, message, err)
+    return { inboxId: null, duplicate: false, queued: false, kept }
+  }
+  if (inserted) {
+    const queued = await enqueueIncoming({ organizationId, inboxId: inserted.id }, delayMs)
+    // Redis did not take it: the relay queues the row at its next pass instead of after the stale time.
+    if (!queued) await db.incomingInbox.update({ where: { id: inserted.id }, data: { queuedAt: null }, select: { id: true } }).catch(() => undefined)
+    return { inboxId: inserted.id, duplicate: false, queued }
+  }
+  // The same WhatsApp message again (a restore replaying it, a spooled copy): queued once only.
   let inbox: { id: string; processedAt: Date | null; queuedAt: Date | null }
   try {
     inbox = await writeInbox(organizationId, message)
@@ -114,6 +132,19 @@ export async function acceptIncoming(organizationId: string, received: WaIncomin
   const queued = await enqueueIncoming({ organizationId, inboxId: inbox.id }, delayMs)
   if (queued) await db.incomingInbox.update({ where: { id: inbox.id }, data: { queuedAt: new Date() }, select: { id: true } }).catch(() => undefined)
   return { inboxId: inbox.id, duplicate: false, queued }
+}
+
+/** Inserts the inbox row (one statement); null when the WhatsApp id is there already (the unique key refused it). */
+async function insertInbox(organizationId: string, message: WaIncomingMessage, queuedAt: Date): Promise<{ id: string } | null> {
+  try {
+    return await db.incomingInbox.create({
+      data: { organizationId, whatsappMessageId: message.id, payload: message as unknown as Prisma.InputJsonValue, queuedAt },
+      select: { id: true },
+    })
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'P2002') return null
+    throw error
+  }
 }
 
 /**
@@ -167,117 +198,189 @@ export type ProcessResult =
   | { status: 'missing' | 'duplicate' | 'ignored' }
   | { status: 'processed'; clientId: string; conversationId: string; messageId: string; clientCreated: boolean; replyMessageId: string | null }
 
+/** The claimed row is a reply typed on the phone: its own path takes it (the claim is rolled back). */
+class PhoneReplyRow extends Error {
+  constructor(
+    readonly organizationId: string,
+    readonly payload: InboxPayload,
+  ) {
+    super('phone reply')
+  }
+}
+
 /** Processes one inbox row; safe to run twice (the second run is a no-op). */
 export async function processIncoming(inboxId: string, deps: IncomingDeps = {}): Promise<ProcessResult> {
-  const inbox = await db.incomingInbox.findUnique({ where: { id: inboxId }, select: { organizationId: true, payload: true, processedAt: true } })
-  if (!inbox) return { status: 'missing' }
-  if (inbox.processedAt) return { status: 'duplicate' }
-  const { organizationId } = inbox
-  // A reply typed on the business phone rides the same inbox and queue (phone-reply-service.ts).
-  if (isPhoneReplyPayload(inbox.payload)) {
-    const result = await processPhoneReply(inboxId, organizationId, inbox.payload)
+  let stored: Awaited<ReturnType<typeof storeIncoming>>
+  try {
+    stored = await db.$transaction((tx) => storeIncoming(tx, inboxId, deps))
+  } catch (error) {
+    // A reply typed on the business phone rides the same inbox and queue (phone-reply-service.ts).
+    if (!(error instanceof PhoneReplyRow)) throw error
+    const result = await processPhoneReply(inboxId, error.organizationId, error.payload)
     return result.status === 'processed'
       ? { ...result, clientCreated: false, replyMessageId: null }
       : { status: result.status === 'ignored' ? 'ignored' : 'duplicate' }
   }
-  const message = inbox.payload as unknown as WaIncomingMessage
-  const log = orgLogger(organizationId, { component: 'incoming', whatsappMessageId: message.id })
-  const identity = extractPhoneFromWhatsAppId(message.from)
-  if (identity.kind !== 'phone' && identity.kind !== 'lid') {
-    await db.incomingInbox.update({ where: { id: inboxId }, data: { processedAt: new Date(), error: 'not a private chat' }, select: { id: true } })
-    return { status: 'ignored' }
+  if (stored.status !== 'stored') {
+    if (stored.status === 'ignored' || stored.status === 'duplicate') return { status: stored.status }
+    // Nothing claimed: gone, or processed already.
+    return (await db.incomingInbox.count({ where: { id: inboxId } })) ? { status: 'duplicate' } : { status: 'missing' }
   }
-  const language = detectLanguage(message.body)
-  const sentAt = new Date((message.timestamp || Date.now() / 1000) * 1000)
-  // issue 14: the file is downloaded after the message is stored (media worker); locations and contact cards are data.
-  const media = mediaColumns(message)
-
-  let reopened: Awaited<ReturnType<typeof reopenOnCustomerMessage>> = null
-  const stored = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ processedAt: Date | null }>>`SELECT "processedAt" FROM incoming_inbox WHERE id = ${inboxId} FOR UPDATE`
-    if (!locked[0] || locked[0].processedAt) return null
-    const client = await findOrCreateClient(
-      organizationId,
-      {
-        phone: identity.phone,
-        whatsappId: identity.whatsappId,
-        name: extractBestName(null, [message.body], message.notifyName ?? null),
-        preferredLanguage: language,
-        metadata: learnedFromMessage(message.body, language),
-        detectedStatus: 'NEW_LEAD',
-      },
-      tx,
-    )
-    if (!client) return null
-    const conversation = await findOrCreateConversation(organizationId, client.id, 'WHATSAPP', tx)
-    const existing = await tx.message.findUnique({
-      where: { organizationId_whatsappMessageId: { organizationId, whatsappMessageId: message.id } },
-      select: { id: true },
-    })
-    let messageId = existing?.id ?? null
-    if (!existing) {
-      const created = await createPendingMessage(
-        {
-          organizationId,
-          conversationId: conversation.id,
-          content: message.body,
-          direction: 'INCOMING',
-          sender: 'CLIENT',
-          whatsappMessageId: message.id,
-          language,
-          metadata: { type: message.type, hasMedia: message.hasMedia },
-          createdAt: sentAt,
-          ...media,
-        },
-        tx,
-      )
-      messageId = created.id
-      await touchConversation(conversation.id, sentAt, tx)
-      await recordCustomerMessage(conversation.id, sentAt, tx)
-      // issue 13: a resolved or snoozed conversation opens again with the message.
-      reopened = await reopenOnCustomerMessage(tx, organizationId, conversation.id)
-      // "стоп", "жазбаңыз", "unsubscribe": no more bulk or agent messages to this customer (domain/safety).
-      const optOut = detectOptOut(message.body)
-      if (optOut.optOut)
-        await recordOptOut(tx, organizationId, client.id, { messageId: created.id, phrase: optOut.phrase ?? '', language: optOut.language ?? '' })
-    }
-    await tx.incomingInbox.update({ where: { id: inboxId }, data: { processedAt: new Date(), error: null }, select: { id: true } })
-    await deps.beforeCommit?.()
-    return { clientId: client.id, clientCreated: client.created, conversationId: conversation.id, messageId: messageId!, duplicate: Boolean(existing) }
-  })
-  if (!stored) return { status: 'duplicate' }
-  if (stored.duplicate) return { status: 'duplicate' }
+  const { organizationId, message, language, media, client, conversation, recorded, reopened } = stored
+  const log = orgLogger(organizationId, { component: 'incoming', whatsappMessageId: message.id })
+  const result = { clientId: client.id, clientCreated: client.created, conversationId: conversation.id, messageId: stored.stored.id }
 
   metrics().incomingMessages.inc({ organization: organizationId })
-  log.info({ messageId: stored.messageId, conversationId: stored.conversationId, clientCreated: stored.clientCreated }, 'incoming message stored')
-  fireAndForget(publishMessage('message.created', stored.messageId))
-  fireAndForget(publishConversation(organizationId, stored.conversationId))
+  log.info({ messageId: result.messageId, conversationId: result.conversationId, clientCreated: result.clientCreated }, 'incoming message stored')
+  // Both events from what the transaction returned, in one Redis call.
+  fireAndForget(publishIncomingStored(organizationId, stored.stored, recorded))
   // Redis not taking it now is fine: the outbox relay re-queues PENDING media.
-  if (media.mediaStatus === 'PENDING') await enqueueMediaDownload({ organizationId, messageId: stored.messageId })
+  if (media.mediaStatus === 'PENDING') await enqueueMediaDownload({ organizationId, messageId: result.messageId })
   fireAndForget(announceReopened(organizationId, reopened))
   // issue 13: round-robin gives an unassigned conversation to the next online operator.
-  await distributeOnCustomerMessage(organizationId, stored.conversationId).catch((err) => log.warn({ err: (err as Error).message }, 'round-robin failed'))
+  await distributeOnCustomerMessage(organizationId, result.conversationId, { assigneeId: conversation.assigneeId, assignment: conversation.assignment }).catch(
+    (err) => log.warn({ err: (err as Error).message }, 'round-robin failed'),
+  )
 
   // A LID sender may turn out to be a client we know by phone (or the other way round): link or merge.
+  let known: ClientRow | null = client.row
   if (deps.resolveIdentity) {
-    const linked = await resolveClientIdentity(organizationId, stored.clientId, message.from, deps.resolveIdentity)
+    const linked = await resolveClientIdentity(organizationId, result.clientId, message.from, deps.resolveIdentity, {
+      client: client.row,
+      lidOnlyClientsExist: conversation.lidOnlyClientsExist,
+    })
     if (linked) {
       for (const conversationId of linked.conversationIds) fireAndForget(publishConversation(organizationId, conversationId))
-      const conversation = await db.conversation.findFirst({ where: { organizationId, clientId: linked.clientId, channel: 'WHATSAPP' }, select: { id: true } })
-      stored.clientId = linked.clientId
-      if (conversation) stored.conversationId = conversation.id
+      const merged = await db.conversation.findFirst({ where: { organizationId, clientId: linked.clientId, channel: 'WHATSAPP' }, select: { id: true } })
+      // Another client now (or this one changed): what the transaction read of it no longer holds.
+      known = null
+      result.clientId = linked.clientId
+      if (merged) result.conversationId = merged.id
     }
   }
 
-  await enrichClient(organizationId, stored.clientId, message, deps).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
+  await enrichClient(organizationId, result.clientId, message, deps, known).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
 
-  // issue 17: the client's language from their recent messages (a manual choice stays); agents answer in it.
-  const clientLanguage = await refreshClientLanguage(organizationId, stored.clientId).catch((err) => {
+  // issue 17: the client's language from their recent messages (a manual choice stays); agents answer in it. The
+  // transaction read those messages already (with their stored detections): only a change is written.
+  const clientLanguage = await (
+    known && !conversation.created
+      ? storeClientLanguage(db, organizationId, result.clientId, known, recentSamples(conversation.recent, { ...stored.stored, metadata: stored.metadata }))
+      : refreshClientLanguage(organizationId, result.clientId)
+  ).catch((err) => {
     log.warn({ err: (err as Error).message }, 'client language not refreshed')
     return null
   })
-  const replyMessageId = await replyFromAgent({ organizationId, ...stored, whatsappMessageId: message.id, body: message.body, language, clientLanguage }, log)
-  return { status: 'processed', ...stored, replyMessageId }
+  const replyMessageId = await replyFromAgent({ organizationId, ...result, whatsappMessageId: message.id, body: message.body, language, clientLanguage }, log)
+  return { status: 'processed', ...result, replyMessageId }
+}
+
+/** The vote's samples: the new message among the client's earlier ones, newest first (by written time). */
+function recentSamples(
+  earlier: RecentClientMessage[],
+  added: { content: string; language: string | null; metadata: unknown; editedAt: Date | null; createdAt: Date },
+): LanguageSample[] {
+  const rows = [...earlier]
+  const at = rows.findIndex((row) => row.createdAt.getTime() <= added.createdAt.getTime())
+  rows.splice(at === -1 ? rows.length : at, 0, added)
+  return rows.map(languageSampleOf).filter((sample): sample is LanguageSample => sample !== null)
+}
+
+/**
+ * The transaction: claims the inbox row, finds or creates client and conversation, stores the message and
+ * records it on the conversation. Every read the steps after the commit need comes back from here.
+ */
+async function storeIncoming(tx: Prisma.TransactionClient, inboxId: string, deps: IncomingDeps) {
+  const claimed = await claimInboxRow(tx, inboxId)
+  if (!claimed) return { status: 'unclaimed' as const }
+  const { organizationId } = claimed
+  if (isPhoneReplyPayload(claimed.payload)) throw new PhoneReplyRow(organizationId, claimed.payload)
+  const message = claimed.payload as unknown as WaIncomingMessage
+  const identity = extractPhoneFromWhatsAppId(message.from)
+  if (identity.kind !== 'phone' && identity.kind !== 'lid') {
+    await tx.incomingInbox.update({ where: { id: inboxId }, data: { error: 'not a private chat' }, select: { id: true } })
+    return { status: 'ignored' as const }
+  }
+  // What the text tells, worked out once: stored with the message and the client, and reused after the
+  // commit (the language vote reads the stored detections, client-language.ts).
+  const detected = detectLanguageWithConfidence(message.body)
+  const language = detected.language
+  const clientData = {
+    phone: identity.phone,
+    whatsappId: identity.whatsappId,
+    name: extractBestName(null, [message.body], message.notifyName ?? null),
+    preferredLanguage: language,
+    metadata: learnedFromMessage(message.body, language),
+    detectedStatus: 'NEW_LEAD' as const,
+  }
+  const clientIdentity = normalizeIdentity(clientData)
+  if (!clientIdentity) {
+    await tx.incomingInbox.update({ where: { id: inboxId }, data: { error: 'no client identity' }, select: { id: true } })
+    return { status: 'ignored' as const }
+  }
+  // A known customer with nothing new about them: read without the identity locks. Anything else (a new
+  // customer, something to fill in, two records to merge) takes the locks and decides under them.
+  let client = await findSettledClient(organizationId, clientData, tx)
+  if (!client) {
+    await lockIdentities(tx, organizationId, clientIdentity)
+    client = await findOrCreateClient(organizationId, clientData, tx, { locked: true })
+  }
+  if (!client?.row) throw new Error('client not found or created')
+  const conversation = await lockIncomingConversation(tx, organizationId, client.id)
+  const sentAt = new Date((message.timestamp || Date.now() / 1000) * 1000)
+  // issue 14: the file is downloaded after the message is stored (media worker); locations and contact cards are data.
+  const media = mediaColumns(message)
+  const metadata = { type: message.type, hasMedia: message.hasMedia, languageConfidence: detected.confidence }
+  const created = await createPendingMessageIfNew(
+    {
+      organizationId,
+      conversationId: conversation.id,
+      content: message.body,
+      direction: 'INCOMING',
+      sender: 'CLIENT',
+      whatsappMessageId: message.id,
+      language,
+      metadata,
+      createdAt: sentAt,
+      ...media,
+    },
+    tx,
+  )
+  // Stored already (a history import, an earlier run): the row stays claimed as processed, nothing else changes.
+  if (!created) return { status: 'duplicate' as const }
+  // lastMessageAt, unread, the customer's wait and (issue 13) a reopen: one statement.
+  const recorded = await recordIncomingOnConversation(tx, conversation.id, sentAt)
+  const reopened = recorded.reopened ? await recordReopenedByCustomer(tx, organizationId, conversation.id) : null
+  // "стоп", "жазбаңыз", "unsubscribe": no more bulk or agent messages to this customer (domain/safety).
+  const optOut = detectOptOut(message.body)
+  if (optOut.optOut) await recordOptOut(tx, organizationId, client.id, { messageId: created.id, phrase: optOut.phrase ?? '', language: optOut.language ?? '' })
+  await deps.beforeCommit?.()
+  return {
+    status: 'stored' as const,
+    organizationId,
+    message,
+    language,
+    metadata,
+    media,
+    client: { ...client, row: client.row },
+    conversation,
+    stored: created,
+    recorded,
+    reopened,
+  }
+}
+
+/**
+ * Claims the inbox row: marks it processed unless it is already (the rest of the transaction makes that
+ * true; a rollback undoes it) and returns what it holds. A second run of the same row waits for the
+ * first on the row lock and then finds it processed. Null when processed already (or gone).
+ */
+async function claimInboxRow(tx: Prisma.TransactionClient, inboxId: string): Promise<{ organizationId: string; payload: Prisma.JsonValue } | null> {
+  const rows = await tx.$queryRaw<Array<{ organizationId: string; payload: Prisma.JsonValue }>>`
+    UPDATE incoming_inbox SET "processedAt" = now() AT TIME ZONE 'UTC', error = NULL
+    WHERE id = ${inboxId} AND "processedAt" IS NULL
+    RETURNING "organizationId", payload`
+  return rows[0] ?? null
 }
 
 /**
@@ -341,9 +444,15 @@ async function replyFromAgent(message: StoredMessage, log: Logger): Promise<stri
 }
 
 /** Fills a client's name and avatar from WhatsApp, under the lookup limit; skipped when over it. */
-async function enrichClient(organizationId: string, clientId: string, message: WaIncomingMessage, deps: IncomingDeps) {
+async function enrichClient(
+  organizationId: string,
+  clientId: string,
+  message: WaIncomingMessage,
+  deps: IncomingDeps,
+  known: { name: string | null; avatarUrl: string | null } | null,
+) {
   if (!deps.lookupContact) return
-  const client = await db.client.findUnique({ where: { id: clientId }, select: { name: true, avatarUrl: true } })
+  const client = known ?? (await db.client.findUnique({ where: { id: clientId }, select: { name: true, avatarUrl: true } }))
   if (!client || (client.name && client.avatarUrl)) return
   const contact = await rateLimitedLookup(organizationId, () => deps.lookupContact!(organizationId, message.from))
   if (!contact) return

@@ -17,6 +17,19 @@ export async function publishMessage(kind: 'message.created' | 'message.updated'
   if (batchId && kind === 'message.updated') await publishBulkProgress(organizationId, batchId)
 }
 
+/** A stored incoming message and its conversation's new state, announced in one Redis call from what the transaction returned (no re-read). */
+export async function publishIncomingStored(
+  organizationId: string,
+  message: MessageView,
+  conversation: { clientId: string; lastMessageAt: Date | null; unreadCount: number; waitingSince: Date | null },
+): Promise<void> {
+  const { conversationId } = message
+  await getEventBus().publishMany(organizationId, [
+    { type: 'message.created', data: { conversationId, message } },
+    { type: 'conversation.updated', data: { conversationId, ...conversation } },
+  ])
+}
+
 export async function publishConversation(organizationId: string, conversationId: string): Promise<void> {
   const conversation = await db.conversation.findFirst({
     where: { id: conversationId, organizationId },

@@ -12,6 +12,8 @@ import { logger } from '../../logger'
 import type { WaAck } from '../../whatsapp/engine/types'
 import { getRedis, redisKey } from '../../redis'
 import { statusesBefore, type MessageStatusName } from '~/shared/message-status'
+import type { MessageView } from '../../events/event-types'
+import { messageSelect } from '../conversations/conversation-queries'
 import { fireAndForget, publishMessage } from './message-events'
 
 type Tx = Prisma.TransactionClient | typeof db
@@ -26,6 +28,19 @@ const EARLY_ACK_TTL_MS = 60_000
 /** Accepted: the message row exists from this moment, PENDING (outgoing: waiting to be sent; incoming: waiting to be handled). */
 export async function createPendingMessage(data: Omit<Prisma.MessageUncheckedCreateInput, 'status'>, tx: Tx = db): Promise<{ id: string }> {
   return tx.message.create({ data: { ...data, status: 'PENDING' }, select: { id: true } })
+}
+
+/** A message row as browsers show it, read back by the insert itself (its file, if any, is not stored yet). */
+const storedMessageSelect = (({ mediaFile: _mediaFile, ...scalars }) => scalars)(messageSelect)
+
+/**
+ * Accepted, unless a row with the same WhatsApp id exists already (a history import or an earlier run
+ * stored it): one INSERT … ON CONFLICT DO NOTHING RETURNING, which also gives back the row as browsers
+ * show it, so nothing reads it again to announce it. Null for a duplicate.
+ */
+export async function createPendingMessageIfNew(data: Omit<Prisma.MessageCreateManyInput, 'status'>, tx: Tx = db): Promise<MessageView | null> {
+  const [row] = await tx.message.createManyAndReturn({ data: [{ ...data, status: 'PENDING' }], skipDuplicates: true, select: storedMessageSelect })
+  return row ? { ...row, mediaFile: null } : null
 }
 
 /** The status of a message imported from history: what we sent went out long ago; what they wrote waits for handling like live messages. */

@@ -14,6 +14,7 @@ import { requeueIncoming } from '../../queues/incoming-queue'
 import { requeueMediaDownload } from '../../queues/media-queue'
 import type { RequeueOutcome } from '../../queues/queue-factory'
 import { requeueSend } from '../../queues/send-queue'
+import { sendLaneOf } from '../safety/send-guard'
 import { acceptIncoming, drainIncomingSpool, incomingBuffer } from './incoming-service'
 
 /** A queued row whose job may have been lost is re-checked after this long. */
@@ -54,12 +55,12 @@ export async function relayOnce(now = new Date()): Promise<RelayReport> {
       whatsappMessageId: null,
       AND: [{ OR: [{ queuedAt: null }, { queuedAt: { lt: stale } }] }, { OR: [{ quietUntil: null }, { quietUntil: { lt: now } }] }],
     },
-    select: { id: true, organizationId: true, priority: true },
+    select: { id: true, organizationId: true, priority: true, sender: true, batchId: true },
     orderBy: { createdAt: 'asc' },
     take: 200,
   })
   for (const m of messages) {
-    const outcome = await requeueSend({ messageId: m.id, organizationId: m.organizationId }, { priority: m.priority })
+    const outcome = await requeueSend({ messageId: m.id, organizationId: m.organizationId }, { priority: m.priority, lane: sendLaneOf(m) })
     outcomes[outcome] += 1
     if (outcome === 'unavailable') break
     // queuedAt: a job is there now (or still is); the row is looked at again only if it goes stale once more.

@@ -18,7 +18,7 @@ import { outgoingMediaColumns } from '../media/outgoing-media'
 import { findOrCreateConversation, touchConversation } from '../conversations/find-or-create-conversation'
 import { recordReply } from '../conversations/read-state'
 import { guardedQuotaSettings } from '../safety/send-clock'
-import { assertAgentMayWrite, isGuardedSend } from '../safety/send-guard'
+import { assertAgentMayWrite, isGuardedSend, sendLaneOf } from '../safety/send-guard'
 import { getWhatsAppSettings } from '../settings/settings-service'
 import { fireAndForget, publishConversation, publishMessage } from './message-events'
 import { createPendingMessage, markRetried } from './message-status'
@@ -102,7 +102,10 @@ export async function createAndQueue(
   await touchConversation(conversationId, now)
   // A reply (not a bulk broadcast) ends the customer's wait; a person's reply also reads the conversation.
   if (!request.batchId) await recordReply(conversationId, now, { byPerson: request.sender === 'HUMAN', readerId: request.senderId ?? null })
-  const queued = await enqueueSend({ messageId: message.id, organizationId: request.organizationId }, { priority: request.priority, delayMs: request.delayMs })
+  const queued = await enqueueSend(
+    { messageId: message.id, organizationId: request.organizationId },
+    { priority: request.priority, delayMs: request.delayMs, lane: sendLaneOf({ sender: request.sender, batchId: request.batchId ?? null }) },
+  )
   if (queued) await db.message.update({ where: { id: message.id }, data: { queuedAt: new Date() }, select: { id: true } })
   fireAndForget(publishMessage('message.created', message.id))
   fireAndForget(publishConversation(request.organizationId, conversationId))
@@ -189,7 +192,7 @@ export async function retryMessage(organizationId: string, messageId: string): P
   }
   if (!(await markRetried(messageId, message.status === 'FAILED' ? 'FAILED' : 'PENDING'))) throw new AppError('BAD_REQUEST', 'retryOnlyFailed')
   // A kept failed or finished job under this id would make a plain add a no-op: requeueSend retries or replaces it.
-  const outcome = await requeueSend({ messageId, organizationId }, { priority: message.priority })
+  const outcome = await requeueSend({ messageId, organizationId }, { priority: message.priority, lane: sendLaneOf(message) })
   const queued = outcome !== 'unavailable'
   if (queued) await db.message.update({ where: { id: messageId }, data: { queuedAt: new Date() }, select: { id: true } })
   logger.info({ organizationId, messageId, from: message.status, outcome }, 'message retried by an operator')

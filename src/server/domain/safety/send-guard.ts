@@ -17,6 +17,7 @@ import { db } from '../../db'
 import type { SendSkipReason } from '../../db/generated/enums'
 import { AppError } from '../../errors'
 import { bulkContentHash } from './content-hash'
+import type { SendLane } from '../../queues/send-queue'
 
 export type SkipReason = SendSkipReason
 export const SKIP_REASONS: readonly SkipReason[] = ['OPTED_OUT', 'REPEAT', 'NOT_ON_WHATSAPP']
@@ -30,6 +31,11 @@ export const NOT_ON_WHATSAPP_MEMORY_MS = 30 * 24 * 60 * 60 * 1000
 /** Bulk and agent messages are checked by the safety rules; a person's reply never is. */
 export function isGuardedSend(message: { sender: string; batchId: string | null }): boolean {
   return message.sender === 'AI' || message.batchId !== null
+}
+
+/** The send queue's backlog a message counts in (queues/send-queue.ts): bulk and agent messages apart from replies. */
+export function sendLaneOf(message: { sender: string; batchId: string | null }): SendLane {
+  return isGuardedSend(message) ? 'bulk' : 'reply'
 }
 
 export interface BulkTarget {

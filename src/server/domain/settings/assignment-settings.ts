@@ -7,7 +7,12 @@ import { assignmentSettingsSchema, type AssignmentSettings, type AssignmentSetti
 export async function getAssignmentSettings(organizationId: string): Promise<AssignmentSettings> {
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { settings: true } })
   if (!org) throw new AppError('NOT_FOUND', 'notFound')
-  const parsed = assignmentSettingsSchema.safeParse((org.settings as Record<string, unknown> | null)?.assignment ?? {})
+  return parseAssignmentSettings((org.settings as Record<string, unknown> | null)?.assignment)
+}
+
+/** Stored `settings.assignment` (any JSON, or nothing) read with defaults, as getAssignmentSettings does. */
+export function parseAssignmentSettings(stored: unknown): AssignmentSettings {
+  const parsed = assignmentSettingsSchema.safeParse(stored ?? {})
   return parsed.success ? parsed.data : assignmentSettingsSchema.parse({})
 }
 
