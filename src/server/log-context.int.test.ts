@@ -43,7 +43,7 @@ it('a request id follows whatsapp.send from the tRPC call through the send job t
   const traced = await waitFor(() => {
     const found = lines.filter((l) => l.requestId === requestId)
     return found.some((l) => l.msg === 'message sent') ? found : null
-  })
+  }, 20_000)
   const sentLine = traced.find((l) => l.msg === 'message sent')!
   // The worker's line: the job (its id is the message id), its queue, and the organization.
   expect(sentLine).toMatchObject({ requestId, jobId: sent.messageId, queue: 'whatsapp-send', organizationId: shop.organization.id })

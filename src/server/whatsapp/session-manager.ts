@@ -752,24 +752,31 @@ export class WhatsAppSessionManager {
   /** Starts one bounded ack-reconciliation pass for the organization, unless one runs already. */
   private reconcileAcks(organizationId: string, client: WhatsAppClient) {
     const handler = this.reconcileHandler
-    if (!handler || this.reconciling.has(organizationId)) return
-    const log = orgLogger(organizationId, { component: 'session-manager' })
-    this.reconciling.add(organizationId)
-    void handler(organizationId, (ids) => (this.clients.get(organizationId) === client ? client.getMessageAcks(ids) : Promise.resolve([])))
-      .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'ack reconciliation failed'))
-      .finally(() => this.reconciling.delete(organizationId))
+    if (!handler) return
+    this.oncePerOrganization(this.reconciling, organizationId, 'ack reconciliation failed', () =>
+      handler(organizationId, (ids) => (this.clients.get(organizationId) === client ? client.getMessageAcks(ids) : Promise.resolve([]))),
+    )
   }
 
+  /** Starts one bounded catch-up of missed customer messages for the organization, unless one runs already. */
   private catchUpIncoming(organizationId: string, client: WhatsAppClient) {
     const handler = this.catchUpHandler
-    if (!handler || this.catchingUp.has(organizationId)) return
-    const log = orgLogger(organizationId, { component: 'session-manager' })
-    this.catchingUp.add(organizationId)
-    void handler(organizationId, (since, limit) =>
-      this.clients.get(organizationId) === client ? client.findRecentIncoming(since, limit) : Promise.resolve([]),
+    if (!handler) return
+    this.oncePerOrganization(this.catchingUp, organizationId, 'incoming catch-up failed', () =>
+      handler(organizationId, (since, limit) => (this.clients.get(organizationId) === client ? client.findRecentIncoming(since, limit) : Promise.resolve([]))),
     )
-      .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'incoming catch-up failed'))
-      .finally(() => this.catchingUp.delete(organizationId))
+  }
+
+  /**
+   * Runs a background pass for the organization unless one of the same kind (`running`) is still going;
+   * the engine calls inside it answer nothing once the session's client is replaced. A failure is logged.
+   */
+  private oncePerOrganization(running: Set<string>, organizationId: string, failure: string, pass: () => Promise<unknown>) {
+    if (running.has(organizationId)) return
+    running.add(organizationId)
+    void pass()
+      .catch((err: unknown) => orgLogger(organizationId, { component: 'session-manager' }).error({ err: errorMessage(err) }, failure))
+      .finally(() => running.delete(organizationId))
   }
 
   private async stopLocal(organizationId: string, options: { logout?: boolean; keepLease?: boolean }) {

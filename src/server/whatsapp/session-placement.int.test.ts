@@ -2,18 +2,21 @@
  * Several session managers in one process stand in for several server nodes sharing PostgreSQL and
  * Redis (issue 15, points 3-7): sessions spread evenly, capacity is never exceeded, a node that stops
  * renewing is taken over by the others without a QR, a node that shuts down hands its sessions over at
- * once, a send for a session another node runs is sent there exactly once (no bounce), and an import
- * never runs twice.
+ * once, a send for a session another node runs is sent there exactly once (no bounce; a photo too, its
+ * job carrying only ids), and an import never runs twice.
  */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../db'
+import { storeOutgoingMedia } from '../domain/media/outgoing-media'
 import { acceptOutgoing } from '../domain/messages/send-service'
 import { createSendProcessor } from '../domain/messages/send-processor'
 import { getRedis } from '../redis'
 import { nodeKey, nodeSetKey } from './session-placement'
 import { readSendWaits } from '../queues/send-waits'
 import { startSendWorker } from '../queues/send-worker'
-import { closeSendQueue } from '../queues/send-queue'
+import { closeSendQueue, getSendQueue } from '../queues/send-queue'
 import { createFaultTenants, linkSimulatorPhones } from '../testing/fault-scenarios'
 import { clientIdOf } from '../testing/pipeline-harness'
 import { waitFor } from '../testing/wait-for'
@@ -182,6 +185,53 @@ describe('sessions over several nodes', () => {
       expect(await sentTexts()).toHaveLength(0)
       expect((await db.message.findUnique({ where: { id: accepted.id } }))?.status).toBe('PENDING')
     }
+  })
+
+  it('a photo for an organization another node owns is sent there once, read from the shared store by the owner (the job carries only ids)', async () => {
+    const [tenant] = await linkedOrganizations(1)
+    const organizationId = tenant!.organizationId
+    const owner = node('owner')
+    await owner.start()
+    await waitFor(() => owner.isConnected(organizationId), 10_000, 50)
+    const other = node('other', { forwardToOwner: true })
+    await other.start()
+    const photo = await readFile(join(process.cwd(), 'src/server/whatsapp/engines/simulator/media', 'photo.jpg'))
+    const uploaded = await storeOutgoingMedia(
+      organizationId,
+      (async function* () {
+        yield new Uint8Array(photo)
+      })(),
+      { fileName: 'витрина.jpg' },
+    )
+    const before = await readSendWaits()
+    const caption = `Фото через владельца ${Math.random().toString(36).slice(2, 8)}`
+    const accepted = await acceptOutgoing({
+      organizationId,
+      to: '+996700123457',
+      content: caption,
+      sender: 'HUMAN',
+      senderId: tenant!.operatorId,
+      media: { id: uploaded.mediaId },
+    })
+    const job = await getSendQueue().getJob(accepted.id)
+    // Ids only: the bytes stay in the media store, which every node reads (MEDIA_DIR shared, or S3).
+    expect(job?.data.messageId).toBe(accepted.id)
+    for (const key of Object.keys(job?.data ?? {})) expect(['messageId', 'organizationId', 'requestId', 'lane']).toContain(key)
+    expect(JSON.stringify(job?.data ?? {})).not.toContain(photo.subarray(0, 64).toString('base64'))
+    // The send worker starts only now, so the job above was read before it could complete (and be removed).
+    const worker = startSendWorker({ processor: createSendProcessor({ sessionManager: other }), concurrency: 2 })
+    stops.push(async () => {
+      await worker.close()
+      await closeSendQueue()
+    })
+    await waitFor(async () => (await db.message.findUnique({ where: { id: accepted.id } }))?.whatsappMessageId ?? null, 15_000)
+    const sent = (await getRedis().lrange(simKey.outbox(clientIdOf(organizationId)), 0, -1))
+      .map((raw) => JSON.parse(raw) as SimOutboxEntry)
+      .filter((entry) => entry.body === caption)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.media).toMatchObject({ kind: 'image', mimetype: 'image/jpeg', size: photo.length })
+    expect(other.hasLocalSession(organizationId)).toBe(false)
+    expect((await readSendWaits()).elsewhere - before.elsewhere).toBe(0)
   })
 
   it('an import never runs twice, even asked of three nodes at once, and may run beside the live session on another node', async () => {

@@ -57,9 +57,10 @@ describe('client language from many messages', () => {
     })
     await say(from, 'ok')
     await waitFor(async () => (await clientOf(from)).languageSampled === 11)
+    // The agent is asked after the language is stored: wait for that call too.
+    const okContext = await waitFor(() => contexts.find((context) => context.body === 'ok') ?? null)
     setAgentResponder(null)
     expect(await clientOf(from)).toMatchObject({ preferredLanguage: 'ky', preferredLanguageSource: 'DETECTED', languageMatches: 10, languageSampled: 11 })
-    const okContext = contexts.find((context) => context.body === 'ok')
     expect(okContext).toMatchObject({ language: 'und', clientLanguage: 'ky' })
   })
 

@@ -39,7 +39,8 @@ export async function listConversations(organizationId: string, filter: Conversa
         ...assignmentSelect,
         client: { select: { id: true, name: true, phone: true, avatarUrl: true, status: true } },
         messages: {
-          orderBy: { createdAt: 'desc' },
+          // WhatsApp stamps messages to the second: of two in one second, the later stored (by id, as the thread orders) is the preview.
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: 1,
           select: { id: true, content: true, direction: true, status: true, createdAt: true },
         },

@@ -18,7 +18,7 @@ import { createTenant, type Tenant } from '../../testing/factories'
 import { clientIdOf, connectPhone, startHarness, type Harness } from '../../testing/pipeline-harness'
 import { waitFor } from '../../testing/wait-for'
 import * as phone from '../../whatsapp/engines/simulator/simulator-control'
-import { OUTGOING_MEDIA_MAX_BYTES } from './outgoing-media'
+import { MAX_UNSENT_UPLOADS, OUTGOING_MEDIA_MAX_BYTES } from './outgoing-media'
 
 let harness: Harness
 let shop: Tenant
@@ -191,6 +191,30 @@ describe('media out: what is refused', () => {
       code: 'NOT_FOUND',
     })
     expect(await db.message.count({ where: { organizationId: other.organization.id } })).toBe(before)
+  })
+
+  it('an organization holds at most MAX_UNSENT_UPLOADS files not yet sent: the next gets 429 until one is sent; others are not held back', async () => {
+    const busy = await createTenant()
+    await connectPhone(harness.manager, busy.organization.id)
+    const note = (i: number) => Buffer.from(`Заметка ${i}\n`)
+    const ids: string[] = []
+    for (let i = 0; i < MAX_UNSENT_UPLOADS; i++) {
+      const response = await upload(busy.operator, note(i), `note-${i}.txt`)
+      expect(response.status, `upload ${i + 1}`).toBe(200)
+      ids.push(((await response.json()) as { mediaId: string }).mediaId)
+    }
+    const refused = await upload(busy.operator, note(99), 'one-more.txt')
+    expect(refused.status).toBe(429)
+    const refusal = ((await refused.json()) as { error: { code: string; message: string } }).error
+    expect(refusal.code).toBe('TOO_MANY_REQUESTS')
+    expect(refusal.message).toContain(String(MAX_UNSENT_UPLOADS))
+    expect(await db.mediaFile.count({ where: { organizationId: busy.organization.id } })).toBe(MAX_UNSENT_UPLOADS)
+    // Another organization is not held back by this one's waiting files.
+    expect((await upload(shop.operator, note(1), 'ours.txt')).status).toBe(200)
+    // One of them goes out in a message: there is room for one more.
+    await busy.asOperator().whatsapp.send({ to: nextCustomer(), content: '', media: { id: ids[0]! } })
+    expect((await upload(busy.operator, note(100), 'now-it-fits.txt')).status).toBe(200)
+    expect((await upload(busy.operator, note(101), 'and-not-this.txt')).status).toBe(429)
   })
 
   it('an empty message without a file is refused', async () => {

@@ -66,11 +66,16 @@ export interface SimRecentMessage {
 const RECENT_LIMIT = 30
 const RECEIVED_LIMIT = 1000
 
+/** The business number and name the simulated phone is linked as; null when it is not linked. */
+async function linkedDevice(clientId: string): Promise<{ phone: string; pushName: string } | null> {
+  const token = await redis().get(simKey.linked(clientId))
+  const device = token ? await redis().get(simKey.device(token)) : null
+  return device ? (JSON.parse(device) as { phone: string; pushName: string }) : null
+}
+
 export async function getPhoneState(clientId: string): Promise<PhoneState> {
   const r = redis()
-  const token = await r.get(simKey.linked(clientId))
-  const device = token ? await r.get(simKey.device(token)) : null
-  const parsed = device ? (JSON.parse(device) as { phone: string; pushName: string }) : null
+  const parsed = await linkedDevice(clientId)
   const phone = parsed?.phone ?? (await defaultBusinessPhone(clientId))
   const [qr, banned, down, pending, outbox, recent] = await Promise.all([
     r.get(simKey.qr(clientId)),
@@ -109,13 +114,14 @@ export async function scanQr(clientId: string, options: { qr?: string; phone?: s
 export async function sendAsCustomer(clientId: string, input: CustomerMessageInput): Promise<WaRawMessage> {
   const phoneChat = formatPhoneNumber(input.from)
   const from = input.hidden && phoneChat.endsWith('@c.us') ? await hideNumber(clientId, phoneChat) : phoneChat
-  const me = await getPhoneState(clientId)
+  // Only the linked number is needed here, not the whole phone state (its outbox and recent chats).
+  const businessPhone = (await linkedDevice(clientId))?.phone ?? (await defaultBusinessPhone(clientId))
   const type = input.type ?? 'text'
   const chatFrom = input.status ? 'status@broadcast' : input.group ? `120363${from.slice(0, 12)}@g.us` : from
   const message: WaRawMessage = {
     id: `false_${chatFrom}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`,
     from: chatFrom,
-    to: `${(me.phone ?? (await defaultBusinessPhone(clientId))).slice(1)}@c.us`,
+    to: `${businessPhone.slice(1)}@c.us`,
     body: input.body,
     timestamp: Math.floor(Date.now() / 1000),
     fromMe: false,
