@@ -20,6 +20,10 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          // One module graph per worker instead of one per file: 93 s → 27 s on 2 cores (most of the time
+          // went to importing the same modules 81 times). Unit tests keep no state between files; a
+          // run with the files shuffled passes the same.
+          isolate: false,
           env: { ...unitEnv },
         },
       },
