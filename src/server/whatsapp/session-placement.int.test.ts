@@ -56,6 +56,30 @@ async function linkedOrganizations(count: number) {
   return tenants
 }
 
+/**
+ * One linked organization whose session runs on an "owner" node, and an "other" node that never runs it
+ * (the owner holds the lease) and forwards sends to the owner when `forward` is on.
+ */
+async function ownerAndOther(forward: boolean) {
+  const [tenant] = await linkedOrganizations(1)
+  const organizationId = tenant!.organizationId
+  const owner = node('owner')
+  await owner.start()
+  await waitFor(() => owner.isConnected(organizationId), 10_000, 50)
+  const other = node('other', { forwardToOwner: forward })
+  await other.start()
+  return { tenant: tenant!, organizationId, other }
+}
+
+/** The send worker on a node (closed after the test). */
+function startSendWorkerOn(m: WhatsAppSessionManager) {
+  const worker = startSendWorker({ processor: createSendProcessor({ sessionManager: m }), concurrency: 2 })
+  stops.push(async () => {
+    await worker.close()
+    await closeSendQueue()
+  })
+}
+
 const runningOn = (ms: WhatsAppSessionManager[], organizationId: string) => ms.filter((m) => m.hasLocalSession(organizationId))
 const allConnected = (ms: WhatsAppSessionManager[], ids: string[]) => ids.every((id) => ms.some((m) => m.isConnected(id)))
 
@@ -151,22 +175,11 @@ describe('sessions over several nodes', () => {
     { forward: true, outcome: 'is sent there exactly once, not re-delayed' },
     { forward: false, outcome: 'bounces (counted) when the node does not forward' },
   ])('a send for an organization another node owns $outcome', async ({ forward }) => {
-    const [tenant] = await linkedOrganizations(1)
-    const organizationId = tenant!.organizationId
-    const owner = node('owner')
-    await owner.start()
-    await waitFor(() => owner.isConnected(organizationId), 10_000, 50)
-    // The other node runs the send worker; it never runs the session (the owner holds the lease).
-    const other = node('other', { forwardToOwner: forward })
-    await other.start()
-    const worker = startSendWorker({ processor: createSendProcessor({ sessionManager: other }), concurrency: 2 })
-    stops.push(async () => {
-      await worker.close()
-      await closeSendQueue()
-    })
+    const { tenant, organizationId, other } = await ownerAndOther(forward)
+    startSendWorkerOn(other)
     const before = await readSendWaits()
     const text = `Ответ через владельца ${Math.random().toString(36).slice(2, 8)}`
-    const accepted = await acceptOutgoing({ organizationId, to: '+996700123456', content: text, sender: 'HUMAN', senderId: tenant!.operatorId })
+    const accepted = await acceptOutgoing({ organizationId, to: '+996700123456', content: text, sender: 'HUMAN', senderId: tenant.operatorId })
     const sentTexts = async () =>
       (await getRedis().lrange(simKey.outbox(clientIdOf(organizationId)), 0, -1))
         .map((raw) => (JSON.parse(raw) as SimOutboxEntry).body)
@@ -188,13 +201,7 @@ describe('sessions over several nodes', () => {
   })
 
   it('a photo for an organization another node owns is sent there once, read from the shared store by the owner (the job carries only ids)', async () => {
-    const [tenant] = await linkedOrganizations(1)
-    const organizationId = tenant!.organizationId
-    const owner = node('owner')
-    await owner.start()
-    await waitFor(() => owner.isConnected(organizationId), 10_000, 50)
-    const other = node('other', { forwardToOwner: true })
-    await other.start()
+    const { tenant, organizationId, other } = await ownerAndOther(true)
     const photo = await readFile(join(process.cwd(), 'src/server/whatsapp/engines/simulator/media', 'photo.jpg'))
     const uploaded = await storeOutgoingMedia(
       organizationId,
@@ -210,7 +217,7 @@ describe('sessions over several nodes', () => {
       to: '+996700123457',
       content: caption,
       sender: 'HUMAN',
-      senderId: tenant!.operatorId,
+      senderId: tenant.operatorId,
       media: { id: uploaded.mediaId },
     })
     const job = await getSendQueue().getJob(accepted.id)
@@ -219,11 +226,7 @@ describe('sessions over several nodes', () => {
     for (const key of Object.keys(job?.data ?? {})) expect(['messageId', 'organizationId', 'requestId', 'lane']).toContain(key)
     expect(JSON.stringify(job?.data ?? {})).not.toContain(photo.subarray(0, 64).toString('base64'))
     // The send worker starts only now, so the job above was read before it could complete (and be removed).
-    const worker = startSendWorker({ processor: createSendProcessor({ sessionManager: other }), concurrency: 2 })
-    stops.push(async () => {
-      await worker.close()
-      await closeSendQueue()
-    })
+    startSendWorkerOn(other)
     await waitFor(async () => (await db.message.findUnique({ where: { id: accepted.id } }))?.whatsappMessageId ?? null, 15_000)
     const sent = (await getRedis().lrange(simKey.outbox(clientIdOf(organizationId)), 0, -1))
       .map((raw) => JSON.parse(raw) as SimOutboxEntry)
