@@ -9,6 +9,7 @@ export const users = {
   admin: { email: 'admin@demo.soul.kg', password: 'demo-admin-2026' },
   operator: { email: 'operator@demo.soul.kg', password: 'demo-operator-2026' },
   otherAdmin: { email: 'admin@other.soul.kg', password: 'other-admin-2026' },
+  otherOperator: { email: 'operator@other.soul.kg', password: 'other-operator-2026' },
 } as const
 
 export type User = (typeof users)[keyof typeof users]
