@@ -74,7 +74,8 @@ const step = async (name: string, label: string, run: () => Promise<FaultReport>
 
 try {
   await step('kill', 'kill -9 server', () => runServerFault('kill -9 server', LOAD, server))
-  await step('redis', 'Redis lost', () => runRedisLost(redis, { ...LOAD, outageMs: 5000 }))
+  // Another organization's broadcast of 1,000, stale at once after the loss, must not hold the replies back.
+  await step('redis', 'Redis lost', () => runRedisLost(redis, { ...LOAD, outageMs: 5000, staleBroadcast: 1000 }))
   await step('postgres', 'PostgreSQL stopped', async () => {
     const postgres = PrivatePostgres.find()
     if (!postgres) throw new Error('no PostgreSQL binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or PG_BIN_DIR')

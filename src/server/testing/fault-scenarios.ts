@@ -21,7 +21,7 @@ import { sendAsCustomer } from '../whatsapp/engines/simulator/simulator-control'
 import { simKey, type SimOutboxEntry } from '../whatsapp/engines/simulator/simulator-state'
 import { readLeaseOwner } from '../whatsapp/session-lease'
 import { WhatsAppSessionManager } from '../whatsapp/session-manager'
-import { createOrganization, createUser, TEST_SEND_CLOCK_OFF } from './factories'
+import { createClient, createConversation, createOrganization, createUser, TEST_SEND_CLOCK_OFF } from './factories'
 import { FaultWorkload, type Delivery, type FaultReport, type FaultTenant } from './fault-run'
 import { clientIdOf, connectPhone, startHarness } from './pipeline-harness'
 import type { PrivatePostgres } from './private-postgres'
@@ -44,6 +44,11 @@ export interface FaultLoad {
   outageMs: number
   /** How long to wait for everything after the fault cleared. */
   drainTimeoutMs: number
+  /**
+   * Redis lost: another organization's broadcast of this many messages, queued an hour before the
+   * fault, its phone offline. After the loss every one of them is stale at once, older than every reply.
+   */
+  staleBroadcast?: number
 }
 
 /** 20 sends a minute at most (the safe maximum): one organization's replies leave ≥ 3 s apart. */
@@ -144,6 +149,29 @@ async function inProcessStack(scenario: string, load: FaultLoad) {
   return { stop, workload }
 }
 
+/** An organization whose phone is offline, with a broadcast of `count` messages accepted and queued an hour ago. */
+async function queueStaleBroadcast(count: number) {
+  const organization = await createOrganization('Fault broadcast org')
+  await db.organization.update({ where: { id: organization.id }, data: { settings: { whatsapp: FAST_PACING } } })
+  const clients = await Promise.all(Array.from({ length: 10 }, () => createClient(organization.id)))
+  const conversations = await Promise.all(clients.map((c) => createConversation(organization.id, c.id, [])))
+  const batch = await db.bulkBatch.create({ data: { organizationId: organization.id, sender: 'HUMAN', total: count }, select: { id: true } })
+  const hourAgo = Date.now() - 3_600_000
+  await db.message.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      organizationId: organization.id,
+      conversationId: conversations[i % conversations.length]!.id,
+      content: `Рассылка: сообщение ${i + 1}`,
+      direction: 'OUTGOING' as const,
+      sender: 'HUMAN' as const,
+      status: 'PENDING' as const,
+      batchId: batch.id,
+      createdAt: new Date(hourAgo + i),
+      queuedAt: new Date(hourAgo + i),
+    })),
+  })
+}
+
 /**
  * Redis killed (SIGKILL) mid-flow and started again EMPTY on the same port. This process must already
  * use `redis` (REDIS_URL points at it before the app's modules load).
@@ -151,6 +179,7 @@ async function inProcessStack(scenario: string, load: FaultLoad) {
 export async function runRedisLost(redis: PrivateRedis, load: FaultLoad): Promise<FaultReport> {
   const { stop, workload } = await inProcessStack('Redis lost', load)
   try {
+    if (load.staleBroadcast) await queueStaleBroadcast(load.staleBroadcast)
     await workload.writeIncoming(load.incomingBefore)
     await workload.queueReplies(load.repliesBefore, load.conversations)
     await waitMidFlow(workload, load.drainTimeoutMs)

@@ -4,19 +4,25 @@
  * STALE_AFTER_MS. Job ids are the row ids, so a job that does exist is left alone.
  */
 import { logger } from '../../logger'
-import { relayOnce, STALE_AFTER_MS } from './outbox-relay'
+import { exclusiveRelay, relayOnce, STALE_AFTER_MS } from './outbox-relay'
 
-/** A relay pass takes at most this many rows of each kind; passes repeat while they come back full. */
-const PASS_LIMIT = 200
+/** Passes repeat while a kind fills its page (RELAY_PAGE rows), up to this many (10,000 rows of each kind). */
 const MAX_PASSES = 50
 
+/**
+ * Replies come first in every pass (outbox-relay.ts), and the periodic pass waits meanwhile: both
+ * taking the same rows at once each did the other's work (and a pass whose page was partly queued by
+ * the other one stopped early, stranding the rest until they went stale a minute later).
+ */
 export async function relayAfterRedisReset(lostAt: Date): Promise<void> {
   // relayOnce takes rows queued before `now - STALE_AFTER_MS`: this "now" makes that the moment of the loss.
   const now = new Date(lostAt.getTime() + STALE_AFTER_MS)
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const done = await relayOnce(now)
-    if (pass === 0 || done.outgoing || done.incoming)
-      logger.info({ outgoing: done.outgoing, incoming: done.incoming, pass }, 're-queued after Redis lost its data')
-    if (done.outgoing < PASS_LIMIT && done.incoming < PASS_LIMIT) return
-  }
+  await exclusiveRelay(async () => {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const done = await relayOnce(now)
+      if (pass === 0 || done.outgoing || done.incoming)
+        logger.info({ outgoing: done.outgoing, incoming: done.incoming, pass }, 're-queued after Redis lost its data')
+      if (!done.more) return
+    }
+  })
 }
