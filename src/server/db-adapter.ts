@@ -10,6 +10,7 @@
  * process, and `pool.end()` ($disconnect) waited for ever for the leaked clients.
  */
 import { PrismaPg } from '@prisma/adapter-pg'
+import type pg from 'pg'
 
 type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>
 type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>
@@ -31,12 +32,24 @@ export function releaseOnFailedClose(tx: PgTransaction): PgTransaction {
   return tx
 }
 
-/** PrismaPg whose transactions never leak their connection on a failed COMMIT/ROLLBACK. */
+/**
+ * PrismaPg whose transactions never leak their connection on a failed COMMIT/ROLLBACK, and which tells
+ * the pool it opened (db-sql.ts sends the incoming hot path's statements through it without Prisma's runtime).
+ */
 export class LeakFreePrismaPg extends PrismaPg {
+  /** The pool of the open connection: set when Prisma connects, cleared when it disconnects (the pool is ended then). */
+  pool: pg.Pool | null = null
+
   override async connect(): Promise<PgAdapter> {
     const adapter = await super.connect()
     const startTransaction = adapter.startTransaction.bind(adapter)
     adapter.startTransaction = async (isolationLevel) => releaseOnFailedClose(await startTransaction(isolationLevel))
+    this.pool = adapter.underlyingDriver()
+    const dispose = adapter.dispose.bind(adapter)
+    adapter.dispose = async () => {
+      this.pool = null
+      return dispose()
+    }
     return adapter
   }
 }

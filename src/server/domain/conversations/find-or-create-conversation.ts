@@ -1,5 +1,6 @@
 /** Finds or creates the conversation of a client on a channel (one per organization, client and channel). */
 import { db, type Prisma } from '../../db'
+import { sql, type SqlRunner } from '../../db-sql'
 import type { CommunicationChannel } from '../../db/generated/enums'
 
 type Tx = Prisma.TransactionClient | typeof db
@@ -63,12 +64,18 @@ export const RECENT_SAMPLE_ROWS = 40
 /**
  * The client's WhatsApp conversation, locked for the rest of the transaction (an operator resolving it
  * meanwhile waits, so a reopen is never missed), with the organization's facts the steps after the
- * commit need: one statement instead of three. Created (upsert) when the client has none yet.
+ * commit need: one statement instead of three. Null when the client has none yet (the caller creates it,
+ * findOrCreateConversation). Runs through Prisma or straight on the pool (db-sql.ts).
  */
-export async function lockIncomingConversation(tx: Prisma.TransactionClient, organizationId: string, clientId: string): Promise<IncomingConversation> {
-  const rows = await tx.$queryRaw<
-    Array<{ id: string; status: string; assigneeId: string | null; assignment: unknown; lidOnly: boolean; recent: Array<Record<string, unknown>> | null }>
-  >`
+export async function lockIncomingConversation(run: SqlRunner, organizationId: string, clientId: string): Promise<IncomingConversation | null> {
+  const rows = await run.rows<{
+    id: string
+    status: string
+    assigneeId: string | null
+    assignment: unknown
+    lidOnly: boolean
+    recent: Array<Record<string, unknown>> | null
+  }>(sql`
     SELECT c.id, c.status::text AS status, c."assigneeId", o.settings -> 'assignment' AS assignment,
       EXISTS (SELECT 1 FROM clients l WHERE l."organizationId" = ${organizationId} AND l.lid IS NOT NULL AND l.phone IS NULL) AS "lidOnly",
       (SELECT json_agg(r) FROM (
@@ -78,18 +85,22 @@ export async function lockIncomingConversation(tx: Prisma.TransactionClient, org
         ORDER BY m."createdAt" DESC, m.id DESC LIMIT ${RECENT_SAMPLE_ROWS}) r) AS recent
     FROM conversations c JOIN organizations o ON o.id = c."organizationId"
     WHERE c."organizationId" = ${organizationId} AND c."clientId" = ${clientId} AND c.channel = 'WHATSAPP'
-    FOR UPDATE OF c`
+    FOR UPDATE OF c`)
   const row = rows[0]
-  if (row)
-    return {
-      id: row.id,
-      created: false,
-      status: row.status,
-      assigneeId: row.assigneeId,
-      assignment: row.assignment ?? {},
-      lidOnlyClientsExist: row.lidOnly,
-      recent: (row.recent ?? []).map(recentFromJson),
-    }
+  if (!row) return null
+  return {
+    id: row.id,
+    created: false,
+    status: row.status,
+    assigneeId: row.assigneeId,
+    assignment: row.assignment ?? {},
+    lidOnlyClientsExist: row.lidOnly,
+    recent: (row.recent ?? []).map(recentFromJson),
+  }
+}
+
+/** The client's first WhatsApp conversation, created in the caller's transaction (lockIncomingConversation found none). */
+export async function createIncomingConversation(tx: Prisma.TransactionClient, organizationId: string, clientId: string): Promise<IncomingConversation> {
   const created = await findOrCreateConversation(organizationId, clientId, 'WHATSAPP', tx)
   // A client without a WhatsApp conversation may still have messages elsewhere: the vote then reads them itself (recent: []).
   return { id: created.id, created: created.created, status: 'OPEN', assigneeId: null, assignment: undefined, lidOnlyClientsExist: null, recent: [] }

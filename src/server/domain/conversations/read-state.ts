@@ -15,6 +15,7 @@
  * - Updates are single-row statements ordered by the row lock, so concurrent messages cannot lose a count.
  */
 import { db, type Prisma } from '../../db'
+import { sql, type SqlRunner, type SqlStatement } from '../../db-sql'
 import { notFound } from '../../errors'
 import { orgLogger } from '../../logger'
 import { fireAndForget, publishConversation } from '../messages/message-events'
@@ -51,18 +52,23 @@ export interface RecordedCustomerMessage {
   reopened: boolean
 }
 
+/** What recordIncomingOnConversation's statement returns. */
+export type RecordedRow = Omit<RecordedCustomerMessage, 'reopened'> & { previous: string }
+
 /**
  * A new customer message was stored (inside the storing transaction, the conversation row locked by
  * lockIncomingConversation): in one statement, lastMessageAt moves forward (never back), one more
  * unread, the wait starts as in recordCustomerMessage, and a resolved or snoozed conversation opens
  * again (conversation-status.ts records the REOPENED entry). What the same three updates did one by one.
+ * The statement alone, to run inside a larger one (a data-modifying CTE): `onlyIf` must hold too.
  */
-export async function recordIncomingOnConversation(tx: Prisma.TransactionClient, conversationId: string, writtenAt: Date): Promise<RecordedCustomerMessage> {
+export function incomingConversationUpdate(conversationId: string, writtenAt: Date, onlyIf: SqlStatement = sql`TRUE`): SqlStatement {
   // Epoch milliseconds, turned into the columns' UTC timestamps by PostgreSQL whatever the session's time zone.
   const at = writtenAt.getTime()
   const latestPossible = at + TIMESTAMP_GRAIN_MS
-  const rows = await tx.$queryRaw<Array<Omit<RecordedCustomerMessage, 'reopened'> & { previous: string }>>`
-    WITH previous AS (SELECT status FROM conversations WHERE id = ${conversationId})
+  // The status before the update comes from a subquery (it reads the statement's snapshot), not a CTE: a
+  // data-modifying statement nested in another's WITH may not have a WITH of its own.
+  return sql`
     UPDATE conversations c SET
       "lastMessageAt" = CASE WHEN c."lastMessageAt" IS NULL OR c."lastMessageAt" < (to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC')
         THEN (to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC') ELSE c."lastMessageAt" END,
@@ -74,13 +80,22 @@ export async function recordIncomingOnConversation(tx: Prisma.TransactionClient,
       status = 'OPEN',
       "snoozedUntil" = CASE WHEN c.status <> 'OPEN' THEN NULL ELSE c."snoozedUntil" END,
       "updatedAt" = now() AT TIME ZONE 'UTC'
-    FROM previous
-    WHERE c.id = ${conversationId}
+    FROM (SELECT status FROM conversations WHERE id = ${conversationId}) previous
+    WHERE c.id = ${conversationId} AND ${onlyIf}
     RETURNING c."clientId", c."lastMessageAt", c."unreadCount", c."waitingSince", previous.status::text AS previous`
-  const row = rows[0]
+}
+
+/** The figures of the conversation after incomingConversationUpdate (null: the conversation is gone). */
+export function recordedFrom(conversationId: string, row: RecordedRow | undefined): RecordedCustomerMessage {
   if (!row) throw new Error(`conversation ${conversationId} vanished while a message was stored`)
   const { previous, ...rest } = row
   return { ...rest, reopened: previous !== 'OPEN' }
+}
+
+/** incomingConversationUpdate on its own. */
+export async function recordIncomingOnConversation(run: SqlRunner, conversationId: string, writtenAt: Date): Promise<RecordedCustomerMessage> {
+  const rows = await run.rows<RecordedRow>(incomingConversationUpdate(conversationId, writtenAt))
+  return recordedFrom(conversationId, rows[0])
 }
 
 /**

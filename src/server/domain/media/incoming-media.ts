@@ -24,9 +24,13 @@ export const FILE_KINDS: ReadonlySet<MediaKind> = new Set(['IMAGE', 'VIDEO', 'AU
 const clip = (value: string | undefined, max: number) => (value ? value.slice(0, max) : null)
 
 /** The Message columns of an incoming message's media (empty for text). */
-export function mediaColumns(
-  message: WaIncomingMessage,
-): Pick<Prisma.MessageUncheckedCreateInput, 'mediaKind' | 'mediaStatus' | 'mediaFileName' | 'mediaMimeType' | 'mediaSize' | 'location' | 'contact'> {
+/** The message columns a customer's media, location or contact card fills. */
+export type MediaColumns = Pick<Prisma.MessageUncheckedCreateInput, 'mediaKind' | 'mediaStatus' | 'mediaFileName' | 'mediaMimeType' | 'mediaSize'> & {
+  location?: Prisma.InputJsonValue
+  contact?: Prisma.InputJsonValue
+}
+
+export function mediaColumns(message: WaIncomingMessage): MediaColumns {
   const kind = KINDS[message.type]
   if (!kind) return {}
   if (kind === 'LOCATION') return message.location ? { mediaKind: kind, location: message.location as unknown as Prisma.InputJsonValue } : { mediaKind: kind }

@@ -8,6 +8,8 @@
 import { cleanMessageText, removeUnstorable } from '~/shared/message-text'
 import { getAgentResponder } from '../../agents/agent-hook'
 import { db, type Prisma } from '../../db'
+import { newRowId } from '../../db-ids'
+import { autoCommit, inPgTransaction, sql, viaPrisma, type SqlRunner, type SqlStatement } from '../../db-sql'
 import { detectCulturalContext, detectLanguageWithConfidence, detectOptOut, extractBestName } from '../../text'
 import { isInfrastructureError } from '../../infrastructure-errors'
 import { logger, orgLogger, type Logger } from '../../logger'
@@ -22,18 +24,18 @@ import { getIncomingSpool, noteSpoolStatus } from '../../spool/incoming-spool'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { normalizeIdentity } from '../clients/client-identity'
-import { languageSampleOf, refreshClientLanguage, storeClientLanguage, type LanguageSample } from '../clients/client-language'
+import { clientLanguageUpdate, decideClientLanguage, languageSampleOf, refreshClientLanguage, type LanguageSample } from '../clients/client-language'
 import { findOrCreateClient, findSettledClient, type ClientRow } from '../clients/find-or-create-client'
 import { lockIdentities } from '../clients/identity-lock'
 import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
 import { distributeOnCustomerMessage } from '../conversations/assignment'
 import { announceReopened, recordReopenedByCustomer } from '../conversations/conversation-status'
-import { lockIncomingConversation, type RecentClientMessage } from '../conversations/find-or-create-conversation'
-import { recordIncomingOnConversation } from '../conversations/read-state'
+import { createIncomingConversation, lockIncomingConversation, type RecentClientMessage } from '../conversations/find-or-create-conversation'
+import { incomingConversationUpdate, recordedFrom, type RecordedRow } from '../conversations/read-state'
 import { mediaColumns } from '../media/incoming-media'
 import { recordOptOut } from '../safety/opt-out'
 import { fireAndForget, publishConversation, publishIncomingStored } from './message-events'
-import { createPendingMessageIfNew } from './message-status'
+import { incomingMessageInsert } from './message-status'
 import { humanAnsweredRecently } from './human-activity'
 import { isPhoneReplyPayload, PHONE_REPLY_SETTLE_MS, processPhoneReply, type InboxPayload } from './phone-reply-service'
 import { acceptOutgoing } from './send-service'
@@ -134,17 +136,20 @@ export async function acceptIncoming(organizationId: string, received: WaIncomin
   return { inboxId: inbox.id, duplicate: false, queued }
 }
 
-/** Inserts the inbox row (one statement); null when the WhatsApp id is there already (the unique key refused it). */
+/**
+ * Inserts the inbox row (one statement, sent as SQL: the hot path, issue 15); null when the WhatsApp id
+ * is there already (ON CONFLICT on the organization's WhatsApp id inserts nothing).
+ */
 async function insertInbox(organizationId: string, message: WaIncomingMessage, queuedAt: Date): Promise<{ id: string } | null> {
-  try {
-    return await db.incomingInbox.create({
-      data: { organizationId, whatsappMessageId: message.id, payload: message as unknown as Prisma.InputJsonValue, queuedAt },
-      select: { id: true },
-    })
-  } catch (error) {
-    if ((error as { code?: unknown } | null)?.code === 'P2002') return null
-    throw error
-  }
+  const now = Date.now()
+  // Epoch milliseconds, turned into the columns' UTC timestamps by PostgreSQL whatever the session's time zone.
+  const rows = await autoCommit().rows<{ id: string }>(sql`
+    INSERT INTO incoming_inbox (id, "organizationId", "whatsappMessageId", payload, "receivedAt", "queuedAt")
+    VALUES (${newRowId(now)}, ${organizationId}, ${message.id}, ${JSON.stringify(message)}::jsonb,
+      to_timestamp(${now}::double precision / 1000) AT TIME ZONE 'UTC', to_timestamp(${queuedAt.getTime()}::double precision / 1000) AT TIME ZONE 'UTC')
+    ON CONFLICT ("organizationId", "whatsappMessageId") DO NOTHING
+    RETURNING id`)
+  return rows[0] ?? null
 }
 
 /**
@@ -208,11 +213,49 @@ class PhoneReplyRow extends Error {
   }
 }
 
+/** The common case needs a step only a Prisma transaction does (a new client or conversation, a merge, a reopen, an opt-out): start again there. */
+class NeedsPrismaTransaction extends Error {
+  constructor(readonly step: string) {
+    super(`incoming: ${step} runs in a Prisma transaction`)
+  }
+}
+
+/** Where storeIncoming's statements go: SQL always; the Prisma transaction only on the full path. */
+interface StoreContext {
+  sql: SqlRunner
+  tx?: Prisma.TransactionClient
+  /** The claim's rows, when it already ran (with BEGIN, in the same round trip). */
+  claimed?: unknown[]
+}
+
+function prismaOnly(ctx: StoreContext, step: string): Prisma.TransactionClient {
+  if (!ctx.tx) throw new NeedsPrismaTransaction(step)
+  return ctx.tx
+}
+
+/**
+ * The transaction: straight on the pg pool for the common case (a known customer in their open
+ * conversation, issue 15: no Prisma runtime per statement), and through a Prisma transaction when a step
+ * needs it (the fast attempt is rolled back and the whole transaction runs again there).
+ */
+async function storeIncomingTransaction(inboxId: string, deps: IncomingDeps) {
+  try {
+    // The claim travels with BEGIN. (Its COMMIT waits for the WAL flush: with synchronous_commit off, a
+    // database crash lost the last commits' messages until the relay found their inbox rows stale, a
+    // minute later; postgres-stopped.int caught it.)
+    const fast = await inPgTransaction((sql, claimed) => storeIncoming({ sql, claimed }, inboxId, deps), { opening: claimStatement(inboxId) })
+    if (fast) return fast.result
+  } catch (error) {
+    if (!(error instanceof NeedsPrismaTransaction)) throw error
+  }
+  return db.$transaction((tx) => storeIncoming({ sql: viaPrisma(tx), tx }, inboxId, deps))
+}
+
 /** Processes one inbox row; safe to run twice (the second run is a no-op). */
 export async function processIncoming(inboxId: string, deps: IncomingDeps = {}): Promise<ProcessResult> {
   let stored: Awaited<ReturnType<typeof storeIncoming>>
   try {
-    stored = await db.$transaction((tx) => storeIncoming(tx, inboxId, deps))
+    stored = await storeIncomingTransaction(inboxId, deps)
   } catch (error) {
     // A reply typed on the business phone rides the same inbox and queue (phone-reply-service.ts).
     if (!(error instanceof PhoneReplyRow)) throw error
@@ -261,16 +304,16 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
 
   await enrichClient(organizationId, result.clientId, message, deps, known).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
 
-  // issue 17: the client's language from their recent messages (a manual choice stays); agents answer in it. The
-  // transaction read those messages already (with their stored detections): only a change is written.
-  const clientLanguage = await (
-    known && !conversation.created
-      ? storeClientLanguage(db, organizationId, result.clientId, known, recentSamples(conversation.recent, { ...stored.stored, metadata: stored.metadata }))
-      : refreshClientLanguage(organizationId, result.clientId)
-  ).catch((err) => {
-    log.warn({ err: (err as Error).message }, 'client language not refreshed')
-    return null
-  })
+  // issue 17: the client's language (a manual choice stays); agents answer in it. Decided and stored by the
+  // transaction when it could; decided here from the stored messages for a new conversation, or when the
+  // sender turned out to be another client (a LID linked or merged above).
+  const clientLanguage =
+    known && stored.clientLanguage !== undefined
+      ? stored.clientLanguage
+      : await refreshClientLanguage(organizationId, result.clientId).catch((err) => {
+          log.warn({ err: (err as Error).message }, 'client language not refreshed')
+          return null
+        })
   const replyMessageId = await replyFromAgent({ organizationId, ...result, whatsappMessageId: message.id, body: message.body, language, clientLanguage }, log)
   return { status: 'processed', ...result, replyMessageId }
 }
@@ -290,15 +333,15 @@ function recentSamples(
  * The transaction: claims the inbox row, finds or creates client and conversation, stores the message and
  * records it on the conversation. Every read the steps after the commit need comes back from here.
  */
-async function storeIncoming(tx: Prisma.TransactionClient, inboxId: string, deps: IncomingDeps) {
-  const claimed = await claimInboxRow(tx, inboxId)
+async function storeIncoming(ctx: StoreContext, inboxId: string, deps: IncomingDeps) {
+  const claimed = ctx.claimed ? ((ctx.claimed[0] as ClaimedRow | undefined) ?? null) : await claimInboxRow(ctx.sql, inboxId)
   if (!claimed) return { status: 'unclaimed' as const }
   const { organizationId } = claimed
   if (isPhoneReplyPayload(claimed.payload)) throw new PhoneReplyRow(organizationId, claimed.payload)
   const message = claimed.payload as unknown as WaIncomingMessage
   const identity = extractPhoneFromWhatsAppId(message.from)
   if (identity.kind !== 'phone' && identity.kind !== 'lid') {
-    await tx.incomingInbox.update({ where: { id: inboxId }, data: { error: 'not a private chat' }, select: { id: true } })
+    await prismaOnly(ctx, 'ignoring').incomingInbox.update({ where: { id: inboxId }, data: { error: 'not a private chat' }, select: { id: true } })
     return { status: 'ignored' as const }
   }
   // What the text tells, worked out once: stored with the message and the client, and reused after the
@@ -315,45 +358,61 @@ async function storeIncoming(tx: Prisma.TransactionClient, inboxId: string, deps
   }
   const clientIdentity = normalizeIdentity(clientData)
   if (!clientIdentity) {
-    await tx.incomingInbox.update({ where: { id: inboxId }, data: { error: 'no client identity' }, select: { id: true } })
+    await prismaOnly(ctx, 'ignoring').incomingInbox.update({ where: { id: inboxId }, data: { error: 'no client identity' }, select: { id: true } })
     return { status: 'ignored' as const }
   }
   // A known customer with nothing new about them: read without the identity locks. Anything else (a new
   // customer, something to fill in, two records to merge) takes the locks and decides under them.
-  let client = await findSettledClient(organizationId, clientData, tx)
+  // "стоп", "жазбаңыз", "unsubscribe": no more bulk or agent messages to this customer (domain/safety), recorded below.
+  const optOut = detectOptOut(message.body)
+  if (optOut.optOut) prismaOnly(ctx, 'opt-out')
+  let client = await findSettledClient(organizationId, clientData, ctx.sql)
   if (!client) {
+    const tx = prismaOnly(ctx, 'client')
     await lockIdentities(tx, organizationId, clientIdentity)
     client = await findOrCreateClient(organizationId, clientData, tx, { locked: true })
   }
   if (!client?.row) throw new Error('client not found or created')
-  const conversation = await lockIncomingConversation(tx, organizationId, client.id)
+  const conversation =
+    (await lockIncomingConversation(ctx.sql, organizationId, client.id)) ??
+    (await createIncomingConversation(prismaOnly(ctx, 'conversation'), organizationId, client.id))
   const sentAt = new Date((message.timestamp || Date.now() / 1000) * 1000)
   // issue 14: the file is downloaded after the message is stored (media worker); locations and contact cards are data.
   const media = mediaColumns(message)
   const metadata = { type: message.type, hasMedia: message.hasMedia, languageConfidence: detected.confidence }
-  const created = await createPendingMessageIfNew(
-    {
-      organizationId,
-      conversationId: conversation.id,
-      content: message.body,
-      direction: 'INCOMING',
-      sender: 'CLIENT',
-      whatsappMessageId: message.id,
-      language,
-      metadata,
-      createdAt: sentAt,
-      ...media,
-    },
-    tx,
-  )
+  // The message and what it does to the conversation (lastMessageAt, unread, the customer's wait and
+  // (issue 13) a reopen), in one statement: the conversation is updated only when the message was new.
+  const insert = incomingMessageInsert({
+    organizationId,
+    conversationId: conversation.id,
+    content: message.body,
+    whatsappMessageId: message.id,
+    language,
+    metadata,
+    createdAt: sentAt,
+    ...media,
+  })
+  // issue 17: the client's language from their recent messages (the transaction read them, with their stored
+  // detections) and this one; a manual choice stays. Written in the same statement, only when it changed.
+  const clientLanguage = conversation.created ? undefined : decideClientLanguage(client.row, recentSamples(conversation.recent, { ...insert.view, metadata }))
+  const onlyIfNew = sql`EXISTS (SELECT 1 FROM inserted)`
+  const languageStep = clientLanguage?.changed ? sql`, language AS (${clientLanguageUpdate(organizationId, client.id, clientLanguage, onlyIfNew)})` : sql``
+  const [row] = await ctx.sql.rows<RecordedRow & { inserted: string }>(sql`
+    WITH inserted AS (${insert.statement}),
+      updated AS (${incomingConversationUpdate(conversation.id, sentAt, onlyIfNew)})${languageStep}
+    SELECT inserted.id AS inserted, updated.* FROM inserted LEFT JOIN updated ON true`)
   // Stored already (a history import, an earlier run): the row stays claimed as processed, nothing else changes.
-  if (!created) return { status: 'duplicate' as const }
-  // lastMessageAt, unread, the customer's wait and (issue 13) a reopen: one statement.
-  const recorded = await recordIncomingOnConversation(tx, conversation.id, sentAt)
-  const reopened = recorded.reopened ? await recordReopenedByCustomer(tx, organizationId, conversation.id) : null
-  // "стоп", "жазбаңыз", "unsubscribe": no more bulk or agent messages to this customer (domain/safety).
-  const optOut = detectOptOut(message.body)
-  if (optOut.optOut) await recordOptOut(tx, organizationId, client.id, { messageId: created.id, phrase: optOut.phrase ?? '', language: optOut.language ?? '' })
+  if (!row) return { status: 'duplicate' as const }
+  const { inserted: _inserted, ...updated } = row
+  const recorded = recordedFrom(conversation.id, updated.clientId ? updated : undefined)
+  const created = insert.view
+  const reopened = recorded.reopened ? await recordReopenedByCustomer(prismaOnly(ctx, 'reopen'), organizationId, conversation.id) : null
+  if (optOut.optOut)
+    await recordOptOut(prismaOnly(ctx, 'opt-out'), organizationId, client.id, {
+      messageId: created.id,
+      phrase: optOut.phrase ?? '',
+      language: optOut.language ?? '',
+    })
   await deps.beforeCommit?.()
   return {
     status: 'stored' as const,
@@ -367,7 +426,21 @@ async function storeIncoming(tx: Prisma.TransactionClient, inboxId: string, deps
     stored: created,
     recorded,
     reopened,
+    /** The client's language as decided in the transaction (undefined: a new conversation, decided after the commit). */
+    clientLanguage: clientLanguage?.language,
   }
+}
+
+interface ClaimedRow {
+  organizationId: string
+  payload: Prisma.JsonValue
+}
+
+function claimStatement(inboxId: string): SqlStatement {
+  return sql`
+    UPDATE incoming_inbox SET "processedAt" = now() AT TIME ZONE 'UTC', error = NULL
+    WHERE id = ${inboxId} AND "processedAt" IS NULL
+    RETURNING "organizationId", payload`
 }
 
 /**
@@ -375,11 +448,8 @@ async function storeIncoming(tx: Prisma.TransactionClient, inboxId: string, deps
  * true; a rollback undoes it) and returns what it holds. A second run of the same row waits for the
  * first on the row lock and then finds it processed. Null when processed already (or gone).
  */
-async function claimInboxRow(tx: Prisma.TransactionClient, inboxId: string): Promise<{ organizationId: string; payload: Prisma.JsonValue } | null> {
-  const rows = await tx.$queryRaw<Array<{ organizationId: string; payload: Prisma.JsonValue }>>`
-    UPDATE incoming_inbox SET "processedAt" = now() AT TIME ZONE 'UTC', error = NULL
-    WHERE id = ${inboxId} AND "processedAt" IS NULL
-    RETURNING "organizationId", payload`
+async function claimInboxRow(run: SqlRunner, inboxId: string): Promise<ClaimedRow | null> {
+  const rows = await run.rows<ClaimedRow>(claimStatement(inboxId))
   return rows[0] ?? null
 }
 

@@ -4,12 +4,23 @@
  * Exists only when WHATSAPP_ENGINE=simulator (the tRPC router refuses otherwise).
  */
 import { createHash, randomBytes } from 'node:crypto'
+import type { ChainableCommander } from 'ioredis'
 import { AppError } from '../../../errors'
 import type { WaContactCard, WaLocation, WaMessageType, WaRawMessage } from '../../engine/types'
 import { formatPhoneNumber } from '../../phone'
 import type { SimChat } from './simulator-history'
 import { announceSimMedia, isSimMediaType, rememberSimMedia, type SimMediaFailure } from './simulator-media'
-import { defaultBusinessPhone, organizationOfClient, redis, sendSignal, simKey, storeAck, type SimHiddenCustomer, type SimOutboxEntry } from './simulator-state'
+import {
+  defaultBusinessPhone,
+  organizationOfClient,
+  redis,
+  sendSignal,
+  simKey,
+  storeAck,
+  type SimHiddenCustomer,
+  type SimOutboxEntry,
+  type SimSignal,
+} from './simulator-state'
 
 export interface CustomerMessageInput {
   /** The customer's number (any layout) or WhatsApp id. */
@@ -135,15 +146,15 @@ export async function sendAsCustomer(clientId: string, input: CustomerMessageInp
     ...(type === 'contact' ? { contacts: input.contacts ?? DEFAULT_CONTACTS } : {}),
   }
   if (message.hasMedia) await rememberSimMedia(clientId, message.id, { type, ...(input.mediaFailure ? { failure: input.mediaFailure } : {}) })
-  const r = redis()
-  if (input.name) {
-    await r.set(simKey.contact(clientId, from), JSON.stringify({ pushName: input.name, avatarUrl: avatarFor(input.name) }))
-  }
-  await r.rpush(simKey.pending(clientId), JSON.stringify(message))
-  await rememberReceived(clientId, message)
+  // WhatsApp's side of one message in one round trip: the contact, the delivery, the chat's copies, the signal.
+  const tx = redis().multi()
+  if (input.name) tx.set(simKey.contact(clientId, from), JSON.stringify({ pushName: input.name, avatarUrl: avatarFor(input.name) }))
+  tx.rpush(simKey.pending(clientId), JSON.stringify(message))
+  addReceived(tx, clientId, message)
   if (!input.group && !input.status)
-    await remember(clientId, { id: message.id, chatId: from, fromMe: false, body: message.body, timestamp: message.timestamp, at: Date.now() })
-  await sendSignal(clientId, { type: 'incoming' })
+    addRecent(tx, clientId, { id: message.id, chatId: from, fromMe: false, body: message.body, timestamp: message.timestamp, at: Date.now() })
+  tx.publish(simKey.signals(clientId), JSON.stringify({ type: 'incoming' } satisfies SimSignal))
+  await tx.exec()
   return message
 }
 
@@ -197,21 +208,20 @@ async function recentMessages(clientId: string): Promise<SimRecentMessage[]> {
  * starts later can read it back (engine.findRecentIncoming), even if the process it was delivered to died
  * before storing it. The newest RECEIVED_LIMIT, for a day.
  */
-async function rememberReceived(clientId: string, message: WaRawMessage): Promise<void> {
-  await redis()
-    .multi()
-    .lpush(simKey.received(clientId), JSON.stringify(message))
+function addReceived(tx: ChainableCommander, clientId: string, message: WaRawMessage): void {
+  tx.lpush(simKey.received(clientId), JSON.stringify(message))
     .ltrim(simKey.received(clientId), 0, RECEIVED_LIMIT - 1)
     .pexpire(simKey.received(clientId), 24 * 60 * 60 * 1000)
-    .exec()
+}
+
+function addRecent(tx: ChainableCommander, clientId: string, message: SimRecentMessage): void {
+  tx.lpush(simKey.recent(clientId), JSON.stringify(message)).ltrim(simKey.recent(clientId), 0, RECENT_LIMIT - 1)
 }
 
 async function remember(clientId: string, message: SimRecentMessage): Promise<void> {
-  await redis()
-    .multi()
-    .lpush(simKey.recent(clientId), JSON.stringify(message))
-    .ltrim(simKey.recent(clientId), 0, RECENT_LIMIT - 1)
-    .exec()
+  const tx = redis().multi()
+  addRecent(tx, clientId, message)
+  await tx.exec()
 }
 
 async function replaceRecent(clientId: string, id: string, patch: Partial<SimRecentMessage>): Promise<SimRecentMessage> {
