@@ -72,6 +72,12 @@ export async function inPgTransaction<T>(
   if (!pool) return undefined
   const client = await pool.connect()
   let broken: Error | undefined
+  // A checked-out client has no listener of the pool's: without this one, the server dropping the
+  // connection (a restart, `pg_ctl stop -m immediate`) would be an uncaught exception that ends the process.
+  const onError = (error: Error) => {
+    broken ??= error
+  }
+  client.on('error', onError)
   try {
     const begin = `BEGIN; SET LOCAL statement_timeout = ${PG_TRANSACTION_TIMEOUT_MS}`
     const opening = options.opening
@@ -88,6 +94,7 @@ export async function inPgTransaction<T>(
     if (isInfrastructureError(error)) broken ??= error as Error
     throw error
   } finally {
+    client.off('error', onError)
     client.release(broken)
   }
 }

@@ -174,6 +174,22 @@ describe('the transaction', () => {
   })
 })
 
+describe('a transaction on the pool', () => {
+  it('whose connection the server drops is a failure of the call, not an uncaught error of the process', async () => {
+    const call = inPgTransaction(async (run) => {
+      const [backend] = await run.rows<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)
+      // From another connection, as a restart or `pg_ctl stop -m immediate` would end this one.
+      await db.$queryRaw`SELECT pg_terminate_backend(${backend!.pid}::int)`
+      // The socket's end arrives while the connection is still checked out.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      return run.rows(sql`SELECT 1`)
+    })
+    await expect(call).rejects.toThrow()
+    // The pool goes on with a new connection.
+    expect(await autoCommit().rows<{ one: number }>(sql`SELECT 1 AS one`)).toEqual([{ one: 1 }])
+  })
+})
+
 describe('the client lookup', () => {
   it('reads what Prisma reads, by WhatsApp id, phone or LID', async () => {
     const client = await db.client.findUniqueOrThrow({ where: { id: shop.client.id }, select: clientRowSelect })
