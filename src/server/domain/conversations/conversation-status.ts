@@ -78,7 +78,7 @@ export async function reopenOnCustomerMessage(tx: Tx, organizationId: string, co
   return recordReopenedByCustomer(tx, organizationId, conversationId)
 }
 
-/** The REOPENED entry of a conversation a customer's message opened again (the status itself set by the caller's statement, read-state.ts recordIncomingOnConversation). */
+/** The REOPENED entry of a conversation a customer's message opened again (the status itself set by the caller's statement, read-state.ts incomingConversationUpdate). */
 export function recordReopenedByCustomer(tx: Tx, organizationId: string, conversationId: string): Promise<ConversationEntryView> {
   return createEntry(tx, { organizationId, conversationId, kind: 'REOPENED', authorId: null, data: { reason: 'customerMessage' } })
 }

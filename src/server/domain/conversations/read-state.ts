@@ -15,7 +15,7 @@
  * - Updates are single-row statements ordered by the row lock, so concurrent messages cannot lose a count.
  */
 import { db, type Prisma } from '../../db'
-import { sql, type SqlRunner, type SqlStatement } from '../../db-sql'
+import { sql, type SqlStatement } from '../../db-sql'
 import { notFound } from '../../errors'
 import { orgLogger } from '../../logger'
 import { fireAndForget, publishConversation } from '../messages/message-events'
@@ -52,7 +52,7 @@ export interface RecordedCustomerMessage {
   reopened: boolean
 }
 
-/** What recordIncomingOnConversation's statement returns. */
+/** What incomingConversationUpdate's statement returns. */
 export type RecordedRow = Omit<RecordedCustomerMessage, 'reopened'> & { previous: string }
 
 /**
@@ -90,12 +90,6 @@ export function recordedFrom(conversationId: string, row: RecordedRow | undefine
   if (!row) throw new Error(`conversation ${conversationId} vanished while a message was stored`)
   const { previous, ...rest } = row
   return { ...rest, reopened: previous !== 'OPEN' }
-}
-
-/** incomingConversationUpdate on its own. */
-export async function recordIncomingOnConversation(run: SqlRunner, conversationId: string, writtenAt: Date): Promise<RecordedCustomerMessage> {
-  const rows = await run.rows<RecordedRow>(incomingConversationUpdate(conversationId, writtenAt))
-  return recordedFrom(conversationId, rows[0])
 }
 
 /**
