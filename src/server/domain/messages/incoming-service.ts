@@ -24,7 +24,7 @@ import { getIncomingSpool, noteSpoolStatus } from '../../spool/incoming-spool'
 import type { WaContact, WaIncomingMessage } from '../../whatsapp/engine/types'
 import { extractPhoneFromWhatsAppId } from '../../whatsapp/phone'
 import { normalizeIdentity } from '../clients/client-identity'
-import { clientLanguageUpdate, decideClientLanguage, languageSampleOf, refreshClientLanguage, type LanguageSample } from '../clients/client-language'
+import { languageSampleOf, refreshClientLanguage, storeClientLanguage, type LanguageSample } from '../clients/client-language'
 import { findOrCreateClient, findSettledClient, type ClientRow } from '../clients/find-or-create-client'
 import { lockIdentities } from '../clients/identity-lock'
 import { resolveClientIdentity, type IdentityResolver } from '../clients/identity-resolution'
@@ -304,16 +304,19 @@ export async function processIncoming(inboxId: string, deps: IncomingDeps = {}):
 
   await enrichClient(organizationId, result.clientId, message, deps, known).catch((err) => log.warn({ err: (err as Error).message }, 'contact lookup failed'))
 
-  // issue 17: the client's language (a manual choice stays); agents answer in it. Decided and stored by the
-  // transaction when it could; decided here from the stored messages for a new conversation, or when the
-  // sender turned out to be another client (a LID linked or merged above).
-  const clientLanguage =
-    known && stored.clientLanguage !== undefined
-      ? stored.clientLanguage
-      : await refreshClientLanguage(organizationId, result.clientId).catch((err) => {
-          log.warn({ err: (err as Error).message }, 'client language not refreshed')
-          return null
-        })
+  // issue 17: the client's language from their recent messages (a manual choice stays); agents answer in it. The
+  // transaction read those messages already (with their stored detections): only a change is written. After
+  // the commit, on its own: inside the transaction it would lock the client after the conversation, the
+  // reverse of a new customer's transaction (client, then conversation), and two messages of one customer
+  // processed at once deadlocked (a CI run's e2e showed it).
+  const clientLanguage = await (
+    known && !conversation.created
+      ? storeClientLanguage(db, organizationId, result.clientId, known, recentSamples(conversation.recent, { ...stored.stored, metadata: stored.metadata }))
+      : refreshClientLanguage(organizationId, result.clientId)
+  ).catch((err) => {
+    log.warn({ err: (err as Error).message }, 'client language not refreshed')
+    return null
+  })
   const replyMessageId = await replyFromAgent({ organizationId, ...result, whatsappMessageId: message.id, body: message.body, language, clientLanguage }, log)
   return { status: 'processed', ...result, replyMessageId }
 }
@@ -392,14 +395,10 @@ async function storeIncoming(ctx: StoreContext, inboxId: string, deps: IncomingD
     createdAt: sentAt,
     ...media,
   })
-  // issue 17: the client's language from their recent messages (the transaction read them, with their stored
-  // detections) and this one; a manual choice stays. Written in the same statement, only when it changed.
-  const clientLanguage = conversation.created ? undefined : decideClientLanguage(client.row, recentSamples(conversation.recent, { ...insert.view, metadata }))
   const onlyIfNew = sql`EXISTS (SELECT 1 FROM inserted)`
-  const languageStep = clientLanguage?.changed ? sql`, language AS (${clientLanguageUpdate(organizationId, client.id, clientLanguage, onlyIfNew)})` : sql``
   const [row] = await ctx.sql.rows<RecordedRow & { inserted: string }>(sql`
     WITH inserted AS (${insert.statement}),
-      updated AS (${incomingConversationUpdate(conversation.id, sentAt, onlyIfNew)})${languageStep}
+      updated AS (${incomingConversationUpdate(conversation.id, sentAt, onlyIfNew)})
     SELECT inserted.id AS inserted, updated.* FROM inserted LEFT JOIN updated ON true`)
   // Stored already (a history import, an earlier run): the row stays claimed as processed, nothing else changes.
   if (!row) return { status: 'duplicate' as const }
@@ -426,8 +425,6 @@ async function storeIncoming(ctx: StoreContext, inboxId: string, deps: IncomingD
     stored: created,
     recorded,
     reopened,
-    /** The client's language as decided in the transaction (undefined: a new conversation, decided after the commit). */
-    clientLanguage: clientLanguage?.language,
   }
 }
 
