@@ -6,7 +6,6 @@
  * it hands the decision back to the messages. Agents get the result (incoming-service.ts).
  */
 import { db } from '../../db'
-import { sql, type SqlStatement } from '../../db-sql'
 import { notFound } from '../../errors'
 import { detectLanguageWithConfidence } from '../../text'
 import { isMediaPlaceholder } from '../../text/media-placeholder'
@@ -113,39 +112,10 @@ export async function refreshClientLanguage(organizationId: string, clientId: st
   return storeClientLanguage(tx, organizationId, clientId, client, await recentClientTexts(organizationId, clientId, tx))
 }
 
-/** The language the samples decide, with its evidence, and whether that changes what is stored. */
-export interface LanguageDecision {
-  language: string | null
-  matches: number | null
-  sampled: number | null
-  changed: boolean
-}
-
-/** Decides the language from the samples (newest first, at most RECENT_MESSAGES used); a MANUAL choice stays as it is. */
-export function decideClientLanguage(client: ClientLanguageState, samples: readonly LanguageSample[]): LanguageDecision {
-  if (client.preferredLanguageSource === 'MANUAL')
-    return { language: client.preferredLanguage, matches: client.languageMatches, sampled: client.languageSampled, changed: false }
-  const votes = tallyLanguageVotes(samples.slice(0, RECENT_MESSAGES))
-  const language = nextPreferredLanguage(client.preferredLanguage, votes)
-  const matches = language ? (votes.counts[language] ?? 0) : null
-  const sampled = language ? votes.sampled : null
-  const changed = language !== client.preferredLanguage || matches !== client.languageMatches || sampled !== client.languageSampled
-  return { language, matches, sampled, changed }
-}
-
 /**
- * Stores a decided language: one statement, guarded by the source (a manual choice made meanwhile wins).
- * On its own (storeClientLanguage) or inside a larger statement, where `onlyIf` must hold too.
- */
-export function clientLanguageUpdate(organizationId: string, clientId: string, decision: LanguageDecision, onlyIf: SqlStatement = sql`TRUE`): SqlStatement {
-  return sql`UPDATE clients SET "preferredLanguage" = ${decision.language}, "languageMatches" = ${decision.matches}, "languageSampled" = ${decision.sampled},
-      "updatedAt" = now() AT TIME ZONE 'UTC'
-    WHERE id = ${clientId} AND "organizationId" = ${organizationId} AND "preferredLanguageSource" = 'DETECTED' AND ${onlyIf}`
-}
-
-/**
- * Decides the language from the samples and stores it when it or its evidence changed. For callers that
- * have the client's state and recent messages already.
+ * Decides the language from the samples (newest first, at most RECENT_MESSAGES used) and stores it when it
+ * or its evidence changed: one statement, guarded by the source (a manual choice made meanwhile wins).
+ * For callers that have the client's state and recent messages already (the incoming transaction read them).
  */
 export async function storeClientLanguage(
   tx: Tx,
@@ -154,9 +124,15 @@ export async function storeClientLanguage(
   client: ClientLanguageState,
   samples: readonly LanguageSample[],
 ): Promise<string | null> {
-  const decision = decideClientLanguage(client, samples)
-  if (decision.changed) await tx.$executeRaw(clientLanguageUpdate(organizationId, clientId, decision))
-  return decision.language
+  if (client.preferredLanguageSource === 'MANUAL') return client.preferredLanguage
+  const votes = tallyLanguageVotes(samples.slice(0, RECENT_MESSAGES))
+  const language = nextPreferredLanguage(client.preferredLanguage, votes)
+  const matches = language ? (votes.counts[language] ?? 0) : null
+  const sampled = language ? votes.sampled : null
+  if (language === client.preferredLanguage && matches === client.languageMatches && sampled === client.languageSampled) return language
+  await tx.$executeRaw`UPDATE clients SET "preferredLanguage" = ${language}, "languageMatches" = ${matches}, "languageSampled" = ${sampled}, "updatedAt" = now() AT TIME ZONE 'UTC'
+    WHERE id = ${clientId} AND "organizationId" = ${organizationId} AND "preferredLanguageSource" = 'DETECTED'`
+  return language
 }
 
 /** A stored message as a language sample: none for empty texts and media placeholders; an edited text is detected again. */
